@@ -1,0 +1,1 @@
+"""The Scrapy project: settings, the articles spider and item pipelines."""

@@ -1,0 +1,38 @@
+"""Scrapy settings of the crawler project."""
+
+BOT_NAME = "codingkb"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+USER_AGENT = "codingkb/0.1 (+https://github.com/codingkb/codingkb; medical billing and coding career knowledge base)"
+ROBOTSTXT_OBEY = True
+
+# Be polite to real sites: AutoThrottle adapts the delay to each server's latency.
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 8
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+RETRY_TIMES = 2
+DEPTH_LIMIT = 4
+DEPTH_PRIORITY = 1
+SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+LOGSTATS_INTERVAL = 10.0
+LOG_LEVEL = "INFO"
+
+ITEM_PIPELINES = {
+    "crawler.pipelines.ExtractPipeline": 300,
+    "crawler.pipelines.StorePipeline": 800,
+}
+
+# The knowledge base file written by StorePipeline, and how many pages go into one transaction.
+KB_DB = "kb.db"
+KB_BATCH_PAGES = 50
+KB_BATCH_SECONDS = 2.0

@@ -1,0 +1,87 @@
+"""The sites to crawl: read from a TOML sources file or made from start URLs."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+DEFAULT_SOURCES = Path(__file__).with_name("sources.toml")
+
+
+class SourcesError(ValueError):
+    """The sources file cannot be used as it is."""
+
+
+@dataclass(frozen=True)
+class Site:
+    """One site of the crawl, with the rules for which of its links to follow."""
+
+    name: str
+    start_urls: tuple[str, ...]
+    allowed_domains: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()
+    deny: tuple[str, ...] = ()
+    sitemap_urls: tuple[str, ...] = ()
+    _patterns: tuple[list[re.Pattern[str]], list[re.Pattern[str]]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.allowed_domains:
+            object.__setattr__(self, "allowed_domains", hosts_of(self.start_urls + self.sitemap_urls))
+        patterns = ([re.compile(p) for p in self.allow], [re.compile(p) for p in self.deny])
+        object.__setattr__(self, "_patterns", patterns)
+
+    def owns(self, url: str) -> bool:
+        """True when ``url`` is on one of this site's hosts (or their subdomains)."""
+        host = (urlsplit(url).hostname or "").lower()
+        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
+    def follows(self, url: str) -> bool:
+        """True when the crawl should follow a link to ``url``."""
+        allow, deny = self._patterns
+        return (
+            self.owns(url)
+            and (not allow or any(p.search(url) for p in allow))
+            and not any(p.search(url) for p in deny)
+        )
+
+
+def hosts_of(urls: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((urlsplit(u).hostname or "").lower() for u in urls if urlsplit(u).hostname))
+
+
+def sites_from_urls(urls: list[str]) -> list[Site]:
+    """One site per start URL host, following links on that host only."""
+    by_host: dict[str, list[str]] = {}
+    for url in urls:
+        if urlsplit(url).scheme not in ("http", "https"):
+            raise SourcesError(f"not an http(s) URL: {url!r}")
+        by_host.setdefault(urlsplit(url).netloc.lower(), []).append(url)
+    return [Site(name=host, start_urls=tuple(group)) for host, group in by_host.items()]
+
+
+def load_sources(path: str | Path = DEFAULT_SOURCES) -> list[Site]:
+    """Read a sources file: one ``[[sites]]`` table per site; ``name`` and ``start_urls`` required."""
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise SourcesError(f"cannot read sources file {path}: {exc}") from exc
+    sites = [_site(entry, path) for entry in data.get("sites", [])]
+    if not sites:
+        raise SourcesError(f"{path}: no [[sites]] tables")
+    return sites
+
+
+def _site(entry: dict, path: str | Path) -> Site:
+    missing = {"name", "start_urls"} - entry.keys()
+    if missing:
+        raise SourcesError(f"{path}: a site lacks {', '.join(sorted(missing))}: {entry}")
+    known = {"name", "start_urls", "allowed_domains", "allow", "deny", "sitemap_urls"}
+    if unknown := entry.keys() - known:
+        raise SourcesError(f"{path}: site {entry['name']!r} has unknown keys {sorted(unknown)}")
+    try:
+        return Site(**{key: entry[key] if key == "name" else tuple(entry[key]) for key in entry})
+    except re.error as exc:
+        raise SourcesError(f"{path}: site {entry['name']!r} has a bad pattern: {exc}") from exc

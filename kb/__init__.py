@@ -1,0 +1,1 @@
+"""The knowledge base: SQLite schema and writer, Datasette publishing, the kb command."""

@@ -1,0 +1,1 @@
+"""Cleaning and fact extraction: plain functions from a page to facts."""

@@ -1,0 +1,59 @@
+"""Lengths of time in text: "18 months", "6 to 12 months", "less than a year", "440 hours"."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, parse_number
+
+_UNITS = tomllib.loads((Path(__file__).parent / "data" / "time_units.toml").read_text(encoding="utf-8"))
+MONTHS_PER_UNIT: dict[str, float] = _UNITS["months"]
+HOUR_UNITS: set[str] = set(_UNITS["hours"])
+
+_UNIT_TEXT = "|".join(sorted([*MONTHS_PER_UNIT, *HOUR_UNITS], key=len, reverse=True))
+_QUANTITY = rf"(?:{NUMBER_TEXT}|{WORD_TEXT}|\ban?\b)"
+DURATION = re.compile(
+    rf"(?:(?P<bound>less than|fewer than|under|up to|no more than|at most|within|as little as|"
+    rf"at least|more than|over|a minimum of|minimum of|a maximum of|maximum of)\s+)?"
+    rf"(?P<low>{_QUANTITY})(?:\s*(?:-|–|—|to|or)\s*(?P<high>{_QUANTITY}))?"
+    rf"[\s-](?P<unit>{_UNIT_TEXT})\b(?!\s*(?:per|a|an|each|every|/)\s*(?:week|day|month)\b)",
+    re.IGNORECASE,
+)
+_UPPER_BOUNDS = {"less than", "fewer than", "under", "up to", "no more than", "at most", "within",
+                 "as little as", "a maximum of", "maximum of"}
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A span of time in months (either end may be open) or a number of hours."""
+
+    months_min: float | None
+    months_max: float | None
+    hours: float | None
+    start: int
+    end: int
+
+
+def find_durations(text: str) -> list[Duration]:
+    """Every length of time in the text, in order of appearance."""
+    return [duration for match in DURATION.finditer(text) if (duration := _read(match))]
+
+
+def _read(match: re.Match[str]) -> Duration | None:
+    low = parse_number(match.group("low"))
+    high = parse_number(match.group("high")) if match.group("high") else low
+    if low is None or high is None or high < low:
+        return None
+    unit = match.group("unit").lower()
+    if unit in HOUR_UNITS:
+        return Duration(None, None, high, match.start(), match.end())
+    low, high = round(low * MONTHS_PER_UNIT[unit], 2), round(high * MONTHS_PER_UNIT[unit], 2)
+    bound = (match.group("bound") or "").lower()
+    if bound in _UPPER_BOUNDS:
+        low = None
+    elif bound:
+        high = None
+    return Duration(low, high, None, match.start(), match.end())

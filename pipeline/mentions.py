@@ -1,0 +1,159 @@
+"""Courses, code systems, job titles, skills and work settings a page names."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.page import Block, CleanPage
+
+_DATA = tomllib.loads((Path(__file__).parent / "data" / "mentions.toml").read_text(encoding="utf-8"))
+
+_MARKERS = re.compile(r":|\bsuch as\b|\bincludes?\b|\bincluding\b|\blike\b|\bcover(?:s|ing)?\b", re.IGNORECASE)
+_SPLIT_LIST = re.compile(r"[,;](?![^()]*\))")
+_CONJUNCTION = re.compile(r"\s+(?:and|or|&)\s+")
+_PARENTHESIS = re.compile(r"\s*\(.*?\)\s*$")
+_COURSE_CODE = re.compile(r"^[A-Z]{2,5}[\s-]?\d{2,4}[A-Z]?\s*[:\-–]?\s*")
+_TRAILER = re.compile(r"\s*\((?:\d[^)]*)\)\s*$|[\s.;:,]+$")
+_LEADER = re.compile(r"^(?:and|or|a|an|the)\s+", re.IGNORECASE)
+
+
+def _variant_pattern(variant: str) -> str:
+    """A variant as regex: loose spaces and hyphens, either apostrophe, optional plural."""
+    parts = [re.escape(part).replace("'", "['’]") for part in re.split(r"[\s\-]+", variant)]
+    body = r"[\s\-–]*".join(parts)
+    if not any(c.islower() for c in variant):
+        body = f"(?-i:{body})"
+    return body + r"(?:e?s|['’]s)?"
+
+
+def _words_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """One pattern matching any of the words or phrases as whole words."""
+    if not words:
+        return None
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(_variant_pattern(w) for w in ordered) + r")(?![\w]|-\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """One mention kind: its terms and the cues that frame a mention of it."""
+
+    kind: str
+    anywhere: bool
+    open_lists: bool
+    cues: re.Pattern[str] | None
+    heading_cues: re.Pattern[str] | None
+    heads: re.Pattern[str] | None
+    terms: tuple[tuple[str, re.Pattern[str]], ...]
+
+    def names_in(self, text: str) -> list[str]:
+        """Canonical names of the terms the text holds, longest first where matches overlap."""
+        found = [(m.start(), -m.end(), name) for name, pattern in self.terms for m in pattern.finditer(text)]
+        names, reached = [], 0
+        for start, negative_end, name in sorted(found):
+            if start >= reached:
+                names.append(name)
+                reached = -negative_end
+        return names
+
+    def canonical(self, phrase: str) -> str | None:
+        """The canonical name when the whole phrase is one of the vocabulary's terms."""
+        return next((name for name, pattern in self.terms if pattern.fullmatch(phrase)), None)
+
+    def frames(self, text: str) -> bool:
+        return bool(self.cues and self.cues.search(text))
+
+    def heads_under(self, headings: tuple[str, ...]) -> bool:
+        return bool(self.heading_cues and any(self.heading_cues.search(h) for h in headings))
+
+
+def _load(kind: str, spec: dict) -> Vocabulary:
+    terms = tuple((term["name"], _words_pattern(term["variants"])) for term in spec["terms"])
+    heads = spec.get("heads")
+    return Vocabulary(
+        kind=kind,
+        anywhere=spec["anywhere"],
+        open_lists=spec["open_lists"],
+        cues=_words_pattern(spec["cues"]),
+        heading_cues=_words_pattern(spec["heading_cues"]),
+        heads=re.compile(r"(?:" + "|".join(heads) + r")s?$", re.IGNORECASE) if heads else None,
+        terms=terms,
+    )
+
+
+VOCABULARIES = tuple(_load(kind, spec) for kind, spec in _DATA.items())
+
+
+def _clean_phrase(phrase: str) -> str:
+    phrase = _COURSE_CODE.sub("", phrase.strip())
+    phrase = _LEADER.sub("", _TRAILER.sub("", phrase))
+    return phrase.strip()
+
+
+def _title_like(phrase: str, vocabulary: Vocabulary) -> bool:
+    """Whether a list entry reads as a name of this kind rather than a sentence."""
+    words = phrase.split()
+    if not words or len(words) > 8 or re.search(r"[.!?$%\d]", phrase) or not phrase[0].isalpha():
+        return False
+    if vocabulary.heads:
+        return bool(vocabulary.heads.search(_PARENTHESIS.sub("", phrase)))
+    return phrase[0].isupper() and len(words) <= 6
+
+
+def _open_names(entry: str, vocabulary: Vocabulary) -> list[str]:
+    """The names one list entry gives, canonical where the vocabulary knows them."""
+    phrase = _clean_phrase(entry)
+    known = vocabulary.canonical(_PARENTHESIS.sub("", phrase))
+    if known:
+        return [known]
+    parts = [_clean_phrase(part) for part in _CONJUNCTION.split(phrase)]
+    return [vocabulary.canonical(part) or part for part in parts if _title_like(part, vocabulary)]
+
+
+def _entries(text: str) -> list[str]:
+    return [entry for entry in _SPLIT_LIST.split(text) if entry.strip()]
+
+
+def _listed(sentence: str) -> list[str]:
+    """The entries of a list that follows a colon, 'such as', 'include' or similar."""
+    marker = _MARKERS.search(sentence)
+    return _entries(sentence[marker.end():]) if marker else []
+
+
+def _block_names(block: Block, lead_in: str | None, vocabulary: Vocabulary) -> list[tuple[str, str]]:
+    """(name, evidence) pairs this block gives for one vocabulary."""
+    framed_block = block.kind != "paragraph" and vocabulary.heads_under(block.headings) or (
+        block.kind == "item" and lead_in is not None and vocabulary.frames(lead_in)
+    )
+    pieces = [block.text] if block.kind == "row" else block.sentences()
+    found = []
+    for piece in pieces:
+        framed = vocabulary.anywhere or framed_block or vocabulary.frames(piece)
+        if not framed:
+            continue
+        found += [(name, piece) for name in vocabulary.names_in(piece)]
+        if not vocabulary.open_lists:
+            continue
+        if block.kind == "item" and framed_block:
+            entries = _entries(piece) if _MARKERS.search(piece) is None else _listed(piece)
+        else:
+            entries = _listed(piece) if vocabulary.frames(piece) else []
+        found += [(name, piece) for entry in entries for name in _open_names(entry, vocabulary)]
+    return found
+
+
+def extract_mentions(page: CleanPage) -> list[dict]:
+    """One row per (kind, name) the page mentions, with the first passage naming it."""
+    rows: dict[tuple[str, str], dict] = {}
+    lead_in = None
+    for block in page.blocks:
+        for vocabulary in VOCABULARIES:
+            for name, evidence in _block_names(block, lead_in, vocabulary):
+                key = (vocabulary.kind, name.lower())
+                rows.setdefault(key, {"kind": vocabulary.kind, "name": name, "evidence": evidence})
+        if block.kind != "item":
+            lead_in = block.text
+    return list(rows.values())

@@ -1,0 +1,70 @@
+"""Dollar amounts and ranges in text: "$38,860", "$20.50 an hour", "$35,000-$45,000"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.numbers import NUMBER_TEXT, parse_number
+
+_SIGN = r"(?:US\$|\$|USD\s?)"
+_UNIT = r"(?:dollars|USD)\b"
+AMOUNT = re.compile(rf"{_SIGN}\s?(?P<pre>{NUMBER_TEXT})|(?P<post>{NUMBER_TEXT})\s?{_UNIT}", re.IGNORECASE)
+# What may join a first amount to a second one that need not repeat the sign.
+_RANGE_TAIL = re.compile(rf"\s*(?:-|–|—|to)\s*{_SIGN}?\s?(?P<high>{NUMBER_TEXT})(?:\s?{_UNIT})?", re.IGNORECASE)
+_BETWEEN_TAIL = re.compile(rf"\s+and\s+{_SIGN}?\s?(?P<high>{NUMBER_TEXT})(?:\s?{_UNIT})?", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_PERIOD_TAIL = re.compile(
+    r"\s*(?:(?:per|a|an|each|every|/)\s*(?P<unit>year|yr|annum|hour|hr|month|mo|week|wk)\b"
+    r"|,?\s+(?P<adverb>annually|yearly|hourly|monthly|weekly)\b)",
+    re.IGNORECASE,
+)
+_SCALE_END = re.compile(r"\s?[a-z]+$", re.IGNORECASE)
+_PERIODS = {"year": "annual", "yr": "annual", "annum": "annual", "annually": "annual", "yearly": "annual",
+            "hour": "hourly", "hr": "hourly", "hourly": "hourly"}
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount or range of US dollars; ``period`` is 'annual', 'hourly' or None."""
+
+    low: float
+    high: float | None
+    period: str | None
+    start: int
+    end: int
+
+
+def find_money(text: str) -> list[Money]:
+    """Every dollar amount or range in the text, in order of appearance."""
+    found: list[Money] = []
+    position = 0
+    while match := AMOUNT.search(text, position):
+        money = _read(text, match)
+        found.append(money)
+        position = money.end
+    return found
+
+
+def _read(text: str, match: re.Match[str]) -> Money:
+    low_text = match.group("pre") or match.group("post")
+    low, high, end = parse_number(low_text), None, match.end()
+    between = _BETWEEN_BEFORE.search(text, 0, match.start())
+    tail = (_BETWEEN_TAIL if between else _RANGE_TAIL).match(text, end)
+    if tail:
+        high_text = tail.group("high")
+        high = parse_number(high_text)
+        scale = _SCALE_END.search(high_text)
+        if scale and not _SCALE_END.search(low_text):  # "$40-50K": the scale covers both ends
+            low = parse_number(low_text + scale.group())
+        if high > low:
+            end = tail.end()
+        else:
+            high = None
+    start = between.start() if between and high is not None else match.start()
+    period = None
+    if period_match := _PERIOD_TAIL.match(text, end):
+        word = (period_match.group("unit") or period_match.group("adverb")).lower()
+        period = _PERIODS.get(word)
+        end = period_match.end()
+    return Money(low, high, period, start, end)

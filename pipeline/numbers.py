@@ -1,0 +1,58 @@
+"""Numbers as pages write them: "129,000", "47.2K", "1.5 million", "twelve"."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+_DATA = tomllib.loads((Path(__file__).parent / "data" / "number_words.toml").read_text(encoding="utf-8"))
+WORDS: dict[str, float] = _DATA["words"]
+SCALES: dict[str, float] = _DATA["scales"]
+
+_SCALE_WORDS = "|".join(sorted((w for w in SCALES if len(w) > 1), key=len, reverse=True))
+_SCALE_LETTERS = "".join(w for w in SCALES if len(w) == 1)
+
+# Pattern text for other modules to embed (use re.IGNORECASE): digits with
+# optional thousands separators and decimals, then an optional scale ("47.2K",
+# "1.5 million"); a scale letter must touch the digits, a scale word may follow a
+# space. NUMBER_TEXT never starts or ends inside a longer number or word.
+NUMBER_TEXT = (
+    rf"(?<![\w.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?"
+    rf"(?:(?:[{_SCALE_LETTERS}]|\s?(?:{_SCALE_WORDS}))\b)?(?![\w]|,\d|\.\d)"
+)
+WORD_TEXT = r"\b(?:" + "|".join(sorted((w for w in WORDS if len(w) > 2), key=len, reverse=True)) + r")\b"
+
+NUMBER = re.compile(NUMBER_TEXT, re.IGNORECASE)
+WORD_NUMBER = re.compile(WORD_TEXT, re.IGNORECASE)
+_SPLIT = re.compile(r"(?P<digits>[\d,.]+)\s?(?P<scale>[a-z]*)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in text, with its character span."""
+
+    value: float
+    start: int
+    end: int
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a text that is just one number ("$47.2k", "two"), else None."""
+    cleaned = text.strip().lstrip("~≈").removeprefix("US$").removeprefix("$").strip()
+    if cleaned.lower() in WORDS:
+        return float(WORDS[cleaned.lower()])
+    if not NUMBER.fullmatch(cleaned):
+        return None
+    parts = _SPLIT.fullmatch(cleaned)
+    value = float(parts.group("digits").replace(",", ""))
+    scale = parts.group("scale").lower()
+    return value * SCALES[scale] if scale else value
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every number written in digits or as a word, in order of appearance."""
+    found = [Number(parse_number(m.group()), m.start(), m.end()) for m in NUMBER.finditer(text)]
+    found += [Number(parse_number(m.group()), m.start(), m.end()) for m in WORD_NUMBER.finditer(text)]
+    return sorted(found, key=lambda number: number.start)

@@ -1,0 +1,63 @@
+"""Organisations that pages name: issuers, accreditors, statistics offices."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+_DATA = tomllib.loads((Path(__file__).parent / "data" / "organizations.toml").read_text(encoding="utf-8"))
+KINDS: dict[str, str] = {entry["acronym"]: entry["kind"] for entry in _DATA["organization"]}
+
+
+@dataclass(frozen=True)
+class Organization:
+    """An organisation named in text: its canonical acronym, kind and character span."""
+
+    acronym: str
+    kind: str
+    start: int
+    end: int
+
+
+def _normal(name: str) -> str:
+    words = re.sub(r"[^a-z0-9*&]+", " ", name.lower()).split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+_CANONICAL = {_normal(name): entry["acronym"] for entry in _DATA["organization"] for name in entry["names"]}
+_CANONICAL |= {_normal(acronym): acronym for acronym in KINDS}
+
+
+def _pattern(name: str) -> str:
+    return r"[\s.]*".join(re.escape(word) for word in name.replace(".", ". ").split())
+
+
+# Full names match in any case; acronyms only as written, in upper case.
+_NAMES = sorted(((name, entry["acronym"]) for entry in _DATA["organization"] for name in entry["names"]),
+                key=lambda pair: len(pair[0]), reverse=True)
+_FULL = re.compile(
+    "|".join(rf"(?P<n{i}>(?<![\w*]){_pattern(name)}(?![\w*]))" for i, (name, _) in enumerate(_NAMES)),
+    re.IGNORECASE,
+)
+_ACRONYM = re.compile(r"(?<![\w*])(?:" + "|".join(re.escape(a) for a in sorted(KINDS, key=len, reverse=True))
+                      + r")(?![\w*])")
+
+
+def find_organizations(text: str) -> list[Organization]:
+    """Every organisation named in the text, by full name or acronym, in order of appearance."""
+    found = [_found(_NAMES[int(m.lastgroup[1:])][1], m) for m in _FULL.finditer(text)]
+    taken = [(org.start, org.end) for org in found]
+    found += [_found(m.group(), m) for m in _ACRONYM.finditer(text)
+              if not any(start <= m.start() < end for start, end in taken)]
+    return sorted(found, key=lambda org: org.start)
+
+
+def _found(acronym: str, match: re.Match[str]) -> Organization:
+    return Organization(acronym, KINDS[acronym], match.start(), match.end())
+
+
+def canonical(name: str) -> str | None:
+    """The canonical acronym of an organisation given by any of its names, else None."""
+    return _CANONICAL.get(_normal(name))

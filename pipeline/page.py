@@ -1,0 +1,54 @@
+"""The cleaned page: main content as an ordered list of text blocks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+BLOCK_KINDS = ("heading", "paragraph", "item", "row")
+
+# A sentence ends at . ! or ? followed by space and an upper-case letter, digit,
+# quote or dollar sign, unless the dot closes a common abbreviation or an initial.
+_ABBREVIATIONS = ("U.S.", "e.g.", "i.e.", "vs.", "etc.", "approx.", "Dr.", "Mr.", "Ms.", "Mrs.", "St.", "No.", "Inc.", "Jr.")
+_NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z]\.)"
+_SENTENCE_END = re.compile(r"""(?:(?<=[.!?])|(?<=[.!?]["”’)]))""" + _NOT_AFTER + r"""\s+(?=["“‘(]?[A-Z0-9$])""")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One heading, paragraph, list item or table row of the main content."""
+
+    kind: str
+    text: str
+    level: int = 0
+    headings: tuple[str, ...] = ()
+    cells: tuple[str, ...] = ()
+    header: tuple[str, ...] = ()
+
+    @property
+    def heading(self) -> str | None:
+        """The nearest heading this block sits under."""
+        return self.headings[-1] if self.headings else None
+
+    def sentences(self) -> list[str]:
+        """The block's sentences, each a verbatim substring of ``text``."""
+        return split_sentences(self.text)
+
+
+@dataclass
+class CleanPage:
+    """A page reduced to its main content."""
+
+    url: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(block.text for block in self.blocks)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split text into sentences without altering any character inside them."""
+    parts = (part.strip() for part in _SENTENCE_END.split(text))
+    return [part for part in parts if part]

@@ -1,0 +1,31 @@
+"""Percentages in text: "22 percent", "7%", "8 per cent", "eight percent"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, parse_number
+
+PERCENT = re.compile(
+    rf"(?P<number>(?:(?<!\w)[-+−])?{NUMBER_TEXT}|{WORD_TEXT})\s?(?:%|percent\b|per\s?cent\b|pct\b)", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Percent:
+    """A percentage and its character span; ``value`` is 22.0 for "22%"."""
+
+    value: float
+    start: int
+    end: int
+
+
+def find_percents(text: str) -> list[Percent]:
+    """Every percentage in the text, in order of appearance."""
+    return [Percent(_value(m.group("number")), m.start(), m.end()) for m in PERCENT.finditer(text)]
+
+
+def _value(number: str) -> float:
+    sign = -1.0 if number[0] in "-−" else 1.0
+    return sign * parse_number(number.lstrip("-+−"))

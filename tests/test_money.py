@@ -1,0 +1,64 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.money import find_money
+
+
+def amounts(text):
+    return [(m.low, m.high, m.period) for m in find_money(text)]
+
+
+def test_single_amounts_in_every_notation():
+    assert amounts("a salary of $38,860") == [(38_860, None, None)]
+    assert amounts("roughly $47.2K") == [(47_200, None, None)]
+    assert amounts("some 52,300 dollars") == [(52_300, None, None)]
+    assert amounts("a fee of USD 399") == [(399, None, None)]
+
+
+def test_period_follows_the_amount():
+    assert amounts("$20.50 an hour") == [(20.5, None, "hourly")]
+    assert amounts("$21.20 per hour") == [(21.2, None, "hourly")]
+    assert amounts("$18/hr") == [(18, None, "hourly")]
+    assert amounts("$44,090 per year") == [(44_090, None, "annual")]
+    assert amounts("$61,000 annually") == [(61_000, None, "annual")]
+    assert amounts("$52,000 a year") == [(52_000, None, "annual")]
+    assert amounts("$3,900 a month") == [(3_900, None, None)]
+
+
+def test_ranges_in_every_notation():
+    assert amounts("$35,000-$45,000") == [(35_000, 45_000, None)]
+    assert amounts("from $1,000 to $5,000") == [(1_000, 5_000, None)]
+    assert amounts("between $40,000 and $55,000 a year") == [(40_000, 55_000, "annual")]
+    assert amounts("exams cost $300-400") == [(300, 400, None)]
+    assert amounts("$40-50K") == [(40_000, 50_000, None)]
+
+
+def test_range_span_includes_between_and_period():
+    text = "Pay runs between $15 and $19 an hour here."
+    (money,) = find_money(text)
+    assert text[money.start:money.end] == "between $15 and $19 an hour"
+
+
+def test_a_smaller_second_number_is_not_a_range_end():
+    assert amounts("$50,000 - 2020 figures") == [(50_000, None, None)]
+
+
+def test_phone_numbers_years_and_percents_are_not_money():
+    assert find_money("Call 1-800-555-0199 in 2024; pay rose 22% or 8 percent.") == []
+
+
+def test_and_without_between_joins_nothing():
+    assert amounts("$399 and $299 for members") == [(399, None, None), (299, None, None)]
+
+
+@given(st.decimals(min_value=1, max_value=10**7, places=2, allow_nan=False, allow_infinity=False))
+def test_formatted_amount_round_trips(value):
+    (money,) = find_money(f"It pays ${value:,.2f} per hour.")
+    assert money.low == float(f"{value:.2f}")
+    assert money.period == "hourly"
+
+
+@given(st.integers(min_value=1, max_value=10**6), st.integers(min_value=1, max_value=10**6))
+def test_range_round_trips(low, extra):
+    (money,) = find_money(f"costs ${low:,} to ${low + extra:,} in all")
+    assert (money.low, money.high) == (low, low + extra)

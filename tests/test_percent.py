@@ -1,0 +1,37 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.percent import find_percents
+
+
+def values(text):
+    return [p.value for p in find_percents(text)]
+
+
+def test_percent_in_every_notation():
+    assert values("grow 22 percent") == [22]
+    assert values("about 7% faster") == [7]
+    assert values("8 per cent") == [8]
+    assert values("eight percent") == [8]
+    assert values("20.7% more") == [20.7]
+
+
+def test_sign_only_when_the_number_stands_alone():
+    assert values("a change of -3%") == [-3]
+    assert values("between 5-7%") == [7]
+
+
+def test_percentage_points_and_bare_numbers_are_not_percents():
+    assert values("2.5 percentage points, 100 questions, 2024") == []
+
+
+def test_span_covers_number_and_sign():
+    text = "rose 12 percent in a year"
+    (percent,) = find_percents(text)
+    assert text[percent.start:percent.end] == "12 percent"
+
+
+@given(st.decimals(min_value=0, max_value=1000, places=1, allow_nan=False, allow_infinity=False),
+       st.sampled_from(["%", " percent", " per cent"]))
+def test_percent_round_trips(value, sign):
+    assert values(f"up {value}{sign} overall") == [float(value)]

@@ -30,7 +30,7 @@ def cli() -> None:
 def crawl(start_urls: tuple[str, ...], sources: str | None, db: str, max_pages: int | None,
           depth: int | None, log_level: str) -> None:
     """Crawl start URLs or a sources file, obeying robots.txt, into the knowledge base."""
-    from kb.crawl import run_crawl
+    from kb.crawl import UnreachableError, run_crawl
     from kb.summary import summary_lines
 
     if start_urls and sources:
@@ -39,14 +39,14 @@ def crawl(start_urls: tuple[str, ...], sources: str | None, db: str, max_pages: 
         if sources:
             load_sources(sources)
         report = run_crawl(db, list(start_urls), sources, max_pages, depth, log_level.upper())
-    except SourcesError as exc:
+    except (SourcesError, UnreachableError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo("\n".join(summary_lines(report)))
     if report.unreachable and not report.pages_stored:
         url, reason = next(iter(report.unreachable.items()))
         raise click.ClickException(
             f"could not reach any start URL ({len(report.unreachable)} failed, e.g. {url}: {reason}). "
-            "Is this machine connected to the internet?"
+            "Is the server up, and is this machine online?"
         )
     if report.status != "ok":
         raise click.ClickException("the crawl stored no pages; see the log above")
@@ -59,9 +59,38 @@ def crawl(start_urls: tuple[str, ...], sources: str | None, db: str, max_pages: 
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on (0: any free port).")
 def serve(db: str, host: str, port: int) -> None:
     """Publish the knowledge base with Datasette (metadata, search, facets)."""
+    click.echo(f"Serving {db} at http://{host}:{port}/", err=True)
+    _publish(db, host, port)
+
+
+def _publish(db: str, host: str, port: int) -> None:
+    """Replace this process with Datasette serving ``db``."""
     from kb.serve import datasette_command
 
     command = datasette_command(db, host, port)
-    click.echo(f"Serving {db} at http://{host}:{port}/", err=True)
     sys.stdout.flush()
     os.execv(command[0], command)
+
+
+@cli.command()
+@click.option("--site", "site_dir", default="demo/site", show_default=True,
+              type=click.Path(exists=True, file_okay=False), help="Folder of the demo site.")
+@click.option("--db", default="kb.db", show_default=True, type=click.Path(dir_okay=False),
+              help="SQLite file to build.")
+@click.option("--site-port", default=8700, show_default=True, type=int,
+              help="Port for the demo site (fixed, so that re-running updates the same pages).")
+@click.option("--port", default=8001, show_default=True, type=int, help="Port for Datasette.")
+def demo(site_dir: str, db: str, site_port: int, port: int) -> None:
+    """Serve the bundled demo site on 127.0.0.1, crawl it into DB, then publish DB with Datasette."""
+    from kb.crawl import run_crawl
+    from kb.sitehost import serve_directory
+    from kb.summary import summary_lines
+
+    with serve_directory(site_dir, site_port) as base:
+        click.echo(f"Demo site at {base}/ ; crawling it into {db}", err=True)
+        report = run_crawl(db, [f"{base}/index.html"])
+    click.echo("\n".join(summary_lines(report)))
+    if report.status != "ok":
+        raise click.ClickException("the demo crawl stored no pages")
+    click.echo(f"\nKnowledge base ready: open http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+    _publish(db, "127.0.0.1", port)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from crawler.sources import Site, hosts_of, load_sources, sites_from_urls
 from crawler.spiders.articles import ArticlesSpider
 from kb.store import Store
 
@@ -35,6 +37,24 @@ class CrawlReport:
         return "ok" if self.pages_stored else "failed"
 
 
+class UnreachableError(RuntimeError):
+    """None of the sites to crawl can be reached from this machine."""
+
+
+def check_reachable(sites: list[Site]) -> None:
+    """Fail early, with one clear message, when no site's host name resolves."""
+    hosts = sorted({host for site in sites for host in hosts_of(site.start_urls + site.sitemap_urls)})
+    for host in hosts:
+        try:
+            socket.getaddrinfo(host, None)
+            return
+        except OSError:
+            continue
+    raise UnreachableError(
+        f"cannot resolve any of the hosts to crawl ({', '.join(hosts)}); is this machine connected to the internet?"
+    )
+
+
 def crawler_settings(db: str, log_level: str = "INFO", **overrides: Any) -> Settings:
     """The project's Scrapy settings, writing to ``db``."""
     settings = Settings()
@@ -56,6 +76,7 @@ def run_crawl(
     log_level: str = "INFO",
 ) -> CrawlReport:
     """Crawl the start URLs (or every site of the sources file) into ``db`` and record the run."""
+    check_reachable(sites_from_urls(start_urls) if start_urls else load_sources(sources) if sources else load_sources())
     started = _now()
     process = CrawlerProcess(crawler_settings(db, log_level), install_root_handler=True)
     crawler = process.create_crawler(ArticlesSpider)

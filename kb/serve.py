@@ -10,6 +10,8 @@ from pathlib import Path
 import yaml
 from datasette.app import Datasette
 
+from kb.schema import FACT_COLUMNS
+
 METADATA = Path(__file__).with_name("metadata.yml")
 SETTINGS = {"sql_time_limit_ms": 3000, "default_page_size": 50, "facet_time_limit_ms": 500}
 
@@ -17,7 +19,10 @@ SETTINGS = {"sql_time_limit_ms": 3000, "default_page_size": 50, "facet_time_limi
 def load_metadata(db: str) -> dict:
     """The project's metadata, with its per-database part attached to ``db``'s name."""
     metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
-    metadata["databases"] = {Path(db).stem: metadata.pop("database")}
+    common, database = metadata.pop("fact_columns"), metadata.pop("database")
+    for table in FACT_COLUMNS:
+        database["tables"][table]["columns"] = {**common, **database["tables"][table]["columns"]}
+    metadata["databases"] = {Path(db).stem: database}
     return metadata
 
 

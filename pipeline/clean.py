@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
 from pipeline.boilerplate import strip_unwanted
+from pipeline.density import content_roots
 from pipeline.page import Block, CleanPage
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -29,20 +30,20 @@ def clean_html(html: str, url: str) -> CleanPage:
     soup = BeautifulSoup(html, "lxml")
     title = _title(soup)
     strip_unwanted(soup)
-    root = main_content(soup)
-    blocks = list(_Walker().walk(root))
+    walker = _Walker()
+    blocks = [block for root in main_content(soup) for block in walker.walk(root)]
     if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
         title = blocks[0].text
     return CleanPage(url=url, title=title, blocks=blocks)
 
 
-def main_content(soup: BeautifulSoup) -> Tag:
-    """The element holding the page's main content: a landmark if there is one, else the body."""
+def main_content(soup: BeautifulSoup) -> list[Tag]:
+    """The elements holding the page's main content: a landmark if there is one, else the densest prose."""
     for selector in MAIN_SELECTORS:
         candidates = [tag for tag in soup.select(selector) if len(_text(tag)) >= MIN_MAIN_CHARS]
         if candidates:
-            return _common_root(candidates) if selector == "article" else candidates[0]
-    return soup.body or soup
+            return [_common_root(candidates) if selector == "article" else candidates[0]]
+    return content_roots(soup.body or soup)
 
 
 def _common_root(tags: list[Tag]) -> Tag:

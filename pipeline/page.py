@@ -9,7 +9,9 @@ BLOCK_KINDS = ("heading", "paragraph", "item", "row")
 
 # A sentence ends at . ! or ? followed by space and an upper-case letter, digit,
 # quote or dollar sign, unless the dot closes a common abbreviation or an initial.
-_ABBREVIATIONS = ("U.S.", "e.g.", "i.e.", "vs.", "etc.", "approx.", "Dr.", "Mr.", "Ms.", "Mrs.", "St.", "No.", "Inc.", "Jr.")
+_ABBREVIATIONS = (
+    "U.S.", "e.g.", "i.e.", "vs.", "etc.", "approx.", "Dr.", "Mr.", "Ms.", "Mrs.", "St.", "No.", "Inc.", "Jr.",
+)
 _NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z]\.)"
 _SENTENCE_END = re.compile(r"""(?:(?<=[.!?])|(?<=[.!?]["”’)]))""" + _NOT_AFTER + r"""\s+(?=["“‘(]?[A-Z0-9$])""")
 

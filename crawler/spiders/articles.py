@@ -9,17 +9,21 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+)
 from scrapy.http import HtmlResponse, Response
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
-from twisted.internet.error import ConnectError, ConnectionRefusedError, DNSLookupError, TimeoutError
 from twisted.python.failure import Failure
 
 from crawler.items import PageItem
 from crawler.sources import Site, load_sources, sites_from_urls
 
-UNREACHABLE = (DNSLookupError, ConnectError, ConnectionRefusedError, TimeoutError)
+UNREACHABLE = (CannotResolveHostError, DownloadConnectionRefusedError, DownloadTimeoutError)
 
 
 class ArticlesSpider(scrapy.Spider):
@@ -64,10 +68,13 @@ class ArticlesSpider(scrapy.Spider):
             for url in site.start_urls:
                 yield self._request(url, site)
             for url in site.sitemap_urls:
-                yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.failed, cb_kwargs={"site": site.name})
+                yield self._sitemap_request(url, site.name)
 
-    def _request(self, url: str, site: Site, **kwargs: Any) -> scrapy.Request:
-        return scrapy.Request(url, callback=self.parse, errback=self.failed, cb_kwargs={"site": site.name}, **kwargs)
+    def _request(self, url: str, site: Site) -> scrapy.Request:
+        return scrapy.Request(url, callback=self.parse, errback=self.failed, cb_kwargs={"site": site.name})
+
+    def _sitemap_request(self, url: str, site: str) -> scrapy.Request:
+        return scrapy.Request(url, callback=self.parse_sitemap, errback=self.failed, cb_kwargs={"site": site})
 
     def parse(self, response: Response, site: str) -> Iterator[PageItem | scrapy.Request]:
         if not isinstance(response, HtmlResponse):
@@ -93,13 +100,13 @@ class ArticlesSpider(scrapy.Spider):
         rules = self.sites_by_name[site]
         if response.url.endswith("/robots.txt"):
             urls = list(sitemap_urls_from_robots(response.text, base_url=response.url))
-            yield from (scrapy.Request(u, self.parse_sitemap, cb_kwargs={"site": site}) for u in urls)
+            yield from (self._sitemap_request(u, site) for u in urls)
             return
         sitemap = Sitemap(response.body)
         for entry in sitemap:
             url = entry["loc"]
             if sitemap.type == "sitemapindex":
-                yield scrapy.Request(url, self.parse_sitemap, cb_kwargs={"site": site})
+                yield self._sitemap_request(url, site)
             elif rules.follows(url):
                 yield self._request(url, rules)
 

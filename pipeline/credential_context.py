@@ -1,0 +1,91 @@
+"""Which credential a sentence of a page is about, when it does not name one itself."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cached_property
+
+from pipeline.credentials import CredentialHit, find_credentials
+from pipeline.page import CleanPage, split_sentences
+
+# A page is about one credential when that credential is named in at least this
+# many of its sentences and this many times as often as any other.
+MIN_SENTENCES = 2
+DOMINANCE = 2
+
+
+class CredentialContext:
+    """Resolves the credential each part of a page is about: sentence, block, headings, then page."""
+
+    def __init__(self, page: CleanPage) -> None:
+        self.page = page
+        self.hits = [find_credentials(block.text) for block in page.blocks]
+
+    def resolve(self, index: int, start: int, end: int, position: int | None = None,
+                page_wide: bool = True) -> str | None:
+        """The credential the text block ``index`` holds at ``position`` within the sentence ``start:end``.
+
+        A credential the sentence names before ``position`` wins, then one named after it
+        (only if just one is), then the nearest one earlier in the block, in earlier blocks
+        under the same heading, in the enclosing headings, and last the page's own
+        credential (when ``page_wide``).
+        """
+        position = start if position is None else position
+        hits = self.hits[index]
+        before = [hit.code for hit in hits if start <= hit.start < position]
+        if before:
+            return before[-1]
+        after = {hit.code for hit in hits if position <= hit.start < end}
+        if after:
+            return after.pop() if len(after) == 1 else None
+        earlier = [hit.code for hit in hits if hit.start < start]
+        if earlier:
+            return earlier[-1]
+        return self._around(index) or (self.page_credential if page_wide else None)
+
+    def in_sentence(self, index: int, start: int, end: int) -> list[CredentialHit]:
+        """The credentials a sentence of block ``index`` names."""
+        return [hit for hit in self.hits[index] if start <= hit.start < end]
+
+    def _around(self, index: int) -> str | None:
+        block = self.page.blocks[index]
+        for previous in range(index - 1, -1, -1):
+            other = self.page.blocks[previous]
+            if other.kind == "heading" or other.headings != block.headings:
+                break
+            if block.kind == "item" and other.kind == "item":
+                continue  # items of one list are parallel: only their lead-in speaks for them
+            if self.hits[previous]:
+                return self.hits[previous][-1].code
+        for heading in reversed(block.headings):
+            codes = {hit.code for hit in find_credentials(heading)}
+            if codes:
+                return codes.pop() if len(codes) == 1 else None
+        return None
+
+    @cached_property
+    def page_credential(self) -> str | None:
+        """The one credential the page as a whole is about: named in its title, else dominant."""
+        in_title = {hit.code for hit in find_credentials(self.page.title)}
+        if in_title:
+            return in_title.pop() if len(in_title) == 1 else None
+        counts: Counter[str] = Counter()
+        for block in self.page.blocks:
+            for sentence in block.sentences():
+                counts.update({hit.code for hit in find_credentials(sentence)})
+        ranked = counts.most_common(2)
+        if not ranked:
+            return None
+        code, count = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0
+        return code if count >= MIN_SENTENCES and count >= DOMINANCE * runner_up else None
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of ``split_sentences`` lies in the text."""
+    spans, position = [], 0
+    for sentence in split_sentences(text):
+        start = text.index(sentence, position)
+        position = start + len(sentence)
+        spans.append((start, position))
+    return spans

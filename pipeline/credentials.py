@@ -1,0 +1,81 @@
+"""The registry of billing and coding credentials, and finding them in text."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+_DATA = tomllib.loads((Path(__file__).parent / "data" / "credentials.toml").read_text(encoding="utf-8"))
+ISSUERS: dict[str, str] = {entry["code"]: entry["issuer"] for entry in _DATA["credential"]}
+
+# Words of a full name that pages write in any case ("Billing And Coding", "Physician Based").
+_MINOR_WORDS = {"and", "in", "of", "the", "for", "based"}
+_DASH = "[-–—‑]"
+_CODE_END = rf"(?:[®™]|\(R\))?(?:s\b)?(?!\w|{_DASH}\s?[A-Z](?![a-z]))"
+
+
+@dataclass(frozen=True)
+class CredentialHit:
+    """A credential named in text, by code or full name, with its character span."""
+
+    code: str
+    start: int
+    end: int
+
+
+def registry() -> list[dict[str, str]]:
+    """Rows of the ``credentials`` table: code, name and issuer of every known credential."""
+    return [{"code": e["code"], "name": e["name"], "issuer": e["issuer"]} for e in _DATA["credential"]]
+
+
+def _code_pattern(code: str) -> str:
+    body = _DASH.join(re.escape(part) for part in code.split("-"))
+    return rf"(?<![\w-]){body}{_CODE_END}"
+
+
+def _word_pattern(word: str) -> str:
+    if word.lower() == "and":
+        return "(?:(?i:and)|&)"
+    if word.lower() in _MINOR_WORDS:
+        return f"(?i:{re.escape(word)})"
+    return f"{re.escape(word[0].upper())}(?i:{re.escape(word[1:])})"
+
+
+def _name_pattern(name: str) -> str:
+    """A full name in title case or capitals, with loose spaces and dashes, optionally plural."""
+    words = re.split(rf"\s*{_DASH}\s*|\s+", name)
+    body = rf"(?:\s*{_DASH}\s*|\s+)".join(_word_pattern(word) for word in words)
+    return rf"(?<![\w-]){body}(?:s)?(?:[®™])?(?!\w)"
+
+
+def _is_code(spelling: str) -> bool:
+    return " " not in spelling and spelling.upper() == spelling
+
+
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    patterns = []
+    for entry in _DATA["credential"]:
+        for spelling in [entry["code"], entry["name"], *entry.get("aliases", [])]:
+            text = _code_pattern(spelling) if _is_code(spelling) else _name_pattern(spelling)
+            patterns.append((re.compile(text), entry["code"]))
+    return patterns
+
+
+_PATTERNS = _patterns()
+
+
+def find_credentials(text: str) -> list[CredentialHit]:
+    """Every credential the text names, longest match first where they overlap, in order of appearance."""
+    found = sorted(((m.start(), -m.end(), code) for pattern, code in _PATTERNS for m in pattern.finditer(text)))
+    hits: list[CredentialHit] = []
+    for start, negative_end, code in found:
+        if not hits or start >= hits[-1].end:
+            hits.append(CredentialHit(code, start, -negative_end))
+    return hits
+
+
+def issuer_of(code: str) -> str | None:
+    """The canonical acronym of the body that awards the credential."""
+    return ISSUERS.get(code)

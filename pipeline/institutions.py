@@ -1,0 +1,93 @@
+"""Names of schools in text: "Santa Barbara City College", "University of Phoenix", "SNHU"."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.credentials import find_credentials
+from pipeline.organizations import find_organizations
+
+_DATA = tomllib.loads((Path(__file__).parent / "data" / "institutions.toml").read_text(encoding="utf-8"))
+_KEYWORDS = set(_DATA["keywords"])
+_GENERIC = set(_DATA["generic"]) | _KEYWORDS
+_LEADING = set(_DATA["leading"])
+_BREAKS = set(_DATA["breaks"])
+_CONNECTORS = {"of", "for", "the", "de", "&"}
+
+_WORD = r"(?:[A-Z][\w'’.&-]*|&)"
+_KEYWORD = "|".join(_DATA["keywords"])
+NAME = re.compile(
+    rf"(?:{_WORD}\s+(?:(?:of|for|the|de)\s+)*)*(?:{_KEYWORD})\b(?:\s+(?:of|for)(?:\s+the)?(?:\s+{_WORD})+)?"
+)
+_DEFINED = re.compile(r"\s*\((?P<acronym>[A-Z]{2,6})\)")
+_ACRONYM_SCHOOL = re.compile(
+    r"(?:\b(?:at|from|through|with)\s+)(?P<inside>[A-Z]{2,6})\b|\b(?P<subject>[A-Z]{2,6})(?=['’]s\s+(?:[\w-]+\s+){0,4}"
+    r"(?:program|certificate|degree|diploma|course)|\s+(?:offers|provides)\b)"
+)
+_NOT_SCHOOLS = set(_DATA["not_schools"])
+
+
+@dataclass(frozen=True)
+class Institution:
+    """A school named in text, with its character span."""
+
+    name: str
+    start: int
+    end: int
+
+
+def _trimmed(match: re.Match[str]) -> Institution | None:
+    """The match without words that open a heading or follow the name, if a specific name remains."""
+    words = list(re.finditer(r"\S+", match.group()))
+    keyword = next(i for i, w in enumerate(words) if w.group() in _KEYWORDS)
+    cut = max((i + 1 for i, w in enumerate(words[:keyword]) if w.group() in _BREAKS), default=0)
+    words = words[cut:]
+    while words and (words[0].group() in _LEADING or words[0].group() in _CONNECTORS):
+        words.pop(0)
+    while words and (words[-1].group() in _LEADING or words[-1].group() in _CONNECTORS):
+        words.pop()
+    names = [w.group() for w in words]
+    if not _KEYWORDS & set(names) or all(n in _GENERIC or n in _CONNECTORS for n in names):
+        return None
+    start, end = match.start() + words[0].start(), match.start() + words[-1].end()
+    definition = _DEFINED.match(match.string, end)
+    return Institution(match.string[start:end], start, definition.end() if definition else end)
+
+
+def _known_elsewhere(text: str) -> list[tuple[int, int]]:
+    """Spans of organisations and credentials, which are never schools."""
+    return [(o.start, o.end) for o in find_organizations(text)] + [(c.start, c.end) for c in find_credentials(text)]
+
+
+def find_institutions(text: str, acronyms: dict[str, str] | None = None) -> list[Institution]:
+    """Every school the text names; ``acronyms`` maps short forms defined earlier on the page to names."""
+    taken = _known_elsewhere(text)
+    found = []
+    for match in NAME.finditer(text):
+        institution = _trimmed(match)
+        if institution and not any(s <= institution.start < e or institution.start <= s < institution.end
+                                   for s, e in taken):
+            found.append(institution)
+    known = (acronyms or {}) | _defined(text, found)
+    taken += [(i.start, i.end) for i in found]
+    for match in re.finditer(r"\b[A-Z]{2,6}\b", text):
+        if match.group() in known and not any(s <= match.start() < e for s, e in taken):
+            found.append(Institution(known[match.group()], match.start(), match.end()))
+    for match in _ACRONYM_SCHOOL.finditer(text):
+        group = "inside" if match.group("inside") else "subject"
+        acronym, start = match.group(group), match.start(group)
+        if acronym not in known and acronym not in _NOT_SCHOOLS and not any(s <= start < e for s, e in taken):
+            found.append(Institution(acronym, start, match.end(group)))
+    return sorted(found, key=lambda institution: institution.start)
+
+
+def _defined(text: str, found: list[Institution]) -> dict[str, str]:
+    return {m.group("acronym"): i.name for i in found if (m := _DEFINED.search(text, i.start, i.end))}
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """Short forms the text defines for schools: "Southern New Hampshire University (SNHU)"."""
+    return _defined(text, find_institutions(text))

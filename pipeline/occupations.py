@@ -1,0 +1,34 @@
+"""The occupation a sentence or page is about: "medical records specialists"."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+_DATA = tomllib.loads((Path(__file__).parent / "data" / "occupations.toml").read_text(encoding="utf-8"))
+HEADS: set[str] = set(_DATA["heads"])
+STOPS: set[str] = set(_DATA["stops"])
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
+_LONGEST = 8
+
+
+def find_occupation(text: str) -> str | None:
+    """The first occupation named in the text: its head word with the modifiers before it."""
+    words = _WORD.findall(text)
+    for index, word in enumerate(words):
+        compound = index + 1 < len(words) and words[index + 1].lower() in HEADS  # "professional coders"
+        if word.lower() in HEADS and not compound and (name := _name(words[: index + 1])):
+            return name
+    return None
+
+
+def _name(words: list[str]) -> str | None:
+    taken = [words[-1]]
+    for word in reversed(words[:-1]):
+        if not word[0].isalpha() or word.lower() in STOPS - {"and"} or len(taken) == _LONGEST:
+            break
+        taken.insert(0, word)
+    while taken and taken[0].lower() == "and":
+        taken.pop(0)
+    return " ".join(taken) if len(taken) > 1 else None

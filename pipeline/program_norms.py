@@ -1,0 +1,68 @@
+"""General statements about a kind of program: how long it takes and what it costs."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from pipeline.awards import award_near
+from pipeline.durations import Duration, find_durations
+from pipeline.institutions import find_institutions
+from pipeline.page import CleanPage
+from pipeline.tuition import program_costs
+
+_DATA = tomllib.loads((Path(__file__).parent / "data" / "program_norms.toml").read_text(encoding="utf-8"))
+
+
+def _words(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_CUES = re.compile(rf"(?<![\w-])(?:{_words(_DATA['cues'])})(?![\w-])", re.IGNORECASE)
+_LASTING = re.compile(rf"(?<![\w-])(?:{_words(_DATA['lasting'])})(?![\w-])", re.IGNORECASE)
+_PROGRAM_AFTER = re.compile(rf"[\s-]+(?:[\w’']+\s+){{0,3}}?(?:{_words(_DATA['programs'])})\b", re.IGNORECASE)
+_OFF_TOPIC = re.compile(rf"(?<![\w-])(?:{_words(_DATA['off_topic'])})(?![\w-])", re.IGNORECASE)
+_EXAMS = re.compile(rf"(?<![\w-])(?:{_words(_DATA['exams'])})(?![\w-])", re.IGNORECASE)
+_JOINER = re.compile(rf"\s*(?:{_words(_DATA['joiners'])})\s*", re.IGNORECASE)
+
+
+def _lengths(sentence: str) -> list[Duration]:
+    """Calendar lengths in the sentence, two joined by "to" or "and" made one range."""
+    found: list[Duration] = []
+    for duration in find_durations(sentence):
+        if duration.hours is not None:
+            continue
+        last = found[-1] if found else None
+        if last and _JOINER.fullmatch(sentence, last.end, duration.start):
+            found[-1] = Duration(last.months_min, duration.months_max, None, last.start, duration.end)
+        else:
+            found.append(duration)
+    return found
+
+
+def _norms(sentence: str) -> list[dict]:
+    rows = []
+    lasting = bool(_LASTING.search(sentence))
+    for length in [] if _EXAMS.search(sentence) else _lengths(sentence):
+        if lasting or _PROGRAM_AFTER.match(sentence, length.end):
+            rows.append({"credential_awarded": award_near(sentence, length.start),
+                         "duration_months_min": length.months_min, "duration_months_max": length.months_max,
+                         "cost_usd_min": None, "cost_usd_max": None, "evidence": sentence})
+    for cost in program_costs(sentence):
+        rows.append({"credential_awarded": award_near(sentence, cost.start),
+                     "duration_months_min": None, "duration_months_max": None,
+                     "cost_usd_min": cost.low, "cost_usd_max": cost.high or cost.low, "evidence": sentence})
+    return rows
+
+
+def extract_program_norms(page: CleanPage) -> list[dict]:
+    """One row per length or cost a sentence gives for programs in general (not a named school's)."""
+    rows: list[dict] = []
+    for block in page.blocks:
+        passages = [block.text] if block.kind in ("heading", "row") else block.sentences()
+        for sentence in passages:
+            if not _CUES.search(sentence) or _OFF_TOPIC.search(sentence) or find_institutions(sentence):
+                continue
+            rows += [row for row in _norms(sentence) if row not in rows]
+    return rows

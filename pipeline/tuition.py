@@ -1,0 +1,50 @@
+"""Dollar amounts that state what a program costs, as opposed to fees, rates and wages."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from pipeline.money import Money, find_money
+
+_DATA = tomllib.loads((Path(__file__).parent / "data" / "tuition.toml").read_text(encoding="utf-8"))
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_RATE = re.compile(rf"\s*(?:per|a|an|each|every|/)\s*(?:{_alternatives(_DATA['per'])})\b", re.IGNORECASE)
+_FEE = re.compile(rf"(?<![\w-])(?:{_alternatives(_DATA['fees'])})(?![\w-])", re.IGNORECASE)
+_JOINER = re.compile(rf"\s*(?:{_alternatives(_DATA['joiners'])})\s*", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\band\b|\bwhile\b|\bbut\b|\bplus\b|\bor\b")
+
+
+def _joined(text: str, amounts: list[Money]) -> list[Money]:
+    """Amounts with two single amounts that a range word joins made into one range."""
+    joined: list[Money] = []
+    for money in amounts:
+        last = joined[-1] if joined else None
+        if (last and last.high is None and money.high is None and money.low > last.low
+                and _JOINER.fullmatch(text, last.end, money.start)):
+            joined[-1] = Money(last.low, money.low, None, last.start, money.end)
+        else:
+            joined.append(money)
+    return joined
+
+
+def _is_fee(text: str, money: Money) -> bool:
+    """Whether words in the amount's own clause make it a fee, exam price or wage."""
+    before = text[max(0, money.start - 40):money.start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    after = text[money.end:money.end + 30]
+    cut = _CLAUSE_BREAK.search(after)
+    clause = (before[breaks[-1].end():] if breaks else before) + " " + (after[:cut.start()] if cut else after)
+    return bool(_FEE.search(clause))
+
+
+def program_costs(text: str) -> list[Money]:
+    """The amounts or ranges in ``text`` that give a program's total cost."""
+    return [money for money in _joined(text, find_money(text))
+            if money.period is None and not _RATE.match(text, money.end) and not _is_fee(text, money)]

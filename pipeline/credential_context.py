@@ -21,14 +21,13 @@ class CredentialContext:
         self.page = page
         self.hits = [find_credentials(block.text) for block in page.blocks]
 
-    def resolve(self, index: int, start: int, end: int, position: int | None = None,
-                page_wide: bool = True) -> str | None:
+    def resolve(self, index: int, start: int, end: int, position: int | None = None) -> str | None:
         """The credential the text block ``index`` holds at ``position`` within the sentence ``start:end``.
 
         A credential the sentence names before ``position`` wins, then one named after it
         (only if just one is), then the nearest one earlier in the block, in earlier blocks
-        under the same heading, in the enclosing headings, and last the page's own
-        credential (when ``page_wide``).
+        under the same heading (for a list item: its lead-in), in the enclosing headings,
+        and last the page's own credential.
         """
         position = start if position is None else position
         hits = self.hits[index]
@@ -41,7 +40,7 @@ class CredentialContext:
         earlier = [hit.code for hit in hits if hit.start < start]
         if earlier:
             return earlier[-1]
-        return self._around(index) or (self.page_credential if page_wide else None)
+        return self._around(index) or self.page_credential
 
     def in_sentence(self, index: int, start: int, end: int) -> list[CredentialHit]:
         """The credentials a sentence of block ``index`` names."""

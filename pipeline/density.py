@@ -14,20 +14,21 @@ SIBLING_SHARE = 0.3
 
 def content_roots(body: Tag) -> list[Tag]:
     """The densest container of prose, with any sibling containers nearly as dense, in page order."""
-    scores = _scores(body)
+    scores, tags = _scores(body)
     if not scores:
         return [body]
-    best = max(scores, key=scores.__getitem__)
+    best = tags[max(scores, key=scores.__getitem__)]
     parent = best.parent
     if parent is None:
         return [best]
-    threshold = max(scores[best] * SIBLING_SHARE, 3.0)
-    return [c for c in parent.children if isinstance(c, Tag) and (c is best or scores.get(c, 0) >= threshold)]
+    threshold = max(scores[id(best)] * SIBLING_SHARE, 3.0)
+    return [c for c in parent.children if isinstance(c, Tag) and (c is best or scores.get(id(c), 0) >= threshold)]
 
 
-def _scores(body: Tag) -> dict[Tag, float]:
-    """Readability-style scores: each prose element credits its parent fully and its grandparent by half."""
-    scores: dict[Tag, float] = defaultdict(float)
+def _scores(body: Tag) -> tuple[dict[int, float], dict[int, Tag]]:
+    """Readability-style scores by tag id: prose credits its parent fully and its grandparent by half."""
+    scores: dict[int, float] = defaultdict(float)
+    tags: dict[int, Tag] = {}
     for tag in body.find_all(TEXT_TAGS):
         text, linked = _own_text(tag)
         if len(text) < MIN_CHARS or linked / len(text) > MAX_LINK_SHARE:
@@ -35,10 +36,12 @@ def _scores(body: Tag) -> dict[Tag, float]:
         score = 1 + text.count(",") + min(len(text) / 100, 3)
         parent = tag.parent
         if parent is not None:
-            scores[parent] += score
+            scores[id(parent)] += score
+            tags[id(parent)] = parent
             if parent.parent is not None and parent is not body:
-                scores[parent.parent] += score / 2
-    return scores
+                scores[id(parent.parent)] += score / 2
+                tags[id(parent.parent)] = parent.parent
+    return scores, tags
 
 
 def _own_text(tag: Tag) -> tuple[str, int]:

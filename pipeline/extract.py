@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from pipeline.credential_mentions import extract_credential_mentions
+from pipeline.exams import extract_exams
+from pipeline.mentions import extract_mentions
 from pipeline.outlook import extract_outlook
 from pipeline.page import CleanPage
+from pipeline.program_norms import extract_program_norms
+from pipeline.programs import extract_programs
+from pipeline.requirements import extract_requirements
 from pipeline.wages import extract_wages
 
 Row = dict[str, object]
@@ -16,6 +22,12 @@ Extractor = Callable[[CleanPage], list[Row]]
 EXTRACTORS: dict[str, Extractor] = {
     "wages": extract_wages,
     "outlook": extract_outlook,
+    "programs": extract_programs,
+    "program_norms": extract_program_norms,
+    "mentions": extract_mentions,
+    "credential_mentions": extract_credential_mentions,
+    "requirements": extract_requirements,
+    "exams": extract_exams,
 }
 
 

@@ -15,8 +15,14 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+def _words(key: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_alternatives(_DATA[key])})(?![\w-])", re.IGNORECASE)
+
+
 _RATE = re.compile(rf"\s*(?:per|a|an|each|every|/)\s*(?:{_alternatives(_DATA['per'])})\b", re.IGNORECASE)
-_FEE = re.compile(rf"(?<![\w-])(?:{_alternatives(_DATA['fees'])})(?![\w-])", re.IGNORECASE)
+_FEE = _words("fees")
+_EXAM = _words("exams")
+_PROGRAM = _words("programs")
 _JOINER = re.compile(rf"\s*(?:{_alternatives(_DATA['joiners'])})\s*", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\band\b|\bwhile\b|\bbut\b|\bplus\b|\bor\b")
 
@@ -41,7 +47,7 @@ def _is_fee(text: str, money: Money) -> bool:
     after = text[money.end:money.end + 30]
     cut = _CLAUSE_BREAK.search(after)
     clause = (before[breaks[-1].end():] if breaks else before) + " " + (after[:cut.start()] if cut else after)
-    return bool(_FEE.search(clause))
+    return bool(_FEE.search(clause) or (_EXAM.search(clause) and not _PROGRAM.search(clause)))
 
 
 def program_costs(text: str) -> list[Money]:

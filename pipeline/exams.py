@@ -1,0 +1,197 @@
+"""Facts of certification exams: fee, questions, time limit, passing score, pass rate."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.credential_context import CredentialContext, sentence_spans
+from pipeline.credentials import find_credentials
+from pipeline.durations import find_durations
+from pipeline.money import Money, find_money
+from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, parse_number
+from pipeline.page import CleanPage
+from pipeline.percent import find_percents
+
+_DATA = tomllib.loads((Path(__file__).parent / "data" / "exams.toml").read_text(encoding="utf-8"))
+EXAM = re.compile(_DATA["exam"], re.IGNORECASE)
+PRACTICE = re.compile(_DATA["practice"], re.IGNORECASE)
+FEE_CUE = re.compile(_DATA["fee"]["cue"], re.IGNORECASE)
+OTHER_PRICE = re.compile(_DATA["fee"]["other"], re.IGNORECASE)
+MIN_USD, MAX_USD = _DATA["fee"]["min_usd"], _DATA["fee"]["max_usd"]
+QUALIFIERS = [(q["group"], q["name"], re.compile(q["pattern"], re.IGNORECASE)) for q in _DATA["qualifier"]]
+PASS = re.compile(_DATA["score"]["pass"], re.IGNORECASE)
+PASS_RATE = re.compile(_DATA["score"]["rate"], re.IGNORECASE)
+SHARE_PASSING = re.compile(_DATA["score"]["share_passing"], re.IGNORECASE)
+
+_QUANTITY = rf"(?:{NUMBER_TEXT}|{WORD_TEXT})"
+_QUESTIONS = re.compile(
+    rf"(?P<count>{_QUANTITY})(?:\s+[A-Za-z&/-]+){{0,6}}?\s+(?:questions|items)\b"
+    rf"(?:,?\s+(?:plus|and|\+)\s+(?P<more>{_QUANTITY})(?:\s+[A-Za-z&/-]+){{0,4}}?\s+(?:questions|items)\b)?",
+    re.IGNORECASE,
+)
+_MINUTES = re.compile(rf"(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IGNORECASE)
+_AND_MINUTES = re.compile(rf"\s*(?:and\s+)?(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IGNORECASE)
+_EACH = re.compile(r"\s*(?:each|apiece|per (?:part|section|day|module))\b", re.IGNORECASE)
+_NOT_EXAM_TIME = re.compile(
+    r"\s*(?:of|in|per)\s+(?:\w+\s+)?(?:study\w*|training|instruction|course\w*|continuing|CEs?|CEUs?|practice|class\w*"
+    r"|week|day)\b",
+    re.IGNORECASE,
+)
+_SCORE = re.compile(
+    rf"\bscore\s+(?:(?:of|is)\s+)?(?:at least\s+|a minimum of\s+)?(?P<value>{NUMBER_TEXT})(?!\s*(?:%|percent))"
+    rf"(?:\s*(?:/|out of)\s*(?P<scale>{NUMBER_TEXT}))?"
+    rf"|(?P<bare>{NUMBER_TEXT})\s*(?:/|out of)\s*(?P<bare_scale>{NUMBER_TEXT})",
+    re.IGNORECASE,
+)
+_SCORE_WORD = re.compile(r"\bscores?\b", re.IGNORECASE)
+_SEPARATOR = re.compile(r"[/;,)]|\b(?:or|and|plus|but|which|while)\b", re.IGNORECASE)
+MIN_QUESTIONS, MAX_QUESTIONS = 10, 1000
+MIN_MINUTES, MAX_MINUTES = 30, 600
+
+Row = dict[str, object]
+
+
+@dataclass(frozen=True)
+class ExamFact:
+    """One fact of a sentence, before it is tied to a credential; ``position`` is where it starts."""
+
+    attribute: str
+    value: float
+    unit: str
+    qualifier: str | None
+    position: int
+
+
+def extract_exams(page: CleanPage) -> list[Row]:
+    """One row per exam fact: credential, attribute, value, unit, qualifier and evidence."""
+    context = CredentialContext(page)
+    rows: dict[tuple[object, ...], Row] = {}
+    for index, block in enumerate(page.blocks):
+        surroundings = " ".join([page.title, *block.headings])
+        about_exam = bool(EXAM.search(surroundings))
+        about_practice = bool(PRACTICE.search(" ".join([page.title, block.heading or ""])))
+        for start, end in sentence_spans(block.text):
+            sentence = block.text[start:end]
+            found = []
+            for fact in sentence_facts(sentence, about_exam, about_practice):
+                credential = context.resolve(index, start, end, start + fact.position)
+                if credential:
+                    found.append({"credential": credential, "attribute": fact.attribute, "value": fact.value,
+                                  "unit": fact.unit, "qualifier": fact.qualifier, "evidence": sentence})
+            for row in _pair_member_prices(found):
+                rows.setdefault((row["credential"], row["attribute"], row["value"], row["qualifier"]), row)
+    return list(rows.values())
+
+
+def sentence_facts(sentence: str, about_exam: bool = False, about_practice: bool = False) -> Iterator[ExamFact]:
+    """Every exam fact a sentence states; ``about_exam``/``about_practice`` describe its headings."""
+    yield from _fees(sentence, about_exam)
+    if PRACTICE.search(sentence) or about_practice:
+        return
+    if about_exam or EXAM.search(sentence):
+        yield from _questions(sentence)
+        yield from _time_limits(sentence)
+    yield from _scores(sentence)
+
+
+def _fees(sentence: str, about_exam: bool) -> Iterator[ExamFact]:
+    if not (FEE_CUE.search(sentence) or about_exam):
+        return
+    amounts = find_money(sentence)
+    anchors = sorted([(m.start, m.end) for m in amounts] + [(h.start, h.end) for h in find_credentials(sentence)])
+    for money in amounts:
+        window = _window(sentence, money, anchors)
+        if money.period or OTHER_PRICE.search(window):
+            continue
+        qualifier = _qualifier(window)
+        for value in (money.low, money.high):
+            if value is not None and MIN_USD <= value <= MAX_USD:
+                yield ExamFact("fee", value, "USD", qualifier, money.start)
+
+
+def _window(sentence: str, money: Money, anchors: list[tuple[int, int]]) -> str:
+    """The words beside an amount that belong to it: up to the nearest separator or other amount."""
+    left = max((end for _, end in anchors if end <= money.start), default=0)
+    right = min((start for start, _ in anchors if start >= money.end), default=len(sentence))
+    before = sentence[left:money.start]
+    breaks = list(_SEPARATOR.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    after = sentence[money.end:right]
+    cut = _SEPARATOR.search(after)
+    return before + " " + (after[:cut.start()] if cut else after)
+
+
+def _qualifier(text: str) -> str | None:
+    names, groups = [], set()
+    for group, name, pattern in QUALIFIERS:
+        if group not in groups and pattern.search(text):
+            names.append(name)
+            groups.add(group)
+    return ", ".join(names) or None
+
+
+def _pair_member_prices(rows: list[Row]) -> list[Row]:
+    """Beside a member price for the same credential, an unqualified fee is the non-member price."""
+    member_priced = {r["credential"] for r in rows if r["attribute"] == "fee" and "member" in str(r["qualifier"])}
+    for row in rows:
+        if row["attribute"] == "fee" and row["credential"] in member_priced and "member" not in str(row["qualifier"]):
+            row["qualifier"] = ", ".join(filter(None, ["non-member", row["qualifier"]]))
+    return rows
+
+
+def _questions(sentence: str) -> Iterator[ExamFact]:
+    for match in _QUESTIONS.finditer(sentence):
+        count = parse_number(match.group("count"))
+        more = parse_number(match.group("more")) if match.group("more") else None
+        total = count + more if count is not None and more is not None else count
+        if total is not None and total == int(total) and MIN_QUESTIONS <= total <= MAX_QUESTIONS:
+            qualifier = f"{count:g} scored + {more:g} unscored" if more else None
+            yield ExamFact("questions", total, "questions", qualifier, match.start())
+
+
+def _time_limits(sentence: str) -> Iterator[ExamFact]:
+    covered = []
+    for duration in find_durations(sentence):
+        if duration.hours is None:
+            continue
+        minutes, end = duration.hours * 60, duration.end
+        if tail := _AND_MINUTES.match(sentence, end):
+            minutes += parse_number(tail.group("count")) or 0
+            end = tail.end()
+        covered.append((duration.start, end))
+        if _is_exam_time(sentence, end, minutes):
+            yield ExamFact("time_limit", minutes, "minutes", None, duration.start)
+    for match in _MINUTES.finditer(sentence):
+        minutes = parse_number(match.group("count"))
+        inside = any(start <= match.start() < end for start, end in covered)
+        if minutes is not None and not inside and _is_exam_time(sentence, match.end(), minutes):
+            yield ExamFact("time_limit", minutes, "minutes", None, match.start())
+
+
+def _is_exam_time(sentence: str, end: int, minutes: float) -> bool:
+    return (MIN_MINUTES <= minutes <= MAX_MINUTES and not _EACH.match(sentence, end)
+            and not _NOT_EXAM_TIME.match(sentence, end))
+
+
+def _scores(sentence: str) -> Iterator[ExamFact]:
+    rate = PASS_RATE.search(sentence)
+    scoring = PASS.search(PASS_RATE.sub("", sentence)) or _SCORE_WORD.search(sentence)
+    qualifier = _qualifier(sentence) if scoring else None
+    for percent in find_percents(sentence):
+        if (rate and rate.start() < percent.start) or SHARE_PASSING.match(sentence, percent.end):
+            yield ExamFact("pass_rate", percent.value, "percent", None, percent.start)
+        elif scoring:
+            yield ExamFact("passing_score", percent.value, "percent", qualifier, percent.start)
+    if not scoring:
+        return
+    for match in _SCORE.finditer(sentence):
+        value = parse_number(match.group("value") or match.group("bare"))
+        scale = match.group("scale") or match.group("bare_scale")
+        if value is not None:
+            unit = f"score out of {scale}" if scale else "score"
+            yield ExamFact("passing_score", value, unit, qualifier, match.start())

@@ -1,0 +1,80 @@
+from pipeline.outlook import extract_outlook
+from pipeline.page import Block, CleanPage
+
+
+def page(*blocks, title="Health Information Careers"):
+    return CleanPage("https://example.org/outlook", title, list(blocks))
+
+
+def para(text, *headings):
+    return Block("paragraph", text, headings=headings)
+
+
+def facts(rows):
+    return [(row["measure"], row["value"], row["start_year"], row["end_year"]) for row in rows]
+
+
+def test_projected_growth_sentence_gives_every_attribute():
+    (row,) = extract_outlook(page(para(
+        "The Bureau of Labor Statistics expects employment of medical records specialists to grow 9 percent "
+        "from 2022 to 2032, faster than average.")))
+    assert row["measure"] == "growth_percent"
+    assert (row["value"], row["start_year"], row["end_year"]) == (9, 2022, 2032)
+    assert row["attributed_to"] == "BLS"
+    assert row["occupation"] == "medical records specialists"
+
+
+def test_open_ended_projection_keeps_only_the_end_year():
+    rows = extract_outlook(page(para("Billing jobs should increase 6% through 2031, the agency projects.")))
+    assert facts(rows) == [("growth_percent", 6, None, 2031)]
+
+
+def test_a_projected_decline_is_negative():
+    rows = extract_outlook(page(para("Employment of coding clerks is projected to decline 4 percent over the decade.")))
+    assert facts(rows) == [("growth_percent", -4, None, None)]
+
+
+def test_quick_fact_lines_give_jobs_change_and_growth():
+    rows = extract_outlook(page(
+        Block("heading", "Number of Jobs, 2022 186,400"),
+        Block("heading", "Job Outlook, 2022-32 8% (Faster than average)"),
+        Block("heading", "Employment Change, 2022-32 15,100"),
+    ))
+    assert facts(rows) == [("employment", 186_400, None, 2022), ("growth_percent", 8, 2022, 2032),
+                           ("employment_change", 15_100, 2022, 2032)]
+
+
+def test_openings_and_jobs_held_in_prose():
+    rows = extract_outlook(page(para(
+        "Coders held about 194,300 jobs in 2023. Roughly 14,900 openings are projected each year, on average.")))
+    assert facts(rows) == [("employment", 194_300, None, 2023), ("openings", 14_900, None, None)]
+
+
+def test_jobs_added_is_an_employment_change():
+    rows = extract_outlook(page(para("The field is expected to add 12,500 new jobs between 2024 and 2034.")))
+    assert facts(rows) == [("employment_change", 12_500, 2024, 2034)]
+
+
+def test_a_stat_card_is_framed_by_its_labels():
+    rows = extract_outlook(page(para("$49,000"), Block("heading", "Median Pay"),
+                                para("11%"), Block("heading", "Projected Growth"), para("2024-2034 (BLS)")))
+    assert facts(rows) == [("growth_percent", 11, 2024, 2034)]
+    assert rows[0]["attributed_to"] == "BLS"
+
+
+def test_pay_premiums_pass_rates_and_shares_are_not_growth():
+    rows = extract_outlook(page(
+        para("Certified coders earn 27% more than their uncertified colleagues."),
+        para("The first-time pass rate fell from 68% to 61%."),
+        para("About 40% of respondents said demand will grow; salaries are up 5.8% from last year."),
+        para("Unemployment in the field stays near 2 percent."),
+        para("Pay for coders is projected to rise 3% next year."),
+    ))
+    assert rows == []
+
+
+def test_counts_that_are_not_jobs_are_ignored():
+    rows = extract_outlook(page(para(
+        "The career ranks 55 on a list of 100 jobs; AAPC has over 200,000 members and the exam has 100 questions. "
+        "Call 1-800-555-0199 to enroll in 2025.")))
+    assert rows == []

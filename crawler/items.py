@@ -7,17 +7,30 @@ from dataclasses import dataclass, field
 from pipeline.extract import Row
 from pipeline.page import CleanPage
 
+# What became of one URL in a run.
+FETCHED = "fetched"  # a 200 HTML page; cleaned, and extracted unless its content is unchanged
+NOT_MODIFIED = "not_modified"  # the server answered 304 to a conditional request
+GONE = "gone"  # a page we had answers 404 or 410
+FAILED = "failed"  # could not be fetched or used; ``error`` says why
+
 
 @dataclass
 class PageItem:
-    """A fetched HTML page; the pipelines add its cleaned form and facts."""
+    """One visited URL: a fetched page (the pipelines add its cleaned form and facts) or what went wrong."""
 
     url: str
     site: str
-    html: str
-    status: int
-    fetched_at: str
+    outcome: str
+    status: int | None = None
+    fetched_at: str | None = None
+    html: str = ""
     etag: str | None = None
     last_modified: str | None = None
+    aliases: list[str] = field(default_factory=list)  # other URLs that led here (redirects, non-canonical)
+    links: list[str] = field(default_factory=list)
+    depth: int = 0
+    error_kind: str | None = None
+    error: str | None = None
+    unchanged: bool = False
     page: CleanPage | None = None
     facts: dict[str, list[Row]] = field(default_factory=dict)

@@ -9,6 +9,11 @@ import click
 
 from crawler.sources import DEFAULT_SOURCES, SourcesError, load_sources
 
+DB_OPTION = click.option("--db", default="kb.db", show_default=True, type=click.Path(dir_okay=False),
+                         help="SQLite file to write; created if missing, updated if present.")
+LOG_LEVEL_OPTION = click.option("--log-level", default="INFO", show_default=True,
+                                type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False))
+
 
 @click.group()
 @click.version_option(package_name="codingkb")
@@ -21,35 +26,59 @@ def cli() -> None:
               help="Start here and follow links on the same host. Repeat for several.")
 @click.option("--sources", type=click.Path(exists=True, dir_okay=False),
               help=f"TOML file of sites to crawl (default when no --start-url: {DEFAULT_SOURCES.name}).")
-@click.option("--db", default="kb.db", show_default=True, type=click.Path(dir_okay=False),
-              help="SQLite file to write; created if missing, updated if present.")
+@DB_OPTION
 @click.option("--max-pages", type=click.IntRange(min=1), help="Stop after this many responses.")
 @click.option("--depth", type=click.IntRange(min=0), help="Follow links at most this deep (default 4).")
-@click.option("--log-level", default="INFO", show_default=True,
-              type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False))
+@LOG_LEVEL_OPTION
 def crawl(start_urls: tuple[str, ...], sources: str | None, db: str, max_pages: int | None,
           depth: int | None, log_level: str) -> None:
-    """Crawl start URLs or a sources file, obeying robots.txt, into the knowledge base."""
-    from kb.crawl import UnreachableError, run_crawl
-    from kb.summary import summary_lines
+    """Crawl start URLs or a sources file, obeying robots.txt, into the knowledge base.
 
+    Pages already stored are fetched with conditional requests and re-extracted only when
+    their content changed. An interrupted crawl is resumed by running the same command again.
+    """
     if start_urls and sources:
         raise click.UsageError("give --start-url or --sources, not both")
+    _run(db, start_urls=list(start_urls), sources=sources, max_pages=max_pages, depth=depth, log_level=log_level)
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--sources", type=click.Path(exists=True, dir_okay=False),
+              help=f"TOML file of sites to re-crawl (default: {DEFAULT_SOURCES.name}).")
+@click.option("--full", is_flag=True, help="Re-fetch and re-extract every page, even unchanged ones.")
+@LOG_LEVEL_OPTION
+def refresh(db: str, sources: str | None, full: bool, log_level: str) -> None:
+    """Re-crawl every source and every stored page; re-extract only what changed.
+
+    Facts that vanished from their page are kept and marked retracted; pages that now
+    answer 404 or 410 are marked gone. The run is recorded in crawl_runs, its errors in
+    crawl_errors. Exits non-zero when the run failed or another run holds the file.
+    """
+    _run(db, sources=sources, refresh=True, full=full, log_level=log_level)
+
+
+def _run(db: str, log_level: str, **options: object) -> None:
+    from kb.crawl import UnreachableError, run_crawl
+    from kb.runs import RunLockedError
+    from kb.summary import summary_lines
+
     try:
-        if sources:
-            load_sources(sources)
-        report = run_crawl(db, list(start_urls), sources, max_pages, depth, log_level.upper())
-    except (SourcesError, UnreachableError) as exc:
+        if options.get("sources"):
+            load_sources(options["sources"])
+        report = run_crawl(db, log_level=log_level.upper(), **options)
+    except (SourcesError, UnreachableError, RunLockedError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo("\n".join(summary_lines(report)))
-    if report.unreachable and not report.pages_stored:
+    if report.status == "ok":
+        return
+    if report.unreachable:
         url, reason = next(iter(report.unreachable.items()))
         raise click.ClickException(
             f"could not reach any start URL ({len(report.unreachable)} failed, e.g. {url}: {reason}). "
             "Is the server up, and is this machine online?"
         )
-    if report.status != "ok":
-        raise click.ClickException("the crawl stored no pages; see the log above")
+    raise click.ClickException(f"the run ended {report.status}; see the log above and crawl_errors")
 
 
 @cli.command()
@@ -82,15 +111,10 @@ def _publish(db: str, host: str, port: int) -> None:
 @click.option("--port", default=8001, show_default=True, type=int, help="Port for Datasette.")
 def demo(site_dir: str, db: str, site_port: int, port: int) -> None:
     """Serve the bundled demo site on 127.0.0.1, crawl it into DB, then publish DB with Datasette."""
-    from kb.crawl import run_crawl
     from kb.sitehost import serve_directory
-    from kb.summary import summary_lines
 
     with serve_directory(site_dir, site_port) as base:
         click.echo(f"Demo site at {base}/ ; crawling it into {db}", err=True)
-        report = run_crawl(db, [f"{base}/index.html"])
-    click.echo("\n".join(summary_lines(report)))
-    if report.status != "ok":
-        raise click.ClickException("the demo crawl stored no pages")
+        _run(db, start_urls=[f"{base}/index.html"], log_level="INFO")
     click.echo(f"\nKnowledge base ready: open http://127.0.0.1:{port}/ (Ctrl-C to stop)")
     _publish(db, "127.0.0.1", port)

@@ -16,10 +16,12 @@ PAGE_COLUMNS = {
     "status": int,
     "etag": str,
     "last_modified": str,
+    "first_seen": str,
+    "gone_at": str,
 }
 
 # Every fact table has an ``id`` (stable hash of what the row says) and ``page_url``
-# ahead of these columns, and ends with ``evidence``.
+# ahead of these columns, and ends with ``evidence`` and its history (HISTORY_COLUMNS).
 FACT_COLUMNS: dict[str, dict[str, type]] = {
     "wages": {
         "occupation": str, "statistic": str, "amount": float, "period": str, "as_of": str,
@@ -43,23 +45,38 @@ FACT_COLUMNS: dict[str, dict[str, type]] = {
     "mentions": {"kind": str, "name": str},
 }
 
+# What a fact says: its id hashes these with its page, so a re-extracted fact that says the
+# same thing keeps its id (and its other columns are updated), while a changed value is a
+# new fact and the old one is retracted.
+FACT_KEYS: dict[str, tuple[str, ...]] = {
+    "wages": ("statistic", "amount", "period", "as_of", "qualifier"),
+    "outlook": ("measure", "value", "start_year", "end_year", "qualifier"),
+    "credential_mentions": ("code",),
+    "requirements": ("credential", "type", "description", "months", "recommended"),
+    "exams": ("credential", "attribute", "value", "qualifier"),
+    "programs": ("institution", "credential_awarded", "cost_usd", "credits", "duration_months"),
+    "program_norms": ("credential_awarded", "duration_months_min", "duration_months_max", "cost_usd_min",
+                      "cost_usd_max"),
+    "mentions": ("kind", "name"),
+}
+HISTORY_COLUMNS = {"first_seen": str, "last_seen": str, "retracted_at": str}
+
+RUN_COUNTS = (
+    "fetched", "new", "changed", "unchanged", "gone", "skipped", "failed",
+    "facts_added", "facts_updated", "facts_retracted",
+)
 CRAWL_RUN_COLUMNS = {
-    "id": int,
-    "command": str,
-    "started_at": str,
-    "finished_at": str,
-    "status": str,
-    "pages_fetched": int,
-    "pages_stored": int,
-    "skipped": int,
-    "failed": int,
-    "facts_stored": int,
+    "id": int, "command": str, "args": str, "started_at": str, "finished_at": str, "status": str,
+    **dict.fromkeys(RUN_COUNTS, int),
+}
+CRAWL_ERROR_COLUMNS = {
+    "id": int, "run_id": int, "url": str, "kind": str, "status": int, "message": str, "at": str,
 }
 
 
 def fact_columns(table: str) -> dict[str, type]:
     """All columns of a fact table, in order."""
-    return {"id": str, "page_url": str, **FACT_COLUMNS[table], "evidence": str}
+    return {"id": str, "page_url": str, **FACT_COLUMNS[table], "evidence": str, **HISTORY_COLUMNS}
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -73,9 +90,55 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         if not db[table].exists():
             db[table].create(fact_columns(table), pk="id", foreign_keys=[("page_url", "pages", "url")])
             db[table].create_index(["page_url"])
+        db.create_view(f"current_{table}", f"select * from [{table}] where retracted_at is null", ignore=True)
     if not db["credentials"].exists():
         db["credentials"].create({"code": str, "name": str, "issuer": str}, pk="code")
     if not db["crawl_runs"].exists():
-        db["crawl_runs"].create(CRAWL_RUN_COLUMNS, pk="id")
+        db["crawl_runs"].create(CRAWL_RUN_COLUMNS, pk="id", defaults=dict.fromkeys(RUN_COUNTS, 0))
+    if not db["crawl_errors"].exists():
+        db["crawl_errors"].create(CRAWL_ERROR_COLUMNS, pk="id", foreign_keys=[("run_id", "crawl_runs", "id")])
+        db["crawl_errors"].create_index(["run_id"])
+    if not db["crawl_queue"].exists():
+        db["crawl_queue"].create({"run_id": int, "url": str, "site": str, "depth": int, "done": int},
+                                 pk=("run_id", "url"))
     if not db["schema_version"].exists():
         db["schema_version"].insert({"version": SCHEMA_VERSION})
+    ensure_search(db)
+    ensure_indexes(db)
+
+
+# Columns Datasette facets on, sorts by or joins through: indexed so that a large file answers fast.
+INDEXED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "pages": ("site", "status", "fetched_at", "first_seen", "gone_at"),
+    "wages": ("attributed_to", "statistic", "period", "as_of", "occupation"),
+    "outlook": ("measure", "attributed_to", "occupation", "end_year"),
+    "credentials": ("issuer",),
+    "credential_mentions": ("code", "issuer"),
+    "requirements": ("credential", "type"),
+    "exams": ("credential", "attribute"),
+    "programs": ("credential_awarded", "online", "prepares_for", "institution"),
+    "program_norms": ("credential_awarded",),
+    "mentions": ("kind", "name"),
+    "crawl_errors": ("kind",),
+}
+# Every fact table is also indexed on these, for provenance and "what changed" queries.
+FACT_INDEXED_COLUMNS = ("page_url", "first_seen", "last_seen", "retracted_at")
+
+
+def ensure_search(db: sqlite_utils.Database) -> None:
+    """Full-text search over every fact's evidence, kept current by triggers."""
+    for table in FACT_COLUMNS:
+        if db[table].detect_fts() is None:
+            db[table].enable_fts(["evidence"], create_triggers=True, tokenize="porter")
+
+
+def ensure_indexes(db: sqlite_utils.Database) -> None:
+    """Index the facet and join columns that exist in this file."""
+    wanted = {**INDEXED_COLUMNS, **{t: (*FACT_INDEXED_COLUMNS, *INDEXED_COLUMNS.get(t, ())) for t in FACT_COLUMNS}}
+    for table, columns in wanted.items():
+        if not db[table].exists():
+            continue
+        present = db[table].columns_dict
+        for column in columns:
+            if column in present:
+                db[table].create_index([column], if_not_exists=True)

@@ -1,4 +1,4 @@
-"""The one-screen summary printed after a crawl."""
+"""The one-screen summary printed after a crawl or refresh."""
 
 from __future__ import annotations
 
@@ -7,19 +7,22 @@ import sqlite_utils
 from kb.crawl import CrawlReport
 from kb.schema import FACT_COLUMNS
 
+RUN_LINES = (
+    ("fetched", "URLs fetched"), ("new", "new pages"), ("changed", "changed pages"),
+    ("unchanged", "unchanged pages"), ("gone", "pages now gone"), ("skipped", "skipped (not HTML)"),
+    ("failed", "failed URLs"), ("facts_added", "facts added"), ("facts_updated", "facts updated"),
+    ("facts_retracted", "facts retracted"),
+)
+
 
 def summary_lines(report: CrawlReport) -> list[str]:
-    db = sqlite_utils.Database(report.db)
-    lines = [
-        f"Crawl {report.status}: {report.started_at} to {report.finished_at}",
-        f"  pages fetched        {report.count('response_received_count'):>7}",
-        f"  pages stored         {report.pages_stored:>7}",
-        f"  skipped (not HTML)   {report.count('kb/skipped_non_html'):>7}",
-        f"  skipped (robots.txt) {report.count('robotstxt/forbidden'):>7}",
-        f"  failed requests      {report.count('kb/failed_requests'):>7}",
-        f"  facts stored         {report.count('kb/facts_stored'):>7}",
-        f"Knowledge base {report.db}: {db['pages'].count} pages",
-    ]
-    lines += [f"  {table:<20} {db[table].count:>7}" for table in FACT_COLUMNS]
-    db.close()
+    run = report.run
+    lines = [f"Run {run.get('id')} ({run.get('command')}) {report.status}: "
+             f"{run.get('started_at')} to {run.get('finished_at')}"]
+    lines += [f"  {label:<20} {run.get(key) or 0:>8}" for key, label in RUN_LINES]
+    with sqlite_utils.Database(report.db) as db:
+        lines.append(f"Knowledge base {report.db}: {db['pages'].count} pages ({db['crawl_errors'].count} errors "
+                     "recorded in crawl_errors)")
+        lines += [f"  {table:<20} {db[f'current_{table}'].count:>8} current"
+                  f" ({db[table].count - db[f'current_{table}'].count} retracted)" for table in FACT_COLUMNS]
     return lines

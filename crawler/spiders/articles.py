@@ -6,30 +6,34 @@ import ipaddress
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
-from scrapy.exceptions import (
-    CannotResolveHostError,
-    DownloadConnectionRefusedError,
-    DownloadTimeoutError,
-    IgnoreRequest,
-)
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Response
 from scrapy.linkextractors import LinkExtractor
+from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
-from crawler.items import PageItem
-from crawler.sources import Site, load_sources, sites_from_urls
+from crawler.errors import error_kind
+from crawler.items import FAILED, FETCHED, GONE, NOT_MODIFIED, PageItem
+from crawler.sources import load_sources, sites_from_urls
+from kb.runs import RunState
 
-UNREACHABLE = (CannotResolveHostError, DownloadConnectionRefusedError, DownloadTimeoutError)
+GONE_STATUSES = (404, 410)
 
 
 class ArticlesSpider(scrapy.Spider):
-    """Crawl each site from its start URLs, following links the site's rules allow."""
+    """Crawl each site from its start URLs, following links the site's rules allow.
+
+    Arguments (``-a name=value``): ``start_url`` (comma-separated) or ``sources`` (a TOML file),
+    ``max_pages``, ``depth``, ``refresh=1`` (also revisit every page already stored) and
+    ``full=1`` (re-fetch and re-extract even unchanged pages).
+    """
 
     name = "articles"
+    handle_httpstatus_list = [304, *GONE_STATUSES]
 
     def __init__(
         self,
@@ -37,6 +41,8 @@ class ArticlesSpider(scrapy.Spider):
         sources: str | None = None,
         max_pages: str | int | None = None,
         depth: str | int | None = None,
+        refresh: str | bool = False,
+        full: str | bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -48,8 +54,12 @@ class ArticlesSpider(scrapy.Spider):
         self.allowed_domains = sorted({d for site in self.sites for d in site.allowed_domains})
         self.max_pages = int(max_pages) if max_pages else 0
         self.depth = int(depth) if depth is not None else None
-        self.unreachable: dict[str, str] = {}
+        self.refresh = _flag(refresh)
+        self.full = _flag(full)
+        self.command = "refresh" if self.refresh else "crawl"
         self.links = LinkExtractor()
+        self.unreachable: dict[str, str] = {}
+        self.run: RunState | None = None  # set by StorePipeline when it opens the run
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> ArticlesSpider:
@@ -63,37 +73,76 @@ class ArticlesSpider(scrapy.Spider):
             settings.set("AUTOTHROTTLE_ENABLED", False, priority="spider")
         return spider
 
+    def run_args(self) -> dict[str, Any]:
+        """What identifies this run, so that an interrupted one is resumed only by the same command."""
+        return {
+            "command": self.command, "sites": {s.name: list(s.start_urls) for s in self.sites},
+            "max_pages": self.max_pages, "depth": self.depth, "full": self.full,
+        }
+
+    def seeds(self) -> list[tuple[str, str]]:
+        """(url, site) pairs a new run starts from."""
+        return [(url, site.name) for site in self.sites for url in site.start_urls]
+
+    def revisit_sites(self) -> list[str]:
+        """Sites whose stored pages a new run fetches again (all of them on a refresh)."""
+        return list(self.sites_by_name) if self.refresh else []
+
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url, site, depth in self.run.pending:
+            yield self._request(url, site, depth)
         for site in self.sites:
-            for url in site.start_urls:
-                yield self._request(url, site)
             for url in site.sitemap_urls:
                 yield self._sitemap_request(url, site.name)
 
-    def _request(self, url: str, site: Site) -> scrapy.Request:
-        return scrapy.Request(url, callback=self.parse, errback=self.failed, cb_kwargs={"site": site.name})
+    def _request(self, url: str, site: str, depth: int) -> scrapy.Request:
+        return scrapy.Request(url, callback=self.parse, errback=self.failed, cb_kwargs={"site": site},
+                              headers=self._validators(url), meta={"depth": depth})
+
+    def _validators(self, url: str) -> dict[str, str]:
+        """Conditional-request headers for a page we already hold."""
+        known = self.run.known.get(url)
+        if self.full or not known or known.gone:
+            return {}
+        headers = {"If-None-Match": known.etag, "If-Modified-Since": known.last_modified}
+        return {name: value for name, value in headers.items() if value}
 
     def _sitemap_request(self, url: str, site: str) -> scrapy.Request:
         return scrapy.Request(url, callback=self.parse_sitemap, errback=self.failed, cb_kwargs={"site": site})
 
     def parse(self, response: Response, site: str) -> Iterator[PageItem | scrapy.Request]:
-        if not isinstance(response, HtmlResponse):
+        item = PageItem(url=response.url, site=site, outcome=FETCHED, status=response.status,
+                        depth=response.meta.get("depth", 0), aliases=list(response.meta.get("redirect_urls", [])))
+        if response.status == 304:
+            item.outcome = NOT_MODIFIED
+        elif response.status in GONE_STATUSES:
+            if response.url in self.run.known:
+                item.outcome = GONE
+            else:
+                _fail(item, f"http_{response.status}", f"HTTP {response.status}")
+        elif not isinstance(response, HtmlResponse):
             self.logger.info("Skipped non-HTML response %s (%s)", response.url, _content_type(response))
-            self.crawler.stats.inc_value("kb/skipped_non_html")
+            _fail(item, "not_html", f"not HTML: {_content_type(response)}")
+        else:
+            yield from self._page(response, item)
             return
-        yield PageItem(
-            url=response.url,
-            site=site,
-            html=response.text,
-            status=response.status,
-            fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            etag=_header(response, "ETag"),
-            last_modified=_header(response, "Last-Modified"),
-        )
-        rules = self.sites_by_name[site]
-        for link in self.links.extract_links(response):
-            if rules.follows(link.url):
-                yield self._request(link.url, rules)
+        yield item
+
+    def _page(self, response: HtmlResponse, item: PageItem) -> Iterator[PageItem | scrapy.Request]:
+        rules = self.sites_by_name[item.site]
+        canonical = _canonical_url(response)
+        if canonical and canonical != response.url and rules.owns(canonical):
+            item.aliases.append(response.url)
+            item.url = canonical
+        item.html = response.text
+        item.fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
+        item.etag = _header(response, "ETag")
+        item.last_modified = _header(response, "Last-Modified")
+        item.links = [link.url for link in self.links.extract_links(response) if rules.follows(link.url)]
+        yield item
+        for url in item.links:
+            if url not in self.run.done:
+                yield self._request(url, item.site, item.depth + 1)
 
     def parse_sitemap(self, response: Response, site: str) -> Iterator[scrapy.Request]:
         """Queue the pages a sitemap (or sitemap index, or robots.txt) lists."""
@@ -107,17 +156,35 @@ class ArticlesSpider(scrapy.Spider):
             url = entry["loc"]
             if sitemap.type == "sitemapindex":
                 yield self._sitemap_request(url, site)
-            elif rules.follows(url):
-                yield self._request(url, rules)
+            elif rules.follows(url) and url not in self.run.done:
+                yield self._request(url, site, 0)
 
-    def failed(self, failure: Failure) -> None:
-        """Note requests that could not reach their server; Scrapy has logged the error."""
+    def failed(self, failure: Failure) -> Iterator[PageItem]:
+        """Record a request that could not be fetched; Scrapy has logged why."""
         request = failure.request
-        if failure.check(IgnoreRequest):
+        if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
             return
-        if failure.check(*UNREACHABLE):
+        kind = error_kind(failure)
+        if kind in ("dns", "refused", "timeout"):
             self.unreachable[request.url] = failure.getErrorMessage()
-        self.crawler.stats.inc_value("kb/failed_requests")
+        status = failure.value.response.status if failure.check(HttpError) else None
+        item = PageItem(url=request.url, site=request.cb_kwargs.get("site", ""), outcome=FAILED, status=status,
+                        depth=request.meta.get("depth", 0))
+        yield _fail(item, kind, failure.getErrorMessage())
+
+
+def _fail(item: PageItem, kind: str, message: str) -> PageItem:
+    item.outcome, item.error_kind, item.error = FAILED, kind, message
+    return item
+
+
+def _canonical_url(response: HtmlResponse) -> str | None:
+    href = response.css('link[rel="canonical"]::attr(href)').get()
+    return urljoin(response.url, href.strip()) if href and href.strip() else None
+
+
+def _flag(value: str | bool) -> bool:
+    return value is True or str(value).lower() in ("1", "true", "yes")
 
 
 def _is_loopback(url: str) -> bool:

@@ -1,0 +1,105 @@
+"""Crawl runs: one writer at a time, a frontier that survives a kill, and the run's record."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO
+
+import sqlite_utils
+
+from kb.schema import ensure_schema
+
+
+class RunLockedError(RuntimeError):
+    """Another crawl or refresh is writing the same file."""
+
+
+@dataclass(frozen=True)
+class KnownPage:
+    """What the file already holds about a URL, for conditional requests and change detection."""
+
+    etag: str | None
+    last_modified: str | None
+    content_hash: str | None
+    gone: bool
+
+
+@dataclass
+class RunState:
+    """The run in progress: its id, what is known, what is done and what is left to fetch."""
+
+    run_id: int
+    resumed: bool
+    known: dict[str, KnownPage]
+    done: set[str]
+    pending: list[tuple[str, str, int]] = field(default_factory=list)  # (url, site, depth)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def lock(db_path: str | Path) -> IO[str]:
+    """Take the file's writer lock or fail at once; the lock dies with the process, even on SIGKILL."""
+    handle = open(f"{db_path}.lock", "w")  # noqa: SIM115 - held for the life of the run
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise RunLockedError(f"another crawl or refresh is already writing {db_path}; try again when it ends") from None
+    handle.write(str(os.getpid()))
+    handle.flush()
+    return handle
+
+
+def begin_run(
+    db: sqlite_utils.Database, command: str, args: dict, seeds: list[tuple[str, str]], revisit_sites: list[str]
+) -> RunState:
+    """Resume the interrupted run with the same arguments, or start a new one.
+
+    A new run starts from ``seeds`` (url, site) and every stored page of ``revisit_sites`` that is not gone.
+    """
+    ensure_schema(db)
+    known = {
+        row["url"]: KnownPage(row["etag"], row["last_modified"], row["content_hash"], row["gone_at"] is not None)
+        for row in db.query("select url, etag, last_modified, content_hash, gone_at from pages")
+    }
+    key = json.dumps(args, sort_keys=True)
+    last = next(db.query("select id, status, args from crawl_runs order by id desc limit 1"), None)
+    with db.atomic():
+        if last and last["status"] == "running" and last["args"] == key:
+            run_id, resumed = last["id"], True
+        else:
+            if last and last["status"] == "running":
+                db["crawl_runs"].update(last["id"], {"status": "interrupted"})
+            run_id = db["crawl_runs"].insert({"command": command, "args": key, "started_at": now(),
+                                              "status": "running"}).last_pk
+            resumed = False
+            revisits = [(r["url"], r["site"]) for r in db.query(
+                "select url, site from pages where gone_at is null and site in (select value from json_each(?))",
+                [json.dumps(revisit_sites)])]
+            queue_urls(db, run_id, [(url, site, 0) for url, site in seeds + revisits])
+    done = {row["url"] for row in db.query("select url from crawl_queue where run_id = ? and done = 1", [run_id])}
+    pending = [(r["url"], r["site"], r["depth"]) for r in db.query(
+        "select url, site, depth from crawl_queue where run_id = ? and done = 0 order by rowid", [run_id])]
+    return RunState(run_id, resumed, known, done, pending)
+
+
+def queue_urls(db: sqlite_utils.Database, run_id: int, entries: list[tuple[str, str, int]]) -> None:
+    """Add URLs to the run's frontier (ignoring those already there)."""
+    db.conn.executemany(
+        "insert or ignore into crawl_queue (run_id, url, site, depth, done) values (?, ?, ?, ?, 0)",
+        [(run_id, url, site, depth) for url, site, depth in entries],
+    )
+
+
+def finish_run(db: sqlite_utils.Database, run_id: int, status: str) -> None:
+    """Record the run's end, and drop its frontier."""
+    with db.atomic():
+        db["crawl_runs"].update(run_id, {"finished_at": now(), "status": status})
+        db.conn.execute("delete from crawl_queue where run_id = ?", [run_id])

@@ -14,6 +14,11 @@ from scrapy.exceptions import (
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+MESSAGES = {
+    "truncated": "the connection closed before the body was complete",
+    "redirect_loop": "redirected too many times (a redirect loop)",
+}
+
 KINDS: tuple[tuple[type[BaseException], str], ...] = (
     (CannotResolveHostError, "dns"),
     (DownloadConnectionRefusedError, "refused"),
@@ -34,3 +39,10 @@ def error_kind(failure: Failure) -> str:
         if failure.check(exception):
             return kind
     return type(failure.value).__name__
+
+
+def error_message(failure: Failure) -> str:
+    """One readable line about the failure."""
+    if failure.check(HttpError):
+        return f"HTTP {failure.value.response.status}, after retries"
+    return MESSAGES.get(error_kind(failure)) or failure.getErrorMessage() or type(failure.value).__name__

@@ -11,6 +11,8 @@ from crawler.sources import DEFAULT_SOURCES, SourcesError, load_sources
 
 DB_OPTION = click.option("--db", default="kb.db", show_default=True, type=click.Path(dir_okay=False),
                          help="SQLite file to write; created if missing, updated if present.")
+SET_OPTION = click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE",
+                          help="A Scrapy setting for this run, e.g. DOWNLOAD_TIMEOUT=10. Repeat for several.")
 LOG_LEVEL_OPTION = click.option("--log-level", default="INFO", show_default=True,
                                 type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False))
 
@@ -29,9 +31,10 @@ def cli() -> None:
 @DB_OPTION
 @click.option("--max-pages", type=click.IntRange(min=1), help="Stop after this many responses.")
 @click.option("--depth", type=click.IntRange(min=0), help="Follow links at most this deep (default 4).")
+@SET_OPTION
 @LOG_LEVEL_OPTION
 def crawl(start_urls: tuple[str, ...], sources: str | None, db: str, max_pages: int | None,
-          depth: int | None, log_level: str) -> None:
+          depth: int | None, overrides: tuple[str, ...], log_level: str) -> None:
     """Crawl start URLs or a sources file, obeying robots.txt, into the knowledge base.
 
     Pages already stored are fetched with conditional requests and re-extracted only when
@@ -39,7 +42,7 @@ def crawl(start_urls: tuple[str, ...], sources: str | None, db: str, max_pages: 
     """
     if start_urls and sources:
         raise click.UsageError("give --start-url or --sources, not both")
-    _run(db, start_urls=list(start_urls), sources=sources, max_pages=max_pages, depth=depth, log_level=log_level)
+    _run(db, log_level, overrides, start_urls=list(start_urls), sources=sources, max_pages=max_pages, depth=depth)
 
 
 @cli.command()
@@ -47,18 +50,19 @@ def crawl(start_urls: tuple[str, ...], sources: str | None, db: str, max_pages: 
 @click.option("--sources", type=click.Path(exists=True, dir_okay=False),
               help=f"TOML file of sites to re-crawl (default: {DEFAULT_SOURCES.name}).")
 @click.option("--full", is_flag=True, help="Re-fetch and re-extract every page, even unchanged ones.")
+@SET_OPTION
 @LOG_LEVEL_OPTION
-def refresh(db: str, sources: str | None, full: bool, log_level: str) -> None:
+def refresh(db: str, sources: str | None, full: bool, overrides: tuple[str, ...], log_level: str) -> None:
     """Re-crawl every source and every stored page; re-extract only what changed.
 
     Facts that vanished from their page are kept and marked retracted; pages that now
     answer 404 or 410 are marked gone. The run is recorded in crawl_runs, its errors in
     crawl_errors. Exits non-zero when the run failed or another run holds the file.
     """
-    _run(db, sources=sources, refresh=True, full=full, log_level=log_level)
+    _run(db, log_level, overrides, sources=sources, refresh=True, full=full)
 
 
-def _run(db: str, log_level: str, **options: object) -> None:
+def _run(db: str, log_level: str, overrides: tuple[str, ...] = (), **options: object) -> None:
     from kb.crawl import UnreachableError, run_crawl
     from kb.runs import RunLockedError
     from kb.summary import summary_lines
@@ -66,7 +70,8 @@ def _run(db: str, log_level: str, **options: object) -> None:
     try:
         if options.get("sources"):
             load_sources(options["sources"])
-        report = run_crawl(db, log_level=log_level.upper(), **options)
+        settings = dict(_setting(item) for item in overrides)
+        report = run_crawl(db, log_level=log_level.upper(), settings=settings, **options)
     except (SourcesError, UnreachableError, RunLockedError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo("\n".join(summary_lines(report)))
@@ -79,6 +84,13 @@ def _run(db: str, log_level: str, **options: object) -> None:
             "Is the server up, and is this machine online?"
         )
     raise click.ClickException(f"the run ended {report.status}; see the log above and crawl_errors")
+
+
+def _setting(item: str) -> tuple[str, str]:
+    name, sep, value = item.partition("=")
+    if not sep or not name.strip():
+        raise click.BadParameter(f"expected NAME=VALUE, got {item!r}", param_hint="--set")
+    return name.strip(), value.strip()
 
 
 @cli.command()
@@ -115,6 +127,6 @@ def demo(site_dir: str, db: str, site_port: int, port: int) -> None:
 
     with serve_directory(site_dir, site_port) as base:
         click.echo(f"Demo site at {base}/ ; crawling it into {db}", err=True)
-        _run(db, start_urls=[f"{base}/index.html"], log_level="INFO")
+        _run(db, "INFO", start_urls=[f"{base}/index.html"])
     click.echo(f"\nKnowledge base ready: open http://127.0.0.1:{port}/ (Ctrl-C to stop)")
     _publish(db, "127.0.0.1", port)

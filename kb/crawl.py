@@ -46,13 +46,14 @@ def check_reachable(sites: list[Site]) -> None:
     )
 
 
-def crawler_settings(db: str, log_level: str = "INFO") -> Settings:
-    """The project's Scrapy settings, writing to ``db``."""
+def crawler_settings(db: str, log_level: str = "INFO", overrides: dict[str, Any] | None = None) -> Settings:
+    """The project's Scrapy settings, writing to ``db``, with ``overrides`` on top."""
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
     settings.set("KB_DB", db, priority="cmdline")
     settings.set("LOG_LEVEL", log_level, priority="cmdline")
     settings.set("LOGSTATS_INTERVAL", 5.0, priority="cmdline")
+    settings.update(overrides or {}, priority="cmdline")
     return settings
 
 
@@ -65,12 +66,13 @@ def run_crawl(
     log_level: str = "INFO",
     refresh: bool = False,
     full: bool = False,
+    settings: dict[str, Any] | None = None,
 ) -> CrawlReport:
     """Crawl the start URLs (or every site of the sources file) into ``db``; resume it if it was interrupted."""
     sites = sites_from_urls(start_urls) if start_urls else load_sources(sources) if sources else load_sources()
     check_reachable(sites)
     lock(db).close()  # fail now, with a clear message, rather than inside the crawl
-    process = CrawlerProcess(crawler_settings(db, log_level), install_root_handler=True)
+    process = CrawlerProcess(crawler_settings(db, log_level, settings))
     crawler = process.create_crawler(ArticlesSpider)
     process.crawl(
         crawler, start_url=",".join(start_urls or []) or None, sources=sources, max_pages=max_pages, depth=depth,

@@ -105,7 +105,15 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["schema_version"].insert({"version": SCHEMA_VERSION})
     ensure_search(db)
     ensure_indexes(db)
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql, ignore=True)
 
+
+# Views for browsing: current wage figures with the year they are dated to, so Datasette can facet by year.
+VIEWS = {
+    "wage_claims": "select w.*, cast(substr(w.as_of, 1, 4) as integer) as as_of_year, p.site "
+                   "from current_wages w join pages p on p.url = w.page_url",
+}
 
 # Columns Datasette facets on, sorts by or joins through: indexed so that a large file answers fast.
 INDEXED_COLUMNS: dict[str, tuple[str, ...]] = {

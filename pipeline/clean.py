@@ -69,12 +69,28 @@ def _text(tag: Tag) -> str:
 
 
 class _Walker:
-    """Walks the content tree in document order, tracking the headings above each block."""
+    """Walks the content tree in document order, tracking the headings above each block.
+
+    The walk keeps its own stack rather than recursing, so that absurdly deep markup cannot
+    exhaust Python's call stack.
+    """
 
     def __init__(self) -> None:
         self.headings: list[tuple[int, str]] = []
 
-    def walk(self, tag: Tag) -> Iterator[Block]:
+    def walk(self, root: Tag) -> Iterator[Block]:
+        stack = [self._visit(root)]
+        while stack:
+            step = next(stack[-1], None)
+            if step is None:
+                stack.pop()
+            elif isinstance(step, Tag):
+                stack.append(self._visit(step))
+            else:
+                yield step
+
+    def _visit(self, tag: Tag) -> Iterator[Block | Tag]:
+        """Blocks of ``tag`` itself, and the child tags to descend into, in order."""
         name = tag.name
         if name in HEADINGS:
             yield from self._heading(tag)
@@ -100,8 +116,8 @@ class _Walker:
         yield from self._block("heading", text, level=level)
         self.headings = [(lvl, h) for lvl, h in self.headings if lvl < level] + [(level, text)]
 
-    def _container(self, tag: Tag) -> Iterator[Block]:
-        """Inline runs become paragraphs; block children are walked in turn."""
+    def _container(self, tag: Tag) -> Iterator[Block | Tag]:
+        """Inline runs become paragraphs; block children are descended into in turn."""
         run: list[str] = []
         for child in tag.children:
             if isinstance(child, _SKIPPED_STRINGS):
@@ -111,17 +127,15 @@ class _Walker:
                 continue
             yield from self._block("paragraph", normalize(" ".join(run)))
             run = []
-            yield from self.walk(child)
+            yield child
         yield from self._block("paragraph", normalize(" ".join(run)))
 
-    def _item(self, tag: Tag) -> Iterator[Block]:
+    def _item(self, tag: Tag) -> Iterator[Block | Tag]:
         own = [c for c in tag.children if isinstance(c, NavigableString) or c.name in INLINE or c.name in PARAGRAPHS]
         text = normalize(" ".join(c.get_text(" ") if isinstance(c, Tag) else str(c) for c in own
                                   if not isinstance(c, _SKIPPED_STRINGS)))
         yield from self._block("item", text)
-        for child in tag.children:
-            if isinstance(child, Tag) and child not in own:
-                yield from self.walk(child)
+        yield from (child for child in tag.children if isinstance(child, Tag) and child not in own)
 
     def _table(self, tag: Tag) -> Iterator[Block]:
         header: tuple[str, ...] = ()

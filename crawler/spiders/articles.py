@@ -16,7 +16,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
-from crawler.errors import error_kind
+from crawler.errors import error_kind, error_message
 from crawler.items import FAILED, FETCHED, GONE, NOT_MODIFIED, PageItem
 from crawler.sources import load_sources, sites_from_urls
 from kb.runs import RunState
@@ -168,9 +168,10 @@ class ArticlesSpider(scrapy.Spider):
         if kind in ("dns", "refused", "timeout"):
             self.unreachable[request.url] = failure.getErrorMessage()
         status = failure.value.response.status if failure.check(HttpError) else None
-        item = PageItem(url=request.url, site=request.cb_kwargs.get("site", ""), outcome=FAILED, status=status,
+        url = (request.meta.get("redirect_urls") or [request.url])[0]
+        item = PageItem(url=url, site=request.cb_kwargs.get("site", ""), outcome=FAILED, status=status,
                         depth=request.meta.get("depth", 0))
-        yield _fail(item, kind, failure.getErrorMessage())
+        yield _fail(item, kind, error_message(failure))
 
 
 def _fail(item: PageItem, kind: str, message: str) -> PageItem:

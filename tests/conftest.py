@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -47,9 +48,9 @@ def demo_site() -> Iterator[Site]:
         yield Site(base, requested)
 
 
-def kb_crawl(*args: str) -> subprocess.CompletedProcess:
-    """Run ``kb crawl`` as a user would, failing the test with its output if it fails."""
-    result = subprocess.run([KB, "crawl", *args], capture_output=True, text=True, timeout=600)
+def kb(*args: str) -> subprocess.CompletedProcess:
+    """Run the ``kb`` command as a user would, failing the test with its output if it fails."""
+    result = subprocess.run([KB, *args], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     return result
 
@@ -59,5 +60,16 @@ def demo_db(demo_site: Site, demo_expected: dict, tmp_path_factory: pytest.TempP
     """The demo site crawled once, plus one non-HTML start URL that must be skipped."""
     db = tmp_path_factory.mktemp("kb") / "kb.db"
     pdf = demo_expected["non_html"][0]
-    kb_crawl("--start-url", f"{demo_site.base}/index.html", "--start-url", f"{demo_site.base}{pdf}", "--db", str(db))
+    kb("crawl", "--start-url", f"{demo_site.base}/index.html", "--start-url", f"{demo_site.base}{pdf}", "--db", str(db))
     return db
+
+
+@pytest.fixture
+def kb_copy(demo_db: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo knowledge base (still named kb) that a test may change."""
+    copy = tmp_path / "kb.db"
+    source, target = sqlite3.connect(demo_db), sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+    return copy

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kb.schema import FACT_COLUMNS, SCHEMA_VERSION
 from kb.sitehost import serve_directory
-from tests.conftest import Site, kb_crawl, recording_handler
+from tests.conftest import Site, kb, recording_handler
 
 
 def pages(db: Path) -> dict[str, str]:
@@ -50,7 +50,7 @@ def test_declared_charset_is_decoded(demo_db, demo_site: Site, demo_expected):
 
 def test_second_crawl_leaves_row_counts_unchanged(demo_db, demo_site: Site):
     before = counts(demo_db)
-    kb_crawl("--start-url", f"{demo_site.base}/index.html", "--db", str(demo_db))
+    kb("crawl", "--start-url", f"{demo_site.base}/index.html", "--db", str(demo_db))
     assert counts(demo_db) == before
 
 
@@ -69,7 +69,7 @@ def test_links_to_other_hosts_are_not_followed(tmp_path: Path):
         (tmp_path / "own.html").write_text("<html><body><main><p>Our own page.</p></main></body></html>")
         with serve_directory(tmp_path) as base:
             db = tmp_path / "kb.db"
-            kb_crawl("--start-url", f"{base}/index.html", "--db", str(db))
+            kb("crawl", "--start-url", f"{base}/index.html", "--db", str(db))
     assert other_requests == []
     assert set(pages(db)) == {f"{base}/index.html", f"{base}/own.html"}
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kb.sitehost import serve_directory
-from tests.conftest import kb_crawl
+from tests.conftest import kb
 from tests.faultsite import BAD, GOOD_PAGES, FaultHandler
 
 
@@ -20,7 +20,7 @@ def fault_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, str]:
     FaultHandler.release.clear()
     with serve_directory(tmp, handler_class=FaultHandler) as base:
         try:
-            result = kb_crawl("--start-url", f"{base}/index.html", "--db", str(db),
+            result = kb("crawl", "--start-url", f"{base}/index.html", "--db", str(db),
                               "--set", "DOWNLOAD_TIMEOUT=5", "--set", "RETRY_TIMES=1")
         finally:
             FaultHandler.release.set()

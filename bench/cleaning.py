@@ -41,7 +41,7 @@ def with_readability(html: str) -> str:
 
 
 CLEANERS: dict[str, Callable[[str], str]] = {
-    "codingkb (bs4+lxml)": ours,
+    "codingkb (lxml)": ours,
     "trafilatura": with_trafilatura,
     "readability-lxml": with_readability,
 }

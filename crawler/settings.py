@@ -36,3 +36,5 @@ ITEM_PIPELINES = {
 KB_DB = "kb.db"
 KB_BATCH_PAGES = 50
 KB_BATCH_SECONDS = 2.0
+# Processes that clean and extract pages (0: one per core but the crawler's).
+KB_EXTRACT_WORKERS = 0

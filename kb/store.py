@@ -19,10 +19,6 @@ from kb.schema import FACT_COLUMNS, FACT_KEYS, RUN_COUNTS, ensure_schema
 SKIPPED_KINDS = {"not_html"}
 
 
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def fact_id(table: str, page_url: str, row: Mapping[str, Any]) -> str:
     """A stable id derived from the page and what the fact says (its key columns)."""
     key = [_canonical(row.get(column)) for column in FACT_KEYS[table]]
@@ -99,7 +95,7 @@ class Store:
             )
 
     def _write_page(self, item: PageItem, at: str) -> Counter[str]:
-        text = item.page.text
+        page = item.page
         existed = self.db.execute("select 1 from pages where url = ?", [item.url]).fetchone() is not None
         self.db.execute(
             """insert into pages (url, site, title, text, fetched_at, content_hash, status, etag, last_modified,
@@ -108,7 +104,7 @@ class Store:
                on conflict (url) do update set site = excluded.site, title = excluded.title, text = excluded.text,
                  fetched_at = excluded.fetched_at, content_hash = excluded.content_hash, status = excluded.status,
                  etag = excluded.etag, last_modified = excluded.last_modified, gone_at = null""",
-            [item.url, item.site, item.page.title, text, item.fetched_at, content_hash(text), item.status,
+            [item.url, item.site, page.title, page.text, item.fetched_at, page.content_hash, item.status,
              item.etag, item.last_modified, at],
         )
         counts = Counter(fetched=1, **{"changed" if existed else "new": 1})

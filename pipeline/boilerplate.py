@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Tag
+from lxml import etree
+from lxml.html import HtmlElement
 
 # Elements that never hold article text.
 UNWANTED_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "form",
-    "button", "input", "select", "textarea", "nav", "aside", "dialog", "menu",
+    "button", "input", "select", "textarea", "nav", "aside", "dialog", "menu", "head",
 )
 # Page-level header and footer are chrome; inside an article they are the article's own.
 PAGE_LEVEL_TAGS = ("header", "footer")
+KEPT_TAGS = {"html", "body", "main", "article"}
 CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert", "menu", "menubar"}
 # Class or id words that mark chrome, matched as whole words of a hyphen/underscore-separated name.
 CHROME_WORDS = {
@@ -24,34 +26,36 @@ CHROME_WORDS = {
 }
 _WORD = re.compile(r"[a-z]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_MARKED = etree.XPath("//*[@class or @id or @role or @style or @hidden or @aria-hidden]")
 
 
-def strip_unwanted(soup: BeautifulSoup) -> None:
-    """Remove chrome and hidden elements from ``soup`` in place."""
-    for tag in soup.find_all(UNWANTED_TAGS):
-        tag.decompose()
-    for tag in soup.find_all(PAGE_LEVEL_TAGS):
-        if not tag.find_parent(["article", "main"]):
-            tag.decompose()
-    for tag in soup.find_all(True):
-        if not tag.decomposed and (is_boilerplate(tag) or is_hidden(tag)):
-            tag.decompose()
+def strip_unwanted(root: HtmlElement) -> None:
+    """Remove chrome and hidden elements from the tree in place, keeping the text that follows them."""
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    etree.strip_elements(root, *UNWANTED_TAGS, with_tail=False)
+    doomed = [el for el in root.iter(*PAGE_LEVEL_TAGS) if not _inside_content(el)]
+    doomed += [el for el in _MARKED(root) if el.tag not in KEPT_TAGS and (is_boilerplate(el) or is_hidden(el))]
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
 
 
-def is_boilerplate(tag: Tag) -> bool:
+def _inside_content(el: HtmlElement) -> bool:
+    return any(parent.tag in ("article", "main") for parent in el.iterancestors())
+
+
+def is_boilerplate(el: HtmlElement) -> bool:
     """True for elements whose role, class or id marks them as site chrome."""
-    if tag.name in ("html", "body", "main", "article"):
-        return False
-    if (tag.get("role") or "").lower() in CHROME_ROLES:
+    if (el.get("role") or "").lower() in CHROME_ROLES:
         return True
-    names = " ".join([*(tag.get("class") or []), tag.get("id") or ""]).lower()
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
     return any(word in CHROME_WORDS for word in _WORD.findall(names))
 
 
-def is_hidden(tag: Tag) -> bool:
+def is_hidden(el: HtmlElement) -> bool:
     """True for elements a browser would not show."""
     return (
-        tag.has_attr("hidden")
-        or (tag.get("aria-hidden") or "").lower() == "true"
-        or bool(_HIDDEN_STYLE.search(tag.get("style") or ""))
+        el.get("hidden") is not None
+        or (el.get("aria-hidden") or "").lower() == "true"
+        or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
     )

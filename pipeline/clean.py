@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+import lxml.html
+from lxml import etree
+from lxml.html import HtmlElement
 
 from pipeline.boilerplate import strip_unwanted
 from pipeline.density import content_roots
@@ -19,44 +20,52 @@ INLINE = {
     "u", "var", "wbr",
 }
 PARAGRAPHS = {"p", "figcaption", "caption", "pre", "address", "summary", "legend"}
-MAIN_SELECTORS = ("main", "[role=main]", "article", "#content", "#main-content", "#main", ".main-content")
+MAIN_XPATHS = (
+    "//main", "//*[@role='main']", "//article", "//*[@id='content']", "//*[@id='main-content']", "//*[@id='main']",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' main-content ')]",
+)
 MIN_MAIN_CHARS = 200
-_SKIPPED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _SPACE = re.compile(r"\s+")
 
 
 def clean_html(html: str, url: str) -> CleanPage:
     """Parse ``html`` and keep the headings, paragraphs, list items and table rows of its main content."""
-    soup = BeautifulSoup(html, "lxml")
-    title = _title(soup)
-    strip_unwanted(soup)
+    root = parse(html)
+    title = normalize(root.findtext(".//title") or "")
+    strip_unwanted(root)
     walker = _Walker()
-    blocks = [block for root in main_content(soup) for block in walker.walk(root)]
+    blocks = [block for element in main_content(root) for block in walker.walk(element)]
     if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
         title = blocks[0].text
     return CleanPage(url=url, title=title, blocks=blocks)
 
 
-def main_content(soup: BeautifulSoup) -> list[Tag]:
+def parse(html: str) -> HtmlElement:
+    """The document's root element; an empty document for markup with no elements at all."""
+    try:
+        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1), parser=_PARSER)
+    except etree.ParserError:
+        return lxml.html.document_fromstring("<html><body></body></html>")
+
+
+def main_content(root: HtmlElement) -> list[HtmlElement]:
     """The elements holding the page's main content: a landmark if there is one, else the densest prose."""
-    for selector in MAIN_SELECTORS:
-        candidates = [tag for tag in soup.select(selector) if len(_text(tag)) >= MIN_MAIN_CHARS]
+    for xpath in MAIN_XPATHS:
+        candidates = [el for el in root.xpath(xpath) if len(_text(el)) >= MIN_MAIN_CHARS]
         if candidates:
-            return [_common_root(candidates) if selector == "article" else candidates[0]]
-    return content_roots(soup.body or soup)
+            return [_common_root(candidates) if xpath == "//article" else candidates[0]]
+    body = root.find("body")
+    return content_roots(body if body is not None else root)
 
 
-def _common_root(tags: list[Tag]) -> Tag:
-    """The single tag, or the closest ancestor that holds all of them."""
-    if len(tags) == 1:
-        return tags[0]
-    ancestors = [set(map(id, tag.parents)) for tag in tags[1:]]
-    return next(parent for parent in tags[0].parents if all(id(parent) in chain for chain in ancestors))
-
-
-def _title(soup: BeautifulSoup) -> str:
-    tag = soup.find("title")
-    return normalize(tag.get_text()) if tag else ""
+def _common_root(elements: list[HtmlElement]) -> HtmlElement:
+    """The single element, or the closest ancestor that holds all of them."""
+    if len(elements) == 1:
+        return elements[0]
+    others = [set(el.iterancestors()) for el in elements[1:]]
+    return next(parent for parent in elements[0].iterancestors() if all(parent in chain for chain in others))
 
 
 def normalize(text: str) -> str:
@@ -64,8 +73,9 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", text.replace("\u00ad", "")).strip()
 
 
-def _text(tag: Tag) -> str:
-    return normalize(tag.get_text(" "))
+def _text(el: HtmlElement) -> str:
+    """All text inside ``el``, pieces separated by spaces."""
+    return normalize(" ".join(el.itertext()))
 
 
 class _Walker:
@@ -78,89 +88,92 @@ class _Walker:
     def __init__(self) -> None:
         self.headings: list[tuple[int, str]] = []
 
-    def walk(self, root: Tag) -> Iterator[Block]:
+    def walk(self, root: HtmlElement) -> Iterator[Block]:
         stack = [self._visit(root)]
         while stack:
             step = next(stack[-1], None)
             if step is None:
                 stack.pop()
-            elif isinstance(step, Tag):
-                stack.append(self._visit(step))
-            else:
+            elif isinstance(step, Block):
                 yield step
+            else:
+                stack.append(self._visit(step))
 
-    def _visit(self, tag: Tag) -> Iterator[Block | Tag]:
-        """Blocks of ``tag`` itself, and the child tags to descend into, in order."""
-        name = tag.name
-        if name in HEADINGS:
-            yield from self._heading(tag)
-        elif name in PARAGRAPHS:
-            yield from self._block("paragraph", _text(tag))
-        elif name == "li":
-            yield from self._item(tag)
-        elif name == "table":
-            yield from self._table(tag)
-        elif name == "dl":
-            yield from self._definitions(tag)
+    def _visit(self, el: HtmlElement) -> Iterator[Block | HtmlElement]:
+        """Blocks of ``el`` itself, and the child elements to descend into, in order."""
+        tag = el.tag
+        if tag in HEADINGS:
+            yield from self._heading(el)
+        elif tag in PARAGRAPHS:
+            yield from self._block("paragraph", _text(el))
+        elif tag == "li":
+            yield from self._item(el)
+        elif tag == "table":
+            yield from self._table(el)
+        elif tag == "dl":
+            yield from self._definitions(el)
         else:
-            yield from self._container(tag)
+            yield from self._container(el)
 
     def _block(self, kind: str, text: str, **fields: object) -> Iterator[Block]:
         if text:
             yield Block(kind=kind, text=text, headings=tuple(h for _, h in self.headings), **fields)
 
-    def _heading(self, tag: Tag) -> Iterator[Block]:
-        level, text = int(tag.name[1]), _text(tag)
+    def _heading(self, el: HtmlElement) -> Iterator[Block]:
+        level, text = int(el.tag[1]), _text(el)
         if not text:
             return
         yield from self._block("heading", text, level=level)
         self.headings = [(lvl, h) for lvl, h in self.headings if lvl < level] + [(level, text)]
 
-    def _container(self, tag: Tag) -> Iterator[Block | Tag]:
+    def _container(self, el: HtmlElement) -> Iterator[Block | HtmlElement]:
         """Inline runs become paragraphs; block children are descended into in turn."""
-        run: list[str] = []
-        for child in tag.children:
-            if isinstance(child, _SKIPPED_STRINGS):
-                continue
-            if isinstance(child, NavigableString) or child.name in INLINE:
-                run.append(child.get_text(" ") if isinstance(child, Tag) else str(child))
-                continue
-            yield from self._block("paragraph", normalize(" ".join(run)))
-            run = []
-            yield child
+        run = [el.text or ""]
+        for child in el:
+            if child.tag in INLINE:
+                run.append(" ".join(child.itertext()))
+            else:
+                yield from self._block("paragraph", normalize(" ".join(run)))
+                run = []
+                yield child
+            run.append(child.tail or "")
         yield from self._block("paragraph", normalize(" ".join(run)))
 
-    def _item(self, tag: Tag) -> Iterator[Block | Tag]:
-        own = [c for c in tag.children if isinstance(c, NavigableString) or c.name in INLINE or c.name in PARAGRAPHS]
-        text = normalize(" ".join(c.get_text(" ") if isinstance(c, Tag) else str(c) for c in own
-                                  if not isinstance(c, _SKIPPED_STRINGS)))
-        yield from self._block("item", text)
-        yield from (child for child in tag.children if isinstance(child, Tag) and child not in own)
+    def _item(self, el: HtmlElement) -> Iterator[Block | HtmlElement]:
+        run, nested = [el.text or ""], []
+        for child in el:
+            if child.tag in INLINE or child.tag in PARAGRAPHS:
+                run.append(" ".join(child.itertext()))
+            else:
+                nested.append(child)
+            run.append(child.tail or "")
+        yield from self._block("item", normalize(" ".join(run)))
+        yield from nested
 
-    def _table(self, tag: Tag) -> Iterator[Block]:
+    def _table(self, el: HtmlElement) -> Iterator[Block]:
         header: tuple[str, ...] = ()
-        for row in tag.find_all("tr"):
-            if row.find_parent("table") is not tag:
+        for row in el.iter("tr"):
+            if next(row.iterancestors("table"), None) is not el:
                 continue
-            cells = tuple(_text(cell) for cell in row.find_all(["th", "td"], recursive=False))
+            cells = tuple(_text(cell) for cell in row if cell.tag in ("th", "td"))
             if not any(cells):
                 continue
             if not header and _is_header_row(row):
                 header = cells
             yield from self._block("row", " | ".join(c for c in cells if c), cells=cells, header=header)
 
-    def _definitions(self, tag: Tag) -> Iterator[Block]:
+    def _definitions(self, el: HtmlElement) -> Iterator[Block]:
         """A definition list becomes one row per term with its descriptions."""
         term: str | None = None
-        for child in tag.find_all(["dt", "dd"]):
-            if child.name == "dt":
+        for child in el.iter("dt", "dd"):
+            if child.tag == "dt":
                 term = _text(child)
                 continue
             cells = (term, _text(child)) if term else (_text(child),)
             yield from self._block("row", " | ".join(c for c in cells if c), cells=cells)
 
 
-def _is_header_row(row: Tag) -> bool:
-    cells = row.find_all(["th", "td"], recursive=False)
-    return row.find_parent("thead") is not None or (bool(cells) and all(c.name == "th" for c in cells))
-
+def _is_header_row(row: HtmlElement) -> bool:
+    cells = [cell for cell in row if cell.tag in ("th", "td")]
+    in_head = next(row.iterancestors("thead", "table"), None)
+    return (in_head is not None and in_head.tag == "thead") or (bool(cells) and all(c.tag == "th" for c in cells))

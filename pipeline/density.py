@@ -4,55 +4,53 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from bs4 import NavigableString, Tag
+from lxml.html import HtmlElement
 
 TEXT_TAGS = ("p", "div", "td", "dd", "li", "pre", "blockquote", "section", "span")
+OWN_TEXT_TAGS = {"a", "b", "strong", "em", "i", "span", "small", "abbr", "code", "sup", "sub", "br"}
 MIN_CHARS = 25
 MAX_LINK_SHARE = 0.5
 SIBLING_SHARE = 0.3
 
 
-def content_roots(body: Tag) -> list[Tag]:
+def content_roots(body: HtmlElement) -> list[HtmlElement]:
     """The densest container of prose, with any sibling containers nearly as dense, in page order."""
-    scores, tags = _scores(body)
+    scores = _scores(body)
     if not scores:
         return [body]
-    best = tags[max(scores, key=scores.__getitem__)]
-    parent = best.parent
+    best = max(scores, key=scores.__getitem__)
+    parent = best.getparent()
     if parent is None:
         return [best]
-    threshold = max(scores[id(best)] * SIBLING_SHARE, 3.0)
-    return [c for c in parent.children if isinstance(c, Tag) and (c is best or scores.get(id(c), 0) >= threshold)]
+    threshold = max(scores[best] * SIBLING_SHARE, 3.0)
+    return [child for child in parent if child is best or scores.get(child, 0) >= threshold]
 
 
-def _scores(body: Tag) -> tuple[dict[int, float], dict[int, Tag]]:
-    """Readability-style scores by tag id: prose credits its parent fully and its grandparent by half."""
-    scores: dict[int, float] = defaultdict(float)
-    tags: dict[int, Tag] = {}
-    for tag in body.find_all(TEXT_TAGS):
-        text, linked = _own_text(tag)
+def _scores(body: HtmlElement) -> dict[HtmlElement, float]:
+    """Readability-style scores: each prose element credits its parent fully and its grandparent by half."""
+    scores: dict[HtmlElement, float] = defaultdict(float)
+    for el in body.iter(*TEXT_TAGS):
+        text, linked = _own_text(el)
         if len(text) < MIN_CHARS or linked / len(text) > MAX_LINK_SHARE:
             continue
         score = 1 + text.count(",") + min(len(text) / 100, 3)
-        parent = tag.parent
+        parent = el.getparent()
         if parent is not None:
-            scores[id(parent)] += score
-            tags[id(parent)] = parent
-            if parent.parent is not None and parent is not body:
-                scores[id(parent.parent)] += score / 2
-                tags[id(parent.parent)] = parent.parent
-    return scores, tags
+            scores[parent] += score
+            grandparent = parent.getparent()
+            if grandparent is not None and parent is not body:
+                scores[grandparent] += score / 2
+    return scores
 
 
-def _own_text(tag: Tag) -> tuple[str, int]:
-    """The text directly inside ``tag`` (not in nested blocks), and how much of it is link text."""
-    parts, linked = [], 0
-    for child in tag.children:
-        if isinstance(child, NavigableString):
-            parts.append(str(child))
-        elif child.name in ("a", "b", "strong", "em", "i", "span", "small", "abbr", "code", "sup", "sub", "br"):
-            text = child.get_text(" ")
+def _own_text(el: HtmlElement) -> tuple[str, int]:
+    """The text directly inside ``el`` (not in nested blocks), and how much of it is link text."""
+    parts, linked = [el.text or ""], 0
+    for child in el:
+        if child.tag in OWN_TEXT_TAGS:
+            text = " ".join(child.itertext())
             parts.append(text)
-            if child.name == "a":
+            if child.tag == "a":
                 linked += len(text.strip())
+        parts.append(child.tail or "")
     return " ".join(" ".join(parts).split()), linked

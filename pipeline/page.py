@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -48,6 +49,11 @@ class CleanPage:
     @property
     def text(self) -> str:
         return "\n".join(block.text for block in self.blocks)
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the main text: equal hashes mean unchanged content."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
 def split_sentences(text: str) -> list[str]:

@@ -20,7 +20,13 @@ demo: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-test: lint
+# tests/test_browser.py drives Debian's Chromium; installed here when missing (as root, like CI).
+CHROMIUM := /usr/bin/chromium
+
+$(CHROMIUM):
+	apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+
+test: lint $(CHROMIUM)
 	$(BIN)/pytest -q
 
 clean:

@@ -19,7 +19,13 @@ QUERIES = HERE / "queries.yml"
 DASHBOARDS = HERE / "dashboards.yml"
 TEMPLATES = HERE / "templates"
 PLUGINS = HERE / "plugins"
-SETTINGS = {"sql_time_limit_ms": 3000, "default_page_size": 50, "facet_time_limit_ms": 500}
+# Arbitrary SQL stays allowed (Datasette runs it read-only) but time-limited; long page text is cut in HTML tables.
+SETTINGS = {
+    "sql_time_limit_ms": 3000,
+    "default_page_size": 50,
+    "facet_time_limit_ms": 500,
+    "truncate_cells_html": 600,
+}
 
 
 def _read_yaml(path: Path) -> dict:

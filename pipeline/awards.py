@@ -26,10 +26,18 @@ def find_awards(text: str) -> list[Award]:
     return [found[key] for key in sorted(found)]
 
 
+_COORDINATED = re.compile(r"\s*(?:,|/|or|and|,\s*or|,\s*and)\s*", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:though|although|while|whereas|but)\b", re.IGNORECASE)
+
+
 def award_near(text: str, position: int) -> str | None:
-    """The award named last before ``position``, else the first one after it, else None."""
+    """The award named last before ``position`` (the first of "certificate or diploma"), else later in its clause."""
     awards = find_awards(text)
     before = [award for award in awards if award.start < position]
-    if before:
-        return before[-1].kind
-    return awards[0].kind if awards else None
+    if not before:
+        after = [award for award in awards if not _CLAUSE_BREAK.search(text, position, award.start)]
+        return after[0].kind if after else None
+    first = len(before) - 1
+    while first > 0 and _COORDINATED.fullmatch(text, before[first - 1].end, before[first].start):
+        first -= 1
+    return before[first].kind

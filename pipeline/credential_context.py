@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from functools import cached_property
 
 from pipeline.credentials import CredentialHit, find_credentials
-from pipeline.page import CleanPage, split_sentences
+from pipeline.page import CleanPage
+from pipeline.statements import Statement, pipe_tables, statements
 
 # A page is about one credential when that credential is named in at least this
 # many of its sentences and this many times as often as any other.
@@ -18,8 +20,21 @@ class CredentialContext:
     """Resolves the credential each part of a page is about: sentence, block, headings, then page."""
 
     def __init__(self, page: CleanPage) -> None:
-        self.page = page
-        self.hits = [find_credentials(block.text) for block in page.blocks]
+        self.page = CleanPage(page.url, page.title, pipe_tables(page.blocks))
+        self.hits = [find_credentials(block.text) for block in self.page.blocks]
+        self._index = {block: index for index, block in reversed(list(enumerate(self.page.blocks)))}
+        self._heading_codes: dict[str, frozenset[str]] = {}
+
+    def statements(self) -> Iterator[tuple[int, int, int, Statement]]:
+        """Every statement of the page with its block's index and its span in that block.
+
+        A stat card spans several blocks and gets the whole of its first block.
+        """
+        for statement in statements(self.page):
+            block = statement.block
+            start = block.text.find(statement.text)
+            end = start + len(statement.text) if start >= 0 else len(block.text)
+            yield self._index[block], max(start, 0), end, statement
 
     def resolve(self, index: int, start: int, end: int, position: int | None = None) -> str | None:
         """The credential the text block ``index`` holds at ``position`` within the sentence ``start:end``.
@@ -57,10 +72,16 @@ class CredentialContext:
             if self.hits[previous]:
                 return self.hits[previous][-1].code
         for heading in reversed(block.headings):
-            codes = {hit.code for hit in find_credentials(heading)}
+            codes = self._codes_in(heading)
             if codes:
-                return codes.pop() if len(codes) == 1 else None
+                return next(iter(codes)) if len(codes) == 1 else None
         return None
+
+    def _codes_in(self, heading: str) -> frozenset[str]:
+        """The credentials a heading names (remembered: a heading frames every block under it)."""
+        if heading not in self._heading_codes:
+            self._heading_codes[heading] = frozenset(hit.code for hit in find_credentials(heading))
+        return self._heading_codes[heading]
 
     @cached_property
     def page_credential(self) -> str | None:
@@ -79,12 +100,3 @@ class CredentialContext:
         runner_up = ranked[1][1] if len(ranked) > 1 else 0
         return code if count >= MIN_SENTENCES and count >= DOMINANCE * runner_up else None
 
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Where each sentence of ``split_sentences`` lies in the text."""
-    spans, position = [], 0
-    for sentence in split_sentences(text):
-        start = text.index(sentence, position)
-        position = start + len(sentence)
-        spans.append((start, position))
-    return spans

@@ -15,21 +15,22 @@ def extract_credential_mentions(page: CleanPage) -> list[dict[str, object]]:
     does not award the credential is never taken for its issuer.
 
     The evidence is the first sentence that names the credential together with its
-    issuer, else the first sentence that names it.
+    issuer, else the first that names it, a heading only when nothing else does.
     """
     on_page = _issuers_named(page.title + "\n" + page.text)
     rows: dict[str, dict[str, object]] = {}
+    ranks: dict[str, tuple[bool, bool]] = {}
     for block in page.blocks:
         for sentence in block.sentences():
             sentence_issuers = _issuers_named(sentence)
             for hit in find_credentials(sentence):
                 issuer = issuer_of(hit.code)
-                stated_here = issuer in sentence_issuers
-                row = rows.get(hit.code)
-                if row is None or (stated_here and not row["stated_here"]):
+                rank = (issuer not in sentence_issuers, block.kind == "heading")
+                if hit.code not in ranks or rank < ranks[hit.code]:
+                    ranks[hit.code] = rank
                     rows[hit.code] = {"code": hit.code, "issuer": issuer if issuer in on_page else None,
-                                      "evidence": sentence, "stated_here": stated_here}
-    return [{key: value for key, value in row.items() if key != "stated_here"} for row in rows.values()]
+                                      "evidence": sentence}
+    return list(rows.values())
 
 
 def _issuers_named(text: str) -> set[str]:

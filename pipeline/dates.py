@@ -10,14 +10,16 @@ _MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_ab
 _MONTHS["sept"] = 9
 _MONTH_TEXT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
-# A year is a four-digit number from 1990 to 2049 that is not part of a longer
+# A year is a four-digit number from 1950 to 2099 that is not part of a longer
 # number, an amount, a phone number or a count of something ("2000 hours").
 _COUNTED = (r"hours?|hrs|dollars|usd|students|people|members|questions|words|credits|units|jobs|employees"
             r"|respondents|points")
-_YEAR_DIGITS = r"(?:199\d|20[0-4]\d)(?![\w]|,\d|\.\d)"
+_YEAR_DIGITS = r"(?:19[5-9]\d|20\d\d)(?![\w]|,\d|\.\d)"
 YEAR_TEXT = rf"(?<![\w$.,\-/–])(?!\d+-\d{{3}}(?!\d)){_YEAR_DIGITS}(?!\s+(?:{_COUNTED})\b)"
 _YEAR = re.compile(YEAR_TEXT, re.IGNORECASE)
-_MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH_TEXT})\.?,?\s+(?P<year>{YEAR_TEXT})", re.IGNORECASE)
+_MONTH_YEAR = re.compile(
+    rf"\b(?P<month>{_MONTH_TEXT})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?P<year>{YEAR_TEXT})", re.IGNORECASE
+)
 _RANGE = re.compile(
     rf"(?:between\s+)?(?P<start>{YEAR_TEXT})\s*(?P<joint>-|–|—|to|through|thru|until|and)\s*"
     rf"(?P<end>{_YEAR_DIGITS}|(?<=[-–—])\d\d(?!\d))",

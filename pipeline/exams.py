@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline.credential_context import CredentialContext, sentence_spans
+from pipeline.credential_context import CredentialContext
 from pipeline.credentials import find_credentials
 from pipeline.durations import find_durations
 from pipeline.money import Money, find_money
 from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, parse_number
-from pipeline.page import CleanPage
+from pipeline.page import Block, CleanPage
 from pipeline.percent import find_percents
+from pipeline.statements import Statement
 
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "exams.toml").read_text(encoding="utf-8"))
 EXAM = re.compile(_DATA["exam"], re.IGNORECASE)
@@ -26,11 +27,13 @@ QUALIFIERS = [(q["group"], q["name"], re.compile(q["pattern"], re.IGNORECASE)) f
 PASS = re.compile(_DATA["score"]["pass"], re.IGNORECASE)
 PASS_RATE = re.compile(_DATA["score"]["rate"], re.IGNORECASE)
 SHARE_PASSING = re.compile(_DATA["score"]["share_passing"], re.IGNORECASE)
+NOT_SCORE = re.compile(_DATA["score"]["not_score"], re.IGNORECASE)
 
 _QUANTITY = rf"(?:{NUMBER_TEXT}|{WORD_TEXT})"
 _QUESTIONS = re.compile(
-    rf"(?P<count>{_QUANTITY})(?:\s+[A-Za-z&/-]+){{0,6}}?\s+(?:questions|items)\b"
-    rf"(?:,?\s+(?:plus|and|\+)\s+(?P<more>{_QUANTITY})(?:\s+[A-Za-z&/-]+){{0,4}}?\s+(?:questions|items)\b)?",
+    rf"(?P<count>{_QUANTITY})(?:\s*(?:-|–|to|and)\s*(?P<upper>{_QUANTITY}))?(?:\s+[A-Za-z&/-]+){{0,6}}?\s+(?:questions|items)\b"
+    rf"(?:,?\s+(?:plus|and|\+)\s+(?P<more>{_QUANTITY})(?:\s+[A-Za-z&/-]+){{0,4}}?\s+(?:questions|items)\b)?"
+    rf"|\b(?:questions|items)\s*:\s*(?P<listed>{_QUANTITY})",
     re.IGNORECASE,
 )
 _MINUTES = re.compile(rf"(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IGNORECASE)
@@ -38,17 +41,19 @@ _AND_MINUTES = re.compile(rf"\s*(?:and\s+)?(?P<count>{_QUANTITY})[\s-](?:minutes
 _EACH = re.compile(r"\s*(?:each|apiece|per (?:part|section|day|module))\b", re.IGNORECASE)
 _NOT_EXAM_TIME = re.compile(
     r"\s*(?:of|in|per)\s+(?:\w+\s+)?(?:study\w*|training|instruction|course\w*|continuing|CEs?|CEUs?|practice|class\w*"
-    r"|week|day)\b",
+    r"|video|lectures?|lessons?|modules?|content|week|day)\b",
     re.IGNORECASE,
 )
 _SCORE = re.compile(
-    rf"\bscore\s+(?:(?:of|is)\s+)?(?:at least\s+|a minimum of\s+)?(?P<value>{NUMBER_TEXT})(?!\s*(?:%|percent))"
+    rf"\bscore\s*:?\s*(?:(?:of|is)\s+)?(?:at least\s+|a minimum of\s+)?(?P<value>{NUMBER_TEXT})(?!\s*(?:%|percent))"
     rf"(?:\s*(?:/|out of)\s*(?P<scale>{NUMBER_TEXT}))?"
     rf"|(?P<bare>{NUMBER_TEXT})\s*(?:/|out of)\s*(?P<bare_scale>{NUMBER_TEXT})",
     re.IGNORECASE,
 )
 _SCORE_WORD = re.compile(r"\bscores?\b", re.IGNORECASE)
-_SEPARATOR = re.compile(r"[/;,)]|\b(?:or|and|plus|but|which|while)\b", re.IGNORECASE)
+# What ends the words that belong to an amount; a comma only ends them before another amount or credential.
+_SEPARATOR = re.compile(r"[/;)]|\b(?:or|and|plus|but|which|while|though|although|whereas)\b", re.IGNORECASE)
+_SEPARATOR_OR_COMMA = re.compile(rf"{_SEPARATOR.pattern}|,", re.IGNORECASE)
 MIN_QUESTIONS, MAX_QUESTIONS = 10, 1000
 MIN_MINUTES, MAX_MINUTES = 30, 600
 
@@ -67,24 +72,45 @@ class ExamFact:
 
 
 def extract_exams(page: CleanPage) -> list[Row]:
-    """One row per exam fact: credential, attribute, value, unit, qualifier and evidence."""
+    """One row per exam fact (credential, attribute, value), with unit, qualifier and evidence.
+
+    Read statement by statement (``pipeline.statements``): a sentence, a table row
+    (also one written as text, "| CPC | $399 |"), or a stat card ("$125" above "Exam fee").
+    """
     context = CredentialContext(page)
     rows: dict[tuple[object, ...], Row] = {}
-    for index, block in enumerate(page.blocks):
-        surroundings = " ".join([page.title, *block.headings])
-        about_exam = bool(EXAM.search(surroundings))
-        about_practice = bool(PRACTICE.search(" ".join([page.title, block.heading or ""])))
-        for start, end in sentence_spans(block.text):
-            sentence = block.text[start:end]
-            found = []
-            for fact in sentence_facts(sentence, about_exam, about_practice):
-                credential = context.resolve(index, start, end, start + fact.position)
-                if credential:
-                    found.append({"credential": credential, "attribute": fact.attribute, "value": fact.value,
-                                  "unit": fact.unit, "qualifier": fact.qualifier, "evidence": sentence})
-            for row in _pair_member_prices(found):
-                rows.setdefault((row["credential"], row["attribute"], row["value"], row["qualifier"]), row)
+    for index, start, end, statement in context.statements():
+        found = []
+        for fact in _statement_facts(context.page, statement, start):
+            credential = context.resolve(index, start, end, fact.position)
+            if credential:
+                found.append({"credential": credential, "attribute": fact.attribute, "value": fact.value,
+                              "unit": fact.unit, "qualifier": fact.qualifier, "evidence": statement.text})
+        for row in _pair_member_prices(found):
+            kept = rows.setdefault((row["credential"], row["attribute"], row["value"]), row)
+            kept["qualifier"] = kept["qualifier"] or row["qualifier"]
     return list(rows.values())
+
+
+def _statement_facts(page: CleanPage, statement: Statement, start: int) -> list[ExamFact]:
+    """The statement's facts, placed within its block (a stat card's at the start of its first block)."""
+    block = statement.block
+    if block.kind == "row" and block.header:
+        return list(_cell_facts(block))
+    about_exam = bool(EXAM.search(" ".join([page.title, *block.headings, block.text, statement.lead])))
+    about_practice = bool(PRACTICE.search(" ".join([page.title, block.heading or ""])))
+    facts = sentence_facts(statement.text, about_exam, about_practice)
+    if statement.text not in block.text:
+        return [replace(fact, position=start) for fact in facts]
+    return [replace(fact, position=start + fact.position) for fact in facts]
+
+
+def _cell_facts(block: Block) -> Iterator[ExamFact]:
+    """A table row read cell by cell, each cell under its column heading ("Exam fee", "Questions")."""
+    for cell, heading in zip(block.cells, block.header, strict=False):
+        if cell and cell != heading:
+            for fact in sentence_facts(f"{heading}: {cell} {heading}", about_exam=True):
+                yield replace(fact, position=block.text.find(cell))
 
 
 def sentence_facts(sentence: str, about_exam: bool = False, about_practice: bool = False) -> Iterator[ExamFact]:
@@ -104,26 +130,30 @@ def _fees(sentence: str, about_exam: bool) -> Iterator[ExamFact]:
     amounts = find_money(sentence)
     anchors = sorted([(m.start, m.end) for m in amounts] + [(h.start, h.end) for h in find_credentials(sentence)])
     for money in amounts:
-        window = _window(sentence, money, anchors)
-        if money.period or OTHER_PRICE.search(window):
+        near, reach = _window(sentence, money, anchors)
+        if money.period or OTHER_PRICE.search(reach):
             continue
-        qualifier = _qualifier(window)
+        qualifier = _qualifier(near)
         for value in (money.low, money.high):
             if value is not None and MIN_USD <= value <= MAX_USD:
                 yield ExamFact("fee", value, "USD", qualifier, money.start)
 
 
-def _window(sentence: str, money: Money, anchors: list[tuple[int, int]]) -> str:
-    """The words beside an amount that belong to it: up to the nearest separator or other amount."""
+def _window(sentence: str, money: Money, anchors: list[tuple[int, int]]) -> tuple[str, str]:
+    """The words that belong to an amount, and those that may say what it pays for.
+
+    Both end at the next separator after the amount; the first starts at the last
+    separator before it, the second at the previous amount or credential.
+    """
     left = max((end for _, end in anchors if end <= money.start), default=0)
     right = min((start for start, _ in anchors if start >= money.end), default=len(sentence))
     before = sentence[left:money.start]
-    breaks = list(_SEPARATOR.finditer(before))
-    if breaks:
-        before = before[breaks[-1].end():]
+    breaks = list(_SEPARATOR_OR_COMMA.finditer(before))
+    near_before = before[breaks[-1].end():] if breaks else before
     after = sentence[money.end:right]
-    cut = _SEPARATOR.search(after)
-    return before + " " + (after[:cut.start()] if cut else after)
+    cut = (_SEPARATOR_OR_COMMA if right < len(sentence) else _SEPARATOR).search(after)
+    after = after[:cut.start()] if cut else after
+    return f"{near_before} {after}", f"{before} {after}"
 
 
 def _qualifier(text: str) -> str | None:
@@ -146,12 +176,17 @@ def _pair_member_prices(rows: list[Row]) -> list[Row]:
 
 def _questions(sentence: str) -> Iterator[ExamFact]:
     for match in _QUESTIONS.finditer(sentence):
-        count = parse_number(match.group("count"))
-        more = parse_number(match.group("more")) if match.group("more") else None
-        total = count + more if count is not None and more is not None else count
-        if total is not None and total == int(total) and MIN_QUESTIONS <= total <= MAX_QUESTIONS:
-            qualifier = f"{count:g} scored + {more:g} unscored" if more else None
-            yield ExamFact("questions", total, "questions", qualifier, match.start())
+        count = parse_number(match.group("count") or match.group("listed"))
+        if match.group("upper"):
+            counts = [(count, "minimum"), (parse_number(match.group("upper")), "maximum")]
+        elif match.group("more"):
+            more = parse_number(match.group("more"))
+            counts = [(count + more, f"{count:g} scored + {more:g} unscored")]
+        else:
+            counts = [(count, None)]
+        for total, qualifier in counts:
+            if total == int(total) and MIN_QUESTIONS <= total <= MAX_QUESTIONS:
+                yield ExamFact("questions", total, "questions", qualifier, match.start())
 
 
 def _time_limits(sentence: str) -> Iterator[ExamFact]:
@@ -183,6 +218,8 @@ def _scores(sentence: str) -> Iterator[ExamFact]:
     scoring = PASS.search(PASS_RATE.sub("", sentence)) or _SCORE_WORD.search(sentence)
     qualifier = _qualifier(sentence) if scoring else None
     for percent in find_percents(sentence):
+        if NOT_SCORE.match(sentence, percent.end):
+            continue
         if (rate and rate.start() < percent.start) or SHARE_PASSING.match(sentence, percent.end):
             yield ExamFact("pass_rate", percent.value, "percent", None, percent.start)
         elif scoring:

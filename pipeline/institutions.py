@@ -22,12 +22,15 @@ _KEYWORD = "|".join(_DATA["keywords"])
 NAME = re.compile(
     rf"(?:{_WORD}\s+(?:(?:of|for|the|de)\s+)*)*(?:{_KEYWORD})\b(?:\s+(?:of|for)(?:\s+the)?(?:\s+{_WORD})+)?"
 )
+_KNOWN = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in _DATA["known"]) + r")\b")
 _DEFINED = re.compile(r"\s*\((?P<acronym>[A-Z]{2,6})\)")
 _ACRONYM_SCHOOL = re.compile(
     r"(?:\b(?:at|from|through|with)\s+)(?P<inside>[A-Z]{2,6})\b|\b(?P<subject>[A-Z]{2,6})(?=['’]s\s+(?:[\w-]+\s+){0,4}"
     r"(?:program|certificate|degree|diploma|course)|\s+(?:offers|provides)\b)"
 )
 _NOT_SCHOOLS = set(_DATA["not_schools"])
+# A heading or list entry that is nothing but an acronym with a U in it ("SNHU", "WGU").
+_BARE_UNIVERSITY = re.compile(r"\s*(?P<acronym>[A-Z]*U[A-Z]*)\s*")
 
 
 @dataclass(frozen=True)
@@ -62,25 +65,39 @@ def _known_elsewhere(text: str) -> list[tuple[int, int]]:
     return [(o.start, o.end) for o in find_organizations(text)] + [(c.start, c.end) for c in find_credentials(text)]
 
 
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in taken)
+
+
+def _full_names(text: str, taken: list[tuple[int, int]]) -> list[Institution]:
+    """Names built around a keyword, and known names without one."""
+    found = [i for m in NAME.finditer(text) if (i := _trimmed(m)) and not _overlaps(i.start, i.end, taken)]
+    spans = taken + [(i.start, i.end) for i in found]
+    found += [Institution(m.group(), m.start(), m.end()) for m in _KNOWN.finditer(text)
+              if not _overlaps(m.start(), m.end(), spans)]
+    return found
+
+
+def _short_forms(text: str, known: dict[str, str], taken: list[tuple[int, int]]) -> list[Institution]:
+    """Acronyms the page defined for a school, and acronyms used the way schools are ("at WGU", "SNHU" alone)."""
+    found = [Institution(known[m.group()], m.start(), m.end()) for m in re.finditer(r"\b[A-Z]{2,6}\b", text)
+             if m.group() in known and not _overlaps(m.start(), m.end(), taken)]
+    spans = [m.span(group) for m in _ACRONYM_SCHOOL.finditer(text) for group in ("inside", "subject") if m.group(group)]
+    if (bare := _BARE_UNIVERSITY.fullmatch(text)) and 2 <= len(bare.group("acronym")) <= 6:
+        spans.append(bare.span("acronym"))
+    for start, end in spans:
+        acronym = text[start:end]
+        if acronym not in known and acronym not in _NOT_SCHOOLS and not _overlaps(start, end, taken):
+            found.append(Institution(acronym, start, end))
+    return found
+
+
 def find_institutions(text: str, acronyms: dict[str, str] | None = None) -> list[Institution]:
     """Every school the text names; ``acronyms`` maps short forms defined earlier on the page to names."""
     taken = _known_elsewhere(text)
-    found = []
-    for match in NAME.finditer(text):
-        institution = _trimmed(match)
-        if institution and not any(s <= institution.start < e or institution.start <= s < institution.end
-                                   for s, e in taken):
-            found.append(institution)
+    found = _full_names(text, taken)
     known = (acronyms or {}) | _defined(text, found)
-    taken += [(i.start, i.end) for i in found]
-    for match in re.finditer(r"\b[A-Z]{2,6}\b", text):
-        if match.group() in known and not any(s <= match.start() < e for s, e in taken):
-            found.append(Institution(known[match.group()], match.start(), match.end()))
-    for match in _ACRONYM_SCHOOL.finditer(text):
-        group = "inside" if match.group("inside") else "subject"
-        acronym, start = match.group(group), match.start(group)
-        if acronym not in known and acronym not in _NOT_SCHOOLS and not any(s <= start < e for s, e in taken):
-            found.append(Institution(acronym, start, match.end(group)))
+    found += _short_forms(text, known, taken + [(i.start, i.end) for i in found])
     return sorted(found, key=lambda institution: institution.start)
 
 

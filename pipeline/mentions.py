@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.page import Block, CleanPage
 
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "mentions.toml").read_text(encoding="utf-8"))
+_CONNECTORS = frozenset(_DATA["connectors"])
+_OPENERS = frozenset(_DATA["openers"])
 
-_MARKERS = re.compile(r":|\bsuch as\b|\bincludes?\b|\bincluding\b|\blike\b|\bcover(?:s|ing)?\b", re.IGNORECASE)
+_MARKERS = re.compile(
+    r":|\bsuch as\b|\bincludes?\b|\bincluding\b|\blike\b|\bcover(?:s|ing)?\b"
+    r"|\b(?:courses?|classes|coursework|training|instruction)\s+(?:in|on)\b"
+    r"|\b(?:work|working|employed|jobs?|positions?|roles?)\s+as\b",
+    re.IGNORECASE,
+)
+_LABEL_END = re.compile(r":|\s[–—-]\s")  # "Medical Terminology: the language of medicine"
 _SPLIT_LIST = re.compile(r"[,;](?![^()]*\))")
 _CONJUNCTION = re.compile(r"\s+(?:and|or|&)\s+")
 _PARENTHESIS = re.compile(r"\s*\(.*?\)\s*$")
@@ -84,7 +93,7 @@ def _load(kind: str, spec: dict) -> Vocabulary:
     )
 
 
-VOCABULARIES = tuple(_load(kind, spec) for kind, spec in _DATA.items())
+VOCABULARIES = tuple(_load(kind, spec) for kind, spec in _DATA["kinds"].items())
 
 
 def _clean_phrase(phrase: str) -> str:
@@ -95,17 +104,27 @@ def _clean_phrase(phrase: str) -> str:
 
 def _title_like(phrase: str, vocabulary: Vocabulary) -> bool:
     """Whether a list entry reads as a name of this kind rather than a sentence."""
-    words = phrase.split()
-    if not words or len(words) > 8 or re.search(r"[.!?$%\d]", phrase) or not phrase[0].isalpha():
+    bare = _PARENTHESIS.sub("", phrase)
+    words = bare.split()
+    if not words or re.search(r"[.!?$%]|(?<![\w-])\d", phrase) or not phrase[0].isalpha():
         return False
-    if vocabulary.heads:
-        return bool(vocabulary.heads.search(_PARENTHESIS.sub("", phrase)))
-    return phrase[0].isupper() and len(words) <= 6
+    if vocabulary.heads and not vocabulary.heads.search(bare):
+        return False
+    if all(word[0].isupper() or word in _CONNECTORS for word in words):
+        return len(words) <= 7
+    return len(words) <= 5 and words[0].lower() not in _OPENERS
 
 
 def _open_names(entry: str, vocabulary: Vocabulary) -> list[str]:
-    """The names one list entry gives, canonical where the vocabulary knows them."""
+    """The names one list entry gives.
+
+    A course keeps the entry's own wording when it reads as a title ("Pharmacology for Coders"),
+    else the terms it holds. A job title is canonical where the vocabulary knows it, and an
+    entry naming two ("coder and biller") gives both.
+    """
     phrase = _clean_phrase(entry)
+    if not vocabulary.heads:
+        return [phrase] if _title_like(phrase, vocabulary) else vocabulary.names_in(phrase)
     known = vocabulary.canonical(_PARENTHESIS.sub("", phrase))
     if known:
         return [known]
@@ -123,35 +142,58 @@ def _listed(sentence: str) -> list[str]:
     return _entries(sentence[marker.end():]) if marker else []
 
 
-def _block_names(block: Block, lead_in: str | None, vocabulary: Vocabulary) -> list[tuple[str, str]]:
-    """(name, evidence) pairs this block gives for one vocabulary."""
-    framed_block = block.kind != "paragraph" and vocabulary.heads_under(block.headings) or (
-        block.kind == "item" and lead_in is not None and vocabulary.frames(lead_in)
-    )
+def _block_names(block: Block, headings: tuple[str, ...], lead_in: str | None,
+                 vocabulary: Vocabulary) -> list[tuple[str, str]]:
+    """(name, evidence) pairs this block gives for one vocabulary.
+
+    Under a heading of this kind, list items, rows and subheadings count whole, and a paragraph
+    sentence counts when it lists two or more entries.
+    """
+    under_heading = vocabulary.heads_under(headings)
+    led_in = block.kind == "item" and lead_in is not None and vocabulary.frames(lead_in)
+    entry_block = block.kind in ("item", "heading") and (under_heading or led_in)
+    framed_block = entry_block or (block.kind == "row" and under_heading)
     pieces = [block.text] if block.kind == "row" else block.sentences()
     found = []
     for piece in pieces:
         framed = vocabulary.anywhere or framed_block or vocabulary.frames(piece)
-        if not framed:
+        if not (framed or under_heading):
             continue
-        found += [(name, piece) for name in vocabulary.names_in(piece)]
-        if not vocabulary.open_lists:
-            continue
-        if block.kind == "item" and framed_block:
-            entries = _entries(piece) if _MARKERS.search(piece) is None else _listed(piece)
-        else:
-            entries = _listed(piece) if vocabulary.frames(piece) else []
-        found += [(name, piece) for entry in entries for name in _open_names(entry, vocabulary)]
+        entries = _list_entries(piece, entry_block, framed or under_heading, vocabulary)
+        names = [name for entry in entries for name in _open_names(entry, vocabulary)]
+        found += [(name, piece) for name in names or (vocabulary.names_in(piece) if framed else [])]
     return found
+
+
+def _list_entries(piece: str, entry_block: bool, framed: bool, vocabulary: Vocabulary) -> list[str]:
+    """The entries of the list a passage gives (a sentence must list two or more), if this kind takes lists."""
+    if not vocabulary.open_lists:
+        return []
+    if entry_block:
+        return _entries(_LABEL_END.split(piece, maxsplit=1)[0])
+    entries = _listed(piece) if framed else []
+    return entries if len(entries) > 1 else []
+
+
+def _with_parents(blocks: list[Block]) -> Iterator[tuple[Block, tuple[str, ...]]]:
+    """Each block with the headings it sits under; a heading's are those of higher levels only."""
+    above: list[Block] = []
+    for block in blocks:
+        if block.kind != "heading":
+            yield block, block.headings
+            continue
+        above = [heading for heading in above if heading.level < block.level]
+        yield block, tuple(heading.text for heading in above)
+        above.append(block)
 
 
 def extract_mentions(page: CleanPage) -> list[dict]:
     """One row per (kind, name) the page mentions, with the first passage naming it."""
     rows: dict[tuple[str, str], dict] = {}
     lead_in = None
-    for block in page.blocks:
+    for block, headings in _with_parents(page.blocks):
         for vocabulary in VOCABULARIES:
-            for name, evidence in _block_names(block, lead_in, vocabulary):
+            for name, evidence in _block_names(block, headings, lead_in, vocabulary):
                 key = (vocabulary.kind, name.lower())
                 rows.setdefault(key, {"kind": vocabulary.kind, "name": name, "evidence": evidence})
         if block.kind != "item":

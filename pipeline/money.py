@@ -19,6 +19,7 @@ _PERIOD_TAIL = re.compile(
     r"|,?\s+(?P<adverb>annually|yearly|hourly|monthly|weekly)\b)",
     re.IGNORECASE,
 )
+_WIDEST_RANGE = 20  # a second number more than 20 times the first is no range end ("$15 to 2020")
 _SCALE_END = re.compile(r"\s?[a-z]+$", re.IGNORECASE)
 _PERIODS = {"year": "annual", "yr": "annual", "annum": "annual", "annually": "annual", "yearly": "annual",
             "hour": "hourly", "hr": "hourly", "hourly": "hourly"}
@@ -57,7 +58,7 @@ def _read(text: str, match: re.Match[str]) -> Money:
         scale = _SCALE_END.search(high_text)
         if scale and not _SCALE_END.search(low_text):  # "$40-50K": the scale covers both ends
             low = parse_number(low_text + scale.group())
-        if high > low:
+        if low < high <= low * _WIDEST_RANGE:
             end = tail.end()
         else:
             high = None

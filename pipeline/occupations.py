@@ -9,6 +9,7 @@ from pathlib import Path
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "occupations.toml").read_text(encoding="utf-8"))
 HEADS: set[str] = set(_DATA["heads"])
 STOPS: set[str] = set(_DATA["stops"])
+STANDALONE: set[str] = set(_DATA["standalone"])
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
 _LONGEST = 8
 
@@ -31,4 +32,4 @@ def _name(words: list[str]) -> str | None:
         taken.insert(0, word)
     while taken and taken[0].lower() == "and":
         taken.pop(0)
-    return " ".join(taken) if len(taken) > 1 else None
+    return " ".join(taken) if len(taken) > 1 or taken[0].lower() in STANDALONE else None

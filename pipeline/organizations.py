@@ -35,19 +35,15 @@ def _pattern(name: str) -> str:
 
 
 # Full names match in any case; acronyms only as written, in upper case.
-_NAMES = sorted(((name, entry["acronym"]) for entry in _DATA["organization"] for name in entry["names"]),
-                key=lambda pair: len(pair[0]), reverse=True)
-_FULL = re.compile(
-    "|".join(rf"(?P<n{i}>(?<![\w*]){_pattern(name)}(?![\w*]))" for i, (name, _) in enumerate(_NAMES)),
-    re.IGNORECASE,
-)
+_NAMES = sorted((name for entry in _DATA["organization"] for name in entry["names"]), key=len, reverse=True)
+_FULL = re.compile(r"(?<![\w*])(?:" + "|".join(_pattern(name) for name in _NAMES) + r")(?![\w*])", re.IGNORECASE)
 _ACRONYM = re.compile(r"(?<![\w*])(?:" + "|".join(re.escape(a) for a in sorted(KINDS, key=len, reverse=True))
                       + r")(?![\w*])")
 
 
 def find_organizations(text: str) -> list[Organization]:
     """Every organisation named in the text, by full name or acronym, in order of appearance."""
-    found = [_found(_NAMES[int(m.lastgroup[1:])][1], m) for m in _FULL.finditer(text)]
+    found = [_found(_CANONICAL[_normal(m.group())], m) for m in _FULL.finditer(text)]
     taken = [(org.start, org.end) for org in found]
     found += [_found(m.group(), m) for m in _ACRONYM.finditer(text)
               if not any(start <= m.start() < end for start, end in taken)]

@@ -4,23 +4,34 @@ from __future__ import annotations
 
 import re
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.dates import find_as_of, find_year_range
 from pipeline.money import find_money
 from pipeline.numbers import Number, find_numbers
-from pipeline.occupations import find_occupation
 from pipeline.page import CleanPage
 from pipeline.percent import find_percents
-from pipeline.statements import Statement, credited, page_source, statements
+from pipeline.statements import (
+    Statement,
+    attribution,
+    column_header,
+    first_found,
+    is_bare,
+    occupation,
+    page_source,
+    statements,
+)
 
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "outlook.toml").read_text(encoding="utf-8"))
 WORDS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["words"].items()}
 COUNTS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["counts"].items()}
 
 SMALLEST_COUNT = 100  # fewer jobs than this is a rank, a list length or a year's tail, not a job count
-_YEARS = range(1990, 2050)
-_CLAUSE_END = re.compile(r"[;—–(]|,\s+(?=(?:while|whereas|but|up|down|with|compared|versus)\b)", re.IGNORECASE)
+_YEARS = range(1950, 2100)
+# Where a clause ends; an opening bracket ends the clause before it but not the one inside it.
+_CLAUSE_END = re.compile(r"[;—–]|,\s+(?=(?:while|whereas|but|up|down|with|compared|versus)\b)", re.IGNORECASE)
+_BRACKET = re.compile(r"\(")
 _SHORT = 12  # words: a heading, row, card or label is one clause
 
 
@@ -36,30 +47,50 @@ def extract_outlook(page: CleanPage) -> list[dict]:
     return rows
 
 
-def _clause(statement: Statement, start: int, end: int) -> str:
-    """The clause holding text[start:end]; a short statement is one clause, with its labels."""
-    text = statement.text
+@dataclass(frozen=True)
+class _Clause:
+    """The clause of a statement that holds a figure, plus any labels read with it."""
+
+    text: str
+    start: int
+    end: int
+    labels: str = ""
+
+    @property
+    def words(self) -> str:
+        return f"{self.text[self.start:self.end]}\n{self.labels}"
+
+
+def _clause(statement: Statement, start: int, end: int) -> _Clause:
+    """The clause holding text[start:end]; a short statement is one clause, read with its labels."""
+    text, block = statement.text, statement.block
+    if block.kind == "row":
+        return _Clause(text, 0, len(text), f"{column_header(block, start)}\n{statement.lead}")
     if "\n" in text or (len(text.split()) <= _SHORT and not statement.earlier):
-        return f"{text}\n{statement.lead}"
+        card = statement.headings[:1] if is_bare(block.text) else ()
+        return _Clause(text, 0, len(text), "\n".join((statement.lead, *card)))
     before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
-    after = _CLAUSE_END.search(text, end)
-    return text[before[-1] if before else 0: after.start() if after else len(text)]
+    after = [m.start() for pattern in (_CLAUSE_END, _BRACKET) if (m := pattern.search(text, end))]
+    return _Clause(text, before[-1] if before else 0, min(after, default=len(text)))
 
 
-def _growth(statement: Statement) -> list[tuple[str, float, str]]:
+def _growth(statement: Statement) -> list[tuple[str, float, _Clause]]:
     found = []
     for percent in find_percents(statement.text):
         clause = _clause(statement, percent.start, percent.end)
-        if WORDS["not_growth"].search(clause) or not WORDS["growth"].search(clause):
+        words = clause.words
+        if WORDS["not_growth"].search(words) or not WORDS["growth"].search(words):
             continue
-        if not (WORDS["projection"].search(clause) or WORDS["employment"].search(clause)):
+        if not (WORDS["projection"].search(words) or WORDS["employment"].search(words)):
             continue
-        declining = WORDS["decline"].search(clause) and percent.value > 0
+        if found and WORDS["yardstick"].search(statement.text[clause.start:percent.start]):
+            continue
+        declining = WORDS["decline"].search(words) and percent.value > 0
         found.append(("growth_percent", -percent.value if declining else percent.value, clause))
     return found
 
 
-def _counts(statement: Statement) -> list[tuple[str, float, str]]:
+def _counts(statement: Statement) -> list[tuple[str, float, _Clause]]:
     text = statement.text
     taken = [(f.start, f.end) for finder in (find_money, find_percents) for f in finder(text)]
     found = []
@@ -67,32 +98,60 @@ def _counts(statement: Statement) -> list[tuple[str, float, str]]:
         if number.value < SMALLEST_COUNT or _is_year(text, number) or any(s <= number.start < e for s, e in taken):
             continue
         clause = _clause(statement, number.start, number.end)
-        measure = next((name for name, pattern in COUNTS.items() if pattern.search(clause)), None)
-        if measure:
-            found.append((measure, number.value, clause))
+        if measure := _measure(clause, number):
+            found.append((measure, -number.value if _minus(text, number) else number.value, clause))
     return found
+
+
+def _measure(clause: _Clause, number: Number) -> str | None:
+    """What a count is, by the cue nearest to it in its clause (labels count as far away)."""
+    if not WORDS["jobs"].search(clause.words):
+        return None
+    distances = {}
+    for name, pattern in COUNTS.items():
+        near = [_distance(m, number) for m in pattern.finditer(clause.text, clause.start, clause.end)]
+        near += [len(clause.text) for _ in pattern.finditer(clause.labels)]
+        if near:
+            distances[name] = min(near)
+    return min(distances, key=distances.get) if distances else None
+
+
+def _distance(match: re.Match[str], number: Number) -> int:
+    if match.end() <= number.start:
+        return number.start - match.end()
+    return max(match.start() - number.end, 0)
+
+
+def _minus(text: str, number: Number) -> bool:
+    """Whether a minus sign stands right before the number ("-1,200"), as a loss of jobs."""
+    at = number.start
+    return at > 0 and text[at - 1] in "-−" and (at == 1 or text[at - 2].isspace())
 
 
 def _is_year(text: str, number: Number) -> bool:
     return number.value in _YEARS and "," not in text[number.start:number.end]
 
 
-def _row(page: CleanPage, statement: Statement, measure: str, value: float, clause: str, source: str | None) -> dict:
-    start, end = find_year_range(clause)
-    if (start, end) == (None, None):
-        start, end = find_year_range(statement.text)
+def _years(text: str) -> tuple[int | None, int | None] | None:
+    """The span of years in the text, or None when it gives none."""
+    years = find_year_range(text)
+    return years if years != (None, None) else None
+
+
+def _row(page: CleanPage, statement: Statement, measure: str, value: float, clause: _Clause,
+         source: str | None) -> dict:
+    start, end = first_found(_years, clause.words, statement.text, *statement.headings[:1]) or (None, None)
     if measure == "employment":
-        as_of = find_as_of(clause) or find_as_of(statement.text)
+        as_of = first_found(find_as_of, clause.words, statement.text, *statement.earlier, *statement.section,
+                            *statement.headings, page.title)
         start, end = None, int(as_of[:4]) if as_of else None
     return {
-        "occupation": next((o for t in (statement.text, statement.lead, *statement.headings, page.title)
-                            if t and (o := find_occupation(t))), None),
+        "occupation": occupation(statement, page),
         "measure": measure,
         "value": value,
         "start_year": start,
         "end_year": end,
-        "attributed_to": next((c for t in (statement.text, statement.lead, *statement.earlier, *statement.headings)
-                               if t and (c := credited(t))), None) or source,
+        "attributed_to": attribution(statement, source),
         "qualifier": None,
         "evidence": statement.text,
     }

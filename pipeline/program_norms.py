@@ -8,30 +8,36 @@ from pathlib import Path
 
 from pipeline.awards import award_near
 from pipeline.durations import Duration, find_durations
-from pipeline.institutions import find_institutions
+from pipeline.money import find_money
 from pipeline.page import CleanPage
+from pipeline.programs import school_passages
 from pipeline.tuition import program_costs
 
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "program_norms.toml").read_text(encoding="utf-8"))
 
 
-def _words(words: list[str]) -> str:
+def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-_CUES = re.compile(rf"(?<![\w-])(?:{_words(_DATA['cues'])})(?![\w-])", re.IGNORECASE)
-_LASTING = re.compile(rf"(?<![\w-])(?:{_words(_DATA['lasting'])})(?![\w-])", re.IGNORECASE)
-_PROGRAM_AFTER = re.compile(rf"[\s-]+(?:[\w’']+\s+){{0,3}}?(?:{_words(_DATA['programs'])})\b", re.IGNORECASE)
-_OFF_TOPIC = re.compile(rf"(?<![\w-])(?:{_words(_DATA['off_topic'])})(?![\w-])", re.IGNORECASE)
-_EXAMS = re.compile(rf"(?<![\w-])(?:{_words(_DATA['exams'])})(?![\w-])", re.IGNORECASE)
-_JOINER = re.compile(rf"\s*(?:{_words(_DATA['joiners'])})\s*", re.IGNORECASE)
+def _words(key: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_alternatives(_DATA[key])})(?![\w-])", re.IGNORECASE)
+
+
+_CUES = _words("cues")
+_LASTING = _words("lasting")
+_OFF_TOPIC = _words("off_topic")
+_EXAMS = _words("exams")
+_PROGRAM_AFTER = re.compile(rf"[\s-]+(?:[\w’']+\s+){{0,3}}?(?:{_alternatives(_DATA['programs'])})\b", re.IGNORECASE)
+_JOINER = re.compile(rf"\s*(?:{_alternatives(_DATA['joiners'])})\s*", re.IGNORECASE)
 
 
 def _lengths(sentence: str) -> list[Duration]:
-    """Calendar lengths in the sentence, two joined by "to" or "and" made one range."""
+    """Calendar lengths in the sentence (not the "a year" of "$48,000 a year"), joined ones made one range."""
     found: list[Duration] = []
+    amounts = find_money(sentence)
     for duration in find_durations(sentence):
-        if duration.hours is not None:
+        if duration.hours is not None or any(m.start < duration.end and duration.start < m.end for m in amounts):
             continue
         last = found[-1] if found else None
         if last and _JOINER.fullmatch(sentence, last.end, duration.start):
@@ -57,12 +63,18 @@ def _norms(sentence: str) -> list[dict]:
 
 
 def extract_program_norms(page: CleanPage) -> list[dict]:
-    """One row per length or cost a sentence gives for programs in general (not a named school's)."""
+    """One row per length or cost a sentence gives for programs in general (not a named school's).
+
+    The sentence, the one before it or the heading above it must speak of programs or training,
+    so that an answer ("It can take 9 months to 2 years.") counts under its question.
+    """
     rows: list[dict] = []
+    about_schools = school_passages(page)
     for block in page.blocks:
         passages = [block.text] if block.kind in ("heading", "row") else block.sentences()
-        for sentence in passages:
-            if not _CUES.search(sentence) or _OFF_TOPIC.search(sentence) or find_institutions(sentence):
+        for before, sentence in zip(["", *passages], passages, strict=False):
+            if _OFF_TOPIC.search(sentence) or sentence in about_schools:
                 continue
-            rows += [row for row in _norms(sentence) if row not in rows]
+            if _CUES.search(sentence) or _CUES.search(before) or _CUES.search(block.heading or ""):
+                rows += [row for row in _norms(sentence) if row not in rows]
     return rows

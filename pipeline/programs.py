@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.awards import find_awards
@@ -24,10 +25,12 @@ def _words(words: list[str]) -> re.Pattern[str]:
 
 
 _CUES = _words(_DATA["cues"])
+_ASIDES = _words(_DATA["asides"])
 _ONLINE = _words(_DATA["online"])
 _CAMPUS = _words(_DATA["campus"])
+_CREDIT_UNITS = "|".join(sorted(_DATA["credits"], key=len, reverse=True))
 _CREDITS = re.compile(
-    rf"(?P<number>{NUMBER_TEXT})[\s-]+(?:{'|'.join(sorted(_DATA['credits'], key=len, reverse=True))})\b",
+    rf"(?P<number>{NUMBER_TEXT})[\s-]+(?:{_CREDIT_UNITS})\b|\b(?:{_CREDIT_UNITS})\s*:\s*(?P<label>{NUMBER_TEXT})",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^[\w\s/&-]{3,30}:")
@@ -43,7 +46,7 @@ def _delivery(text: str) -> int | None:
 
 def _credits(text: str) -> float | None:
     match = _CREDITS.search(text)
-    return parse_number(match.group("number")) if match else None
+    return parse_number(match.group("number") or match.group("label")) if match else None
 
 
 def _months(text: str) -> float | None:
@@ -83,6 +86,12 @@ def _fill(row: dict, facts: dict) -> None:
             row[key] = facts[key]
 
 
+def _agrees(row: dict, facts: dict) -> bool:
+    """Whether a passage can speak of the same program as a row: no other award or cost."""
+    return all(row[key] is None or facts[key] is None or row[key] == facts[key]
+               for key in ("credential_awarded", "cost_usd"))
+
+
 def _about_programs(text: str, block: Block, schools: list[Institution]) -> bool:
     """Whether a passage naming schools speaks of what they teach, rather than in passing."""
     if block.kind == "heading":
@@ -90,51 +99,76 @@ def _about_programs(text: str, block: Block, schools: list[Institution]) -> bool
     named = sum(school.end - school.start for school in schools)
     if block.kind in ("item", "row") and named * 2 >= len(text.strip(" .:;")):
         return True
-    return bool(_CUES.search(text) or any(_CUES.search(h) for h in block.headings))
+    if _ASIDES.search(text):
+        return False
+    return any(_CUES.search(context) for context in (text, *block.headings, *block.header))
 
 
 def _passages(block: Block) -> list[str]:
     return [block.text] if block.kind in ("heading", "row") else block.sentences()
 
 
-def _reaches(owner: str, block: Block, facts: dict) -> bool:
+def _reaches(owner: Block, block: Block, facts: dict) -> bool:
     """Whether a block without a school of its own still describes the program named last.
 
-    A school named in a heading owns its section; one named in a list item or table row owns the
-    items or rows and label lines ("Accreditation: HLC") after it; one named in a paragraph only
-    the rest of that paragraph.
+    A school named in a heading owns its section (up to the next heading of its level or above);
+    one named in a list item or table row owns the items or rows and label lines ("Accreditation:
+    HLC") after it; one named in a paragraph only the rest of that paragraph.
     """
     label = block.kind == "heading" and (bool(_LABEL.match(block.text)) or bool(facts["accreditors"]))
-    if owner == "heading":
-        return block.kind != "heading" or label
-    if owner in ("item", "row"):
+    if owner.kind == "heading":
+        return block.kind != "heading" or label or block.level > owner.level
+    if owner.kind in ("item", "row"):
         return block.kind in ("item", "row") or label
     return False
 
 
-def extract_programs(page: CleanPage) -> list[dict]:
-    """One row per passage naming a school's program, plus one per further cost the page gives for it."""
+def _read(page: CleanPage) -> Iterator[tuple[str, dict | None, bool]]:
+    """Each passage with the program row it describes (None if none), and whether it opens that row.
+
+    A passage naming a school whose program is already on record, with no other award or cost,
+    adds to that row rather than opening another.
+    """
     acronyms = defined_acronyms(page.text)
-    rows: list[dict] = []
+    opened: list[dict] = []
     subject: dict | None = None
-    owner = ""
+    owner = Block("paragraph", "")
     for block in page.blocks:
         opening = subject
         for passage in _passages(block):
             schools = find_institutions(passage, acronyms)
+            names = list(dict.fromkeys(school.name for school in schools))
             facts = describe(passage)
-            if schools and _about_programs(passage, block, schools):
-                named = [{"institution": name, **facts, "evidence": passage}
-                         for name in dict.fromkeys(school.name for school in schools)]
-                rows += named
-                subject, owner = named[-1], block.kind
-            elif subject is None:
-                continue
-            elif subject is not opening and facts["cost_usd"] and subject["cost_usd"]:
-                subject = {**subject, "cost_usd": facts["cost_usd"], "evidence": passage}
-                rows.append(subject)
-            elif subject is opening and not _reaches(owner, block, facts):
+            continuing = subject is not None and (subject is not opening or _reaches(owner, block, facts))
+            if names and _about_programs(passage, block, schools) and not (
+                    continuing and names == [subject["institution"]]):
+                owner = block
+                for name in names:
+                    subject = next((row for row in opened if row["institution"] == name and _agrees(row, facts)), None)
+                    if subject:
+                        _fill(subject, facts)
+                        yield passage, subject, False
+                    else:
+                        subject = {"institution": name, **facts, "evidence": passage}
+                        opened.append(subject)
+                        yield passage, subject, True
+            elif not continuing:
                 subject = None
+                yield passage, None, False
+            elif facts["cost_usd"] and subject["cost_usd"] not in (None, facts["cost_usd"]):
+                subject = {**subject, "cost_usd": facts["cost_usd"], "evidence": passage}
+                opened.append(subject)
+                yield passage, subject, True
             else:
                 _fill(subject, facts)
-    return rows
+                yield passage, subject, False
+
+
+def extract_programs(page: CleanPage) -> list[dict]:
+    """One row per passage naming a school's program, plus one per further cost the page gives for it."""
+    return [row for _, row, opens in _read(page) if opens]
+
+
+def school_passages(page: CleanPage) -> set[str]:
+    """The passages of the page that speak of a named school's program."""
+    return {passage for passage, row, _ in _read(page) if row is not None}

@@ -7,22 +7,30 @@ import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
-from pipeline.credential_context import CredentialContext, sentence_spans
+from pipeline.credential_context import CredentialContext
 from pipeline.durations import find_durations
-from pipeline.page import Block, CleanPage
+from pipeline.page import CleanPage
+from pipeline.statements import Statement
 
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "requirements.toml").read_text(encoding="utf-8"))
 CUES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["cues"].items()}
 TYPES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["types"].items()}
-LABELS: dict[str, str] = _DATA["labels"]
+LABELS: dict[str, str] = {label.lower(): kind for label, kind in _DATA["labels"].items()}
 
 _LABELLED = re.compile(
     r"^(?P<label>" + "|".join(re.escape(label) for label in LABELS) + r")\s*[:|]?\s*(?P<value>\S.*)$", re.IGNORECASE
 )
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas|although|though)\s+|\s+but\s+")
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas|although|though|which)\s+|\s+but\s+")
+_LEADING_CLAUSE = re.compile(r"\W*(?:while|although|though|whereas|even though)\b[^,]{3,100},", re.IGNORECASE)
 _LIST_NUMBER = re.compile(r"^\s*\d+\.\s*")
 _DANGLING = re.compile(r"[\s,;:.]*(?:\b(?:or|and))?[\s,;:.]*$")
 MAX_DESCRIPTION = 120
+MAX_GAP = 30  # characters between a length of time and the requirement it measures
+_ANOTHER = re.compile(r"\b(?:and|or)\b|[,;]")
+# After the requirement, a length of time must be linked to it: "CEUs must be submitted every two years".
+_LENGTH_AFTER = re.compile(
+    r"\s*|(?:\s*[\w'’()]+){0,4}?\s*(?:of|for|every|each|within|lasting|over|:|-|–)\s*(?:the|a|an|at least)?\s*"
+)
 
 Row = dict[str, object]
 
@@ -31,8 +39,8 @@ def extract_requirements(page: CleanPage) -> list[Row]:
     """One row per distinct requirement: the credential it is for (null for the career), type and evidence."""
     context = CredentialContext(page)
     rows: dict[tuple[object, ...], Row] = {}
-    for index, block in enumerate(page.blocks):
-        for row in _block_requirements(context, index, block):
+    for index, start, end, statement in context.statements():
+        for row in _statement_requirements(context, index, start, end, statement):
             key = (row["credential"], row["type"], row["recommended"])
             if key not in rows:
                 rows[key] = row
@@ -41,31 +49,66 @@ def extract_requirements(page: CleanPage) -> list[Row]:
     return list(rows.values())
 
 
-def _block_requirements(context: CredentialContext, index: int, block: Block) -> Iterator[Row]:
-    labelled = _LABELLED.match(block.text)
+def _statement_requirements(context: CredentialContext, index: int, start: int, end: int,
+                            statement: Statement) -> Iterator[Row]:
+    sentence, block = statement.text, statement.block
+    labelled = _LABELLED.match(sentence)
     if labelled:
         value = labelled.group("value").strip()
         if value.lower() != "none":
-            yield _row(None, LABELS[_label_key(labelled.group("label"))], value, block.text, 0)
+            yield _row(None, LABELS[labelled.group("label").lower()], value, sentence, 0)
         return
-    if block.kind == "heading":
+    skipped = block.kind == "heading" or sentence not in block.text or sentence.endswith("?")
+    if skipped or CUES["condition"].search(sentence) or CUES["condition"].search(block.heading or ""):
         return
-    implied = _implied(context.page, index)
-    for start, end in sentence_spans(block.text):
-        sentence = block.text[start:end]
-        if CUES["skip"].search(sentence):
+    implied = _implied(statement)
+    career = not context.in_sentence(index, start, end) and CUES["career"].search(sentence)
+    for clause_start, clause_end in _clause_spans(sentence):
+        clause = sentence[clause_start:clause_end]
+        if CUES["skip"].search(clause):
             continue
-        credential = None
-        if context.in_sentence(index, start, end) or not CUES["career"].search(sentence):
-            credential = context.resolve(index, start, end)
-        if CUES["none"].search(sentence):
-            yield _row(credential, "none", sentence, sentence, 0)
-            continue
-        for clause in _CLAUSE_BREAK.split(sentence):
+        denied = CUES["negated"].search(clause) and not CUES["recommended"].search(sentence)
+        if denied or CUES["none"].search(clause):
+            kinds, recommended = ["none"], 0
+        else:
             recommended = _recommended(clause, sentence, implied)
-            if recommended is not None:
-                for kind in requirement_types(clause):
+            kinds = [] if recommended is None else requirement_types(_object(clause))
+        if kinds:
+            span = (start + clause_start, start + clause_end)
+            credentials = [None] if career else _credentials(context, index, *span)
+            for credential in credentials:
+                for kind in kinds:
                     yield _row(credential, kind, clause, sentence, recommended)
+
+
+def _clause_spans(sentence: str) -> list[tuple[int, int]]:
+    """Clauses split at semicolons, contrasts ("but", "while") and after a leading "While ...," clause."""
+    spans, start = [], 0
+    if leading := _LEADING_CLAUSE.match(sentence):
+        spans, start = [(0, leading.end() - 1)], leading.end()
+    for brk in _CLAUSE_BREAK.finditer(sentence, start):
+        spans.append((start, brk.start()))
+        start = brk.end()
+    return [*spans, (start, len(sentence))]
+
+
+def _credentials(context: CredentialContext, index: int, start: int, end: int) -> list[str | None]:
+    """The credentials a clause is about: all it names before its verb, else the first it names, else context's."""
+    clause = context.page.blocks[index].text[start:end]
+    subject_end = start + len(clause) - len(_object(clause))
+    named = [hit.code for hit in context.in_sentence(index, start, end)]
+    subjects = [hit.code for hit in context.in_sentence(index, start, subject_end)]
+    if subjects or named:
+        return list(dict.fromkeys(subjects or named[:1]))
+    return [context.resolve(index, start, end)]
+
+
+def _object(clause: str) -> str:
+    """The part of a clause that states what is required: after an active verb, else all of it."""
+    verb = CUES["verb"].search(clause)
+    if verb and not CUES["passive"].search(clause[:verb.start()]):
+        return clause[verb.start():]
+    return clause
 
 
 def requirement_types(text: str) -> list[str]:
@@ -76,43 +119,55 @@ def requirement_types(text: str) -> list[str]:
 
 def _recommended(clause: str, sentence: str, implied: int | None) -> int | None:
     """1 if the clause only suggests, 0 if it requires, None if it states no requirement."""
-    if CUES["recommended"].search(clause):
+    if CUES["recommended"].search(clause) or CUES["negated"].search(clause):
         return 1
     if CUES["required"].search(clause) or CUES["required"].search(sentence):
         return 0
     if CUES["recommended"].search(sentence):
         return 1
+    if implied is None and TYPES["renewal"].search(clause) and CUES["cycle"].search(clause):
+        return 0  # "holders report 36 CEUs every two years" states a renewal without a cue word
     return implied
 
 
-def _implied(page: CleanPage, index: int) -> int | None:
+def _implied(statement: Statement) -> int | None:
     """For a list item under a requirements heading or lead-in: 1 if they only suggest, 0 if they require."""
-    block = page.blocks[index]
+    block = statement.block
     if block.kind != "item":
         return None
     if block.heading and CUES["heading"].search(block.heading):
         return int(bool(CUES["recommended"].search(block.heading)))
-    lead_in = next((b for b in reversed(page.blocks[:index]) if b.kind != "item"), None)
-    if lead_in and lead_in.kind == "paragraph" and lead_in.headings == block.headings and lead_in.text.endswith(":"):
-        if CUES["recommended"].search(lead_in.text):
+    if statement.lead.endswith(":"):
+        if CUES["recommended"].search(statement.lead):
             return 1
-        if CUES["required"].search(lead_in.text):
+        if CUES["required"].search(statement.lead):
             return 0
     return None
 
 
 def _row(credential: str | None, kind: str, description: str, evidence: str, recommended: int) -> Row:
-    months = next((d.months_min if d.months_min is not None else d.months_max
-                   for d in find_durations(description) if d.hours is None), None)
     return {"credential": credential, "type": kind, "description": _short(description),
-            "months": None if months is None else round(months, 1), "recommended": recommended,
-            "evidence": evidence}
+            "months": _months(description, kind), "recommended": recommended, "evidence": evidence}
+
+
+def _months(clause: str, kind: str) -> float | None:
+    """The length of time that measures the requirement: "6 months of experience", "CEUs every two years"."""
+    keywords = [match.span() for match in TYPES[kind].finditer(clause)] if kind in TYPES else []
+    for duration in find_durations(clause):
+        months = duration.months_min if duration.months_min is not None else duration.months_max
+        if months is not None and any(_measures(clause, duration.start, duration.end, *span) for span in keywords):
+            return round(months, 1)
+    return None
+
+
+def _measures(clause: str, start: int, end: int, keyword_start: int, keyword_end: int) -> bool:
+    if end <= keyword_start:
+        between = clause[end:keyword_start]
+        return len(between) <= MAX_GAP and not _ANOTHER.search(between)
+    between = clause[keyword_end:start]
+    return start >= keyword_end and bool(_LENGTH_AFTER.fullmatch(between))
 
 
 def _short(text: str) -> str:
     text = _DANGLING.sub("", _LIST_NUMBER.sub("", text)).strip()
     return text if len(text) <= MAX_DESCRIPTION else text[:MAX_DESCRIPTION].rsplit(" ", 1)[0]
-
-
-def _label_key(label: str) -> str:
-    return next(key for key in LABELS if key.lower() == label.lower())

@@ -9,23 +9,33 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from pipeline.money import find_money
 from pipeline.numbers import find_numbers
+from pipeline.occupations import find_occupation
 from pipeline.organizations import find_organizations
 from pipeline.page import Block, CleanPage
 from pipeline.percent import find_percents
 
+T = TypeVar("T")
+_PIPE_ROW = re.compile(r"^\s*\|.*\|.*\|\s*$")
+_PIPE_RULE = re.compile(r"^[\s|:-]*-[\s|:-]*$")
+_BARE_CHARS = 40  # a bare figure is short: "$21.20 per hour", "$35,000-$45,000 a year"
 _CARD_LABELS = 2
+_VALUE_WORDS = 3
+_FIGURE_FIRST = re.compile(r"[~≈$]?\d")
+_SECTION_BLOCKS = 6
 _LABEL_WORDS = 8
 _CREDITING = re.compile(
     r"(?:according to|reported by|data from|figures from|sources?:|cited by|per)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _CREDITED = re.compile(
-    r"^['’]?s?\s*(?:\)\s*)?(?:annual\s+|latest\s+|recent\s+)?"
-    r"(?:data|reports?|reported|survey|salary survey|statistics|estimates?|figures|says|found|notes|shows)\b",
+    r"^['’]?s?\s*(?:\)\s*)?(?:(?:19|20)\d\d\s+)?(?:[a-z-]+\s+){0,2}"
+    r"(?:data|reports?|reported|surveys?|surveyed|salary survey|statistics|estimates?|figures|says|found|notes"
+    r"|shows)\b",
     re.IGNORECASE,
 )
 
@@ -34,10 +44,11 @@ _CREDITED = re.compile(
 class Statement:
     """One piece of evidence and the text around it that frames it.
 
-    ``lead`` is the text that introduces it directly: a list's lead-in, a stat
-    card's labels, the labelled figure a bare figure continues, or a table's
-    header row. ``earlier`` holds the block's earlier sentences and ``headings``
-    the enclosing headings, both nearest first.
+    ``lead`` is the text that introduces it directly: the lead-in of its list or
+    table, a stat card's labels, or the labelled figure a bare figure continues
+    (a table row's header cells stay on its block). ``earlier`` holds the block's
+    earlier sentences, ``section`` the earlier blocks under the same heading and
+    ``headings`` the enclosing headings, all nearest first.
     """
 
     text: str
@@ -45,52 +56,151 @@ class Statement:
     lead: str = ""
     earlier: tuple[str, ...] = ()
     headings: tuple[str, ...] = ()
+    section: tuple[str, ...] = ()
 
 
 def statements(page: CleanPage) -> Iterator[Statement]:
     """Every statement on the page, in reading order."""
-    blocks = page.blocks
+    blocks = pipe_tables(page.blocks)
     for index, block in enumerate(blocks):
-        headings = tuple(reversed(block.headings))
-        if block.kind in ("heading", "row"):
-            yield Statement(block.text, block, " | ".join(block.header), (), headings)
+        frame = {"headings": tuple(reversed(block.headings)), "section": _section(blocks, index)}
+        if block.kind == "heading":
+            yield Statement(block.text, block, **frame)
+        elif block.kind == "row":
+            yield Statement(block.text, block, _lead_in(blocks, index), **frame)
         elif is_bare(block.text):
-            yield _card(blocks, index, headings)
+            yield replace(_card(blocks, index), **frame)
         else:
             lead = _lead_in(blocks, index) if block.kind == "item" else ""
             sentences = block.sentences()
             for number, sentence in enumerate(sentences):
-                yield Statement(sentence, block, lead, tuple(reversed(sentences[:number])), headings)
+                yield Statement(sentence, block, lead, tuple(reversed(sentences[:number])), **frame)
+
+
+def _section(blocks: list[Block], index: int) -> tuple[str, ...]:
+    """The texts of the blocks before this one under the same heading, nearest first."""
+    texts = []
+    for block in reversed(blocks[max(index - _SECTION_BLOCKS, 0):index]):
+        if block.kind == "heading":
+            break
+        texts.append(block.text)
+    return tuple(texts)
+
+
+def pipe_tables(blocks: list[Block]) -> list[Block]:
+    """The blocks with tables written as text ("| State | Median |") read as table rows, rules dropped."""
+    read: list[Block] = []
+    header: tuple[str, ...] = ()
+    for index, block in enumerate(blocks):
+        if block.kind == "row" or not _PIPE_ROW.match(block.text):
+            read.append(block)
+            header = ()
+            continue
+        if _PIPE_RULE.match(block.text):
+            continue
+        cells = tuple(cell.strip() for cell in block.text.strip().strip("|").split("|"))
+        following = blocks[index + 1].text if index + 1 < len(blocks) else ""
+        if not header and _PIPE_RULE.match(following):
+            header = cells
+        read.append(Block("row", block.text, block.level, block.headings, cells, header))
+    return read
+
+
+def column_header(block: Block, offset: int) -> str:
+    """The header of the table column holding the character at ``offset`` of a row's text."""
+    if block.kind != "row" or not block.header or block.cells == block.header:
+        return ""
+    position = 0
+    for cell, header in zip(block.cells, block.header, strict=False):
+        start = block.text.find(cell, position) if cell else -1
+        if start < 0:
+            continue
+        if start <= offset < start + len(cell):
+            return header
+        position = start + len(cell)
+    return ""
 
 
 def is_bare(text: str) -> bool:
     """Whether the text is only a figure ("$50,250", "7%", "$21.20 per hour"), with no words around it."""
-    spans = [(f.start, f.end) for finder in (find_money, find_percents, find_numbers) for f in finder(text)]
+    if len(text) > _BARE_CHARS:
+        return False
+    spans = sorted((f.start, f.end) for finder in (find_money, find_percents, find_numbers) for f in finder(text))
     if not spans:
         return False
-    rest = "".join(char for at, char in enumerate(text) if not any(start <= at < end for start, end in spans))
-    return not any(char.isalpha() for char in rest)
+    rest, position = [], 0
+    for start, end in spans:
+        rest.append(text[position:start])
+        position = max(position, end)
+    rest.append(text[position:])
+    return not any(char.isalpha() for char in "".join(rest))
 
 
-def _card(blocks: list[Block], index: int, headings: tuple[str, ...]) -> Statement:
-    """A bare figure: read on from the labelled figure above it, or framed by the labels below it."""
+def _card(blocks: list[Block], index: int) -> Statement:
+    """A bare figure: read on from the labelled figure above it, else framed by its card's labels.
+
+    In a run of cards that starts with a label and ends with a figure the labels stand
+    above their figures; otherwise they stand below them.
+    """
     block = blocks[index]
     previous = blocks[index - 1] if index else None
     if previous and not is_bare(previous.text) and (find_money(previous.text) or find_percents(previous.text)):
-        return Statement(block.text, block, previous.text, (), headings)
+        return Statement(block.text, block, previous.text)
+    start, end = index, index + 1
+    while start and _in_cards(blocks[start - 1]):
+        start -= 1
+    while end < len(blocks) and _in_cards(blocks[end]):
+        end += 1
+    if not _is_value(blocks[start]) and _is_value(blocks[end - 1]):
+        first = index
+        while first > max(start, index - _CARD_LABELS) and _is_label(blocks[first - 1]):
+            first -= 1
+        labels = [above.text for above in blocks[first:index]]
+        return Statement("\n".join([*labels, block.text]), block, "\n".join(labels))
     labels = []
-    for following in blocks[index + 1: index + 1 + _CARD_LABELS]:
-        if is_bare(following.text) or len(following.text.split()) > _LABEL_WORDS:
+    for following in blocks[index + 1: min(end, index + 1 + _CARD_LABELS)]:
+        if is_bare(following.text):
             break
         labels.append(following.text)
-    return Statement("\n".join([block.text, *labels]), block, "\n".join(labels), (), headings)
+    return Statement("\n".join([block.text, *labels]), block, "\n".join(labels))
+
+
+def _is_label(block: Block) -> bool:
+    return len(block.text.split()) <= _LABEL_WORDS and not is_bare(block.text)
+
+
+def _is_value(block: Block) -> bool:
+    """A card's figure: bare, or a short text that opens with its figure ("9 months", "10 CEs")."""
+    text = block.text
+    return is_bare(text) or (len(text.split()) <= _VALUE_WORDS and bool(_FIGURE_FIRST.match(text)))
+
+
+def _in_cards(block: Block) -> bool:
+    return is_bare(block.text) or _is_label(block)
 
 
 def _lead_in(blocks: list[Block], index: int) -> str:
-    """The text that introduces a list: the last block before its first item."""
-    while index and blocks[index].kind == "item":
+    """The text that introduces a list or table: the last block before its first item or row."""
+    kind = blocks[index].kind
+    while index and blocks[index].kind == kind:
         index -= 1
-    return blocks[index].text if blocks[index].kind != "item" else ""
+    return blocks[index].text if blocks[index].kind != kind else ""
+
+
+def first_found(find: Callable[[str], T | None], *texts: str) -> T | None:
+    """The first result of ``find`` over the texts, in order, skipping empty texts and empty results."""
+    return next((found for text in texts if text and (found := find(text))), None)
+
+
+def occupation(statement: Statement, page: CleanPage) -> str | None:
+    """The occupation a statement is about: named in it, else around it, else in the page title."""
+    return first_found(find_occupation, statement.text, statement.lead, *statement.headings, page.title)
+
+
+def attribution(statement: Statement, source: str | None) -> str | None:
+    """The organisation credited for a statement's figures: in it, else around it, else the page's source."""
+    texts = (statement.text, statement.lead, *statement.earlier, *statement.section, *statement.headings)
+    return first_found(credited, *texts) or source
 
 
 def credited(text: str) -> str | None:

@@ -6,6 +6,7 @@ import re
 import tomllib
 from pathlib import Path
 
+from pipeline.credentials import find_credentials
 from pipeline.money import Money, find_money
 
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "tuition.toml").read_text(encoding="utf-8"))
@@ -22,7 +23,8 @@ def _words(key: str) -> re.Pattern[str]:
 _RATE = re.compile(rf"\s*(?:per|a|an|each|every|/)\s*(?:{_alternatives(_DATA['per'])})\b", re.IGNORECASE)
 _FEE = _words("fees")
 _EXAM = _words("exams")
-_PROGRAM = _words("programs")
+_EXAM_REACH = 4
+_CREDENTIAL_REACH = 15
 _JOINER = re.compile(rf"\s*(?:{_alternatives(_DATA['joiners'])})\s*", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\band\b|\bwhile\b|\bbut\b|\bplus\b|\bor\b")
 
@@ -41,13 +43,20 @@ def _joined(text: str, amounts: list[Money]) -> list[Money]:
 
 
 def _is_fee(text: str, money: Money) -> bool:
-    """Whether words in the amount's own clause make it a fee, exam price or wage."""
+    """Whether the amount's clause makes it a fee or wage, or a word or credential beside it an exam's price."""
     before = text[max(0, money.start - 40):money.start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
+    before = before[breaks[-1].end():] if breaks else before
     after = text[money.end:money.end + 30]
     cut = _CLAUSE_BREAK.search(after)
-    clause = (before[breaks[-1].end():] if breaks else before) + " " + (after[:cut.start()] if cut else after)
-    return bool(_FEE.search(clause) or (_EXAM.search(clause) and not _PROGRAM.search(clause)))
+    after = after[:cut.start()] if cut else after
+    beside = " ".join(before.split()[-_EXAM_REACH:] + after.split()[:_EXAM_REACH])
+    return bool(_FEE.search(before + " " + after) or _EXAM.search(beside) or _priced_credential(text, money))
+
+
+def _priced_credential(text: str, money: Money) -> bool:
+    """Whether a credential is named just before the amount ("Certified Coding Specialist (CCS) for $399")."""
+    return any(money.start - _CREDENTIAL_REACH <= hit.end <= money.start for hit in find_credentials(text))
 
 
 def program_costs(text: str) -> list[Money]:

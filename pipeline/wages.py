@@ -10,21 +10,36 @@ from pathlib import Path
 from pipeline.dates import find_as_of
 from pipeline.money import Money, find_money
 from pipeline.numbers import parse_number
-from pipeline.occupations import find_occupation
-from pipeline.page import Block, CleanPage
-from pipeline.statements import Statement, credited, page_source, statements
+from pipeline.organizations import canonical
+from pipeline.page import CleanPage
+from pipeline.statements import (
+    Statement,
+    attribution,
+    column_header,
+    first_found,
+    is_bare,
+    occupation,
+    page_source,
+    statements,
+)
 
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "wages.toml").read_text(encoding="utf-8"))
 STATISTICS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["statistics"].items()}
 CATEGORIES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["categories"].items()}
 WAGE = re.compile(_DATA["words"]["wage"], re.IGNORECASE)
 NOT_WAGE = re.compile(_DATA["words"]["not_wage"], re.IGNORECASE)
+DIFFERENCE = re.compile(_DATA["words"]["difference"], re.IGNORECASE)
+PRICE_BEFORE = re.compile(_DATA["words"]["price_before"], re.IGNORECASE)
+CONVERSION = re.compile(_DATA["words"]["conversion"], re.IGNORECASE)
+EVERYONE = re.compile(_DATA["words"]["everyone"], re.IGNORECASE)
 
 HOURLY = (7.0, 200.0)
 ANNUAL = (10_000.0, 1_000_000.0)
 _AFTER = 30  # characters after a figure that may still describe it ("$55,923 on average")
 _OTHER_PERIOD = re.compile(r"\s*(?:(?:per|a|an|each|every|/)\s*(?:month|mo|week|wk|day)\b|,?\s+(?:monthly|weekly)\b)",
                            re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;.—]\s")
+_ASIDE = re.compile(r"\s*\(([^)]*)\)")
 _HOURLY_WORDS = re.compile(r"\bhourly\b|\bper hour\b|\ban hour\b", re.IGNORECASE)
 _ANNUAL_WORDS = re.compile(r"\bannual(?:ly)?\b|\byearly\b|\bper year\b|\ba year\b", re.IGNORECASE)
 _CREDENTIAL_COUNT = re.compile(r"\b(?P<count>\w+)(?P<more> or more)? (?:credentials|certifications)\b", re.IGNORECASE)
@@ -39,13 +54,15 @@ _CERTIFIED = re.compile(r"\bcertified\b|\bwith (?:a )?certification\b", re.IGNOR
 class _Figure:
     """A dollar figure in a statement, with the text right before and after it and its label.
 
-    The label is the column header above it in a table row, else the statement's lead.
+    The label is the column header above it in a table row, else the statement's lead;
+    ``unclaimed`` is the statement without the text leading up to later figures.
     """
 
     money: Money
     before: str
     after: str
     label: str
+    unclaimed: str
 
 
 def extract_wages(page: CleanPage) -> list[dict]:
@@ -67,36 +84,35 @@ def extract_wages(page: CleanPage) -> list[dict]:
 def _figures(statement: Statement) -> list[_Figure]:
     text = statement.text
     found = find_money(text)
+    starts = [found[index - 1].end if index else 0 for index in range(len(found))]
     figures = []
     for index, money in enumerate(found):
-        start = found[index - 1].end if index else 0
         end = found[index + 1].start if index + 1 < len(found) else len(text)
-        label = _column(statement.block, money.start) or statement.lead
-        figures.append(_Figure(money, text[start:money.start], text[money.end:end][:_AFTER], label))
+        label = column_header(statement.block, money.start) or statement.lead
+        before, after = text[starts[index]:money.start], text[money.end:end][:_AFTER]
+        figures.append(_Figure(money, before, after, label, _unclaimed(text, found, starts, index)))
     return figures
 
 
-def _column(block: Block, offset: int) -> str:
-    """The header of the table column holding the character at ``offset`` of a row's text."""
-    if block.kind != "row" or not block.header or block.cells == block.header:
-        return ""
-    position = 0
-    for cell, header in zip(block.cells, block.header, strict=False):
-        if not cell:
-            continue
-        if offset < position + len(cell):
-            return header
-        position += len(cell) + len(" | ")
-    return ""
+def _unclaimed(text: str, found: list[Money], starts: list[int], index: int) -> str:
+    """The text without what leads up to the figures after figure ``index`` (their own statistic words)."""
+    kept = [text[start if later <= index else money.start:money.end]
+            for later, (start, money) in enumerate(zip(starts, found, strict=True))]
+    return "".join(kept) + text[found[-1].end:]
 
 
 def _is_wage(statement: Statement, figure: _Figure) -> bool:
     if NOT_WAGE.search(f"{figure.before} {figure.after} {figure.label}"):
         return False
+    if EVERYONE.search(f"{figure.before} {_CLAUSE_END.split(figure.after, maxsplit=1)[0]}"):
+        return False
+    if DIFFERENCE.match(figure.after) or PRICE_BEFORE.search(figure.before):
+        return False
     framing = [statement.text, figure.label]
-    if statement.block.kind != "paragraph":
+    if statement.block.kind != "paragraph" or is_bare(statement.block.text):
         framing += statement.headings[:1]
-    return bool(figure.money.period or WAGE.search("\n".join(framing)))
+    text = "\n".join(framing)
+    return bool(figure.money.period or WAGE.search(text) or any(p.search(text) for p in STATISTICS.values()))
 
 
 def _row(page: CleanPage, statement: Statement, figure: _Figure, amount: float, source: str | None) -> dict | None:
@@ -104,14 +120,13 @@ def _row(page: CleanPage, statement: Statement, figure: _Figure, amount: float, 
     if period is None:
         return None
     return {
-        "occupation": _first(find_occupation, statement.text, statement.lead, *statement.headings, page.title),
+        "occupation": occupation(statement, page),
         "statistic": _statistic(figure, statement),
         "amount": amount,
         "period": period,
-        "as_of": _first(find_as_of, statement.text, statement.lead, *_with_figures(statement.earlier),
-                        *statement.headings[:1]),
-        "attributed_to": _first(credited, statement.text, statement.lead, *statement.earlier, *statement.headings)
-        or source,
+        "as_of": first_found(find_as_of, statement.text, figure.label, statement.lead, *statement.earlier,
+                             *statement.section, *statement.headings, page.title),
+        "attributed_to": attribution(statement, source),
         "qualifier": _qualifier(statement, figure),
         "evidence": statement.text,
     }
@@ -134,30 +149,44 @@ def _period(figure: _Figure, amount: float, statement: Statement) -> str | None:
 
 
 def _statistic(figure: _Figure, statement: Statement) -> str:
-    """The statistic named closest before the figure, else just after it, else around the statement."""
+    """The statistic named closest before the figure, else just after it, else around the statement.
+
+    A range is 'other' unless a statistic is named right before it; a figure that restates
+    another ("that works out to") may take the statistic of the sentence before.
+    """
+    if (aside := _ASIDE.match(figure.after)) and (named := _named(aside.group(1))):  # "$37,500 (25th percentile)"
+        return named
     ends = {name: max((m.end() for m in pattern.finditer(figure.before)), default=-1)
             for name, pattern in STATISTICS.items()}
     if max(ends.values()) >= 0:
         return max(ends, key=ends.get)
-    for text in (figure.after, statement.text, figure.label, *statement.headings[:1]):
-        starts = {name: m.start() for name, pattern in STATISTICS.items() if (m := pattern.search(text))}
-        if starts:
-            return min(starts, key=starts.get)
-    return "other"
+    if figure.money.high:  # a range's ends are no average or median unless named right before it
+        return "other"
+    same_clause = _CLAUSE_END.split(figure.after, maxsplit=1)[0]
+    texts = [same_clause, figure.unclaimed, figure.label, *statement.headings[:1]]
+    if CONVERSION.search(figure.before):  # "that works out to $22.87 an hour": the figure before, restated
+        texts[2:2] = statement.earlier[:1]
+    return first_found(_named, *texts) or "other"
+
+
+def _named(text: str) -> str | None:
+    """The statistic named first in the text."""
+    starts = {name: m.start() for name, pattern in STATISTICS.items() if (m := pattern.search(text))}
+    return min(starts, key=starts.get) if starts else None
 
 
 def _qualifier(statement: Statement, figure: _Figure) -> str | None:
     """What sets this figure apart: the row's or item's label under its category, a credential, certification."""
     block = statement.block
-    if block.kind == "row" and block.header and block.cells and block.cells != block.header:
-        category = _category(block.header[0]) or block.header[0].lower()
-        return f"{category}: {block.cells[0]}" if parse_number(block.cells[0]) is None else None
+    if block.kind == "row":
+        return _row_label(statement)
     if block.kind == "item" and (category := _category(statement.lead)):
         label = re.sub(r"\(?\s*\$[^)]*\)?|[:\-–]\s*$", "", statement.text).strip(" :-–,")
         return f"{category}: {label}"
     clause = f"{figure.before} {figure.after}"
-    if code := _CREDENTIAL_CODE.search(statement.text):
-        return f"credential: {code.group('code')}"
+    codes = [code for code in _CREDENTIAL_CODE.findall(statement.text) if canonical(code) is None]
+    if codes:
+        return f"credential: {codes[0]}"
     if count := _CREDENTIAL_COUNT.search(clause):
         number = parse_number(count.group("count"))
         return f"credentials: {number:g}{'+' if count.group('more') else ''}" if number else None
@@ -168,15 +197,17 @@ def _qualifier(statement: Statement, figure: _Figure) -> str | None:
     return None
 
 
+def _row_label(statement: Statement) -> str | None:
+    """A table row's first cell under its column's category ("state: Oregon"), when it names a group."""
+    block = statement.block
+    label = block.cells[0] if block.cells else ""
+    if block.cells == block.header or find_money(label) or parse_number(label) is not None:
+        return None
+    if any(pattern.search(label) for pattern in STATISTICS.values()):
+        return None
+    category = (_category(block.header[0]) or block.header[0].lower()) if block.header else _category(statement.lead)
+    return f"{category}: {label}" if category else None
+
+
 def _category(text: str) -> str | None:
     return next((name for name, pattern in CATEGORIES.items() if pattern.search(text)), None)
-
-
-def _with_figures(sentences: tuple[str, ...]) -> list[str]:
-    """Earlier sentences that state figures themselves, whose dates carry on to the next figures."""
-    return [sentence for sentence in sentences if find_money(sentence)]
-
-
-def _first(find, *texts: str):
-    """The first non-empty result of ``find`` over the texts, in order."""
-    return next((found for text in texts if text and (found := find(text))), None)

@@ -32,7 +32,7 @@ def test_year_ranges_in_every_notation():
     assert find_year_range("Job Outlook, 2019-29") == (2019, 2029)
     assert find_year_range("2023–2033 (projected)") == (2023, 2033)
     assert find_year_range("between 2024 and 2034") == (2024, 2034)
-    assert find_year_range("projections for 2099-00") == (None, None)
+    assert find_year_range("projections for 2020-2050") == (None, None)
 
 
 def test_open_range_keeps_only_the_end():
@@ -52,7 +52,7 @@ def test_year_range_round_trips_short_and_long_forms(start, length):
     assert find_year_range(f"Outlook, {start}-{end % 100:02d}") == (start, end)
 
 
-@given(st.integers(min_value=1990, max_value=2049), st.integers(min_value=1, max_value=12))
+@given(st.integers(min_value=1950, max_value=2099), st.integers(min_value=1, max_value=12))
 def test_month_year_round_trips(year, month):
     import calendar
 

@@ -78,3 +78,49 @@ def test_counts_that_are_not_jobs_are_ignored():
         "The career ranks 55 on a list of 100 jobs; AAPC has over 200,000 members and the exam has 100 questions. "
         "Call 1-800-555-0199 to enroll in 2025.")))
     assert rows == []
+
+
+def test_the_all_occupations_yardstick_is_not_a_second_projection():
+    rows = extract_outlook(page(para(
+        "From 2024 to 2034 the BLS expects coding jobs to grow 6%, faster than the average (3%) for all occupations.")))
+    assert facts(rows) == [("growth_percent", 6, 2024, 2034)]
+
+
+def test_each_count_takes_the_measure_whose_cue_is_nearest():
+    rows = extract_outlook(page(para(
+        "There were 201,000 coding jobs in 2024, and the field should gain about 11,800 positions by 2034.")))
+    assert [(measure, value) for measure, value, _, _ in facts(rows)] == [("employment", 201_000),
+                                                                          ("employment_change", 11_800)]
+
+
+def test_a_loss_of_jobs_keeps_its_minus_sign():
+    rows = extract_outlook(page(Block("heading", "Employment Change, 2024-34 -2,300")))
+    assert facts(rows) == [("employment_change", -2_300, 2024, 2034)]
+
+
+def test_a_table_column_names_the_count():
+    header = ("Industry", "Employment", "Annual mean wage")
+    rows = extract_outlook(page(Block("row", "Insurance carriers | 8,150 | $55,900",
+                                      cells=("Insurance carriers", "8,150", "$55,900"), header=header),
+                                title="Wage estimates, May 2023"))
+    assert facts(rows) == [("employment", 8_150, None, 2023)]
+
+
+def test_counts_without_jobs_are_not_outlook():
+    rows = extract_outlook(page(para("The exam adds 150 questions and AAPC created 1,200 practice items.")))
+    assert rows == []
+
+
+def test_a_growth_band_after_average_is_kept_when_no_growth_came_before():
+    rows = extract_outlook(page(Block("heading", "Projected growth (2022-2032) Faster than average (5% to 7%)")))
+    assert facts(rows) == [("growth_percent", 5, 2022, 2032), ("growth_percent", 7, 2022, 2032)]
+
+
+def test_new_jobs_may_be_described():
+    rows = extract_outlook(page(para("Expect an estimated 2,000 new coding jobs in Ohio by 2030.")))
+    assert facts(rows) == [("employment_change", 2_000, None, 2030)]
+
+
+def test_a_head_count_of_the_occupation_is_employment():
+    rows = extract_outlook(page(para("There are over 350,000 medical coders working in the country today.")))
+    assert facts(rows) == [("employment", 350_000, None, None)]

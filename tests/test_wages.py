@@ -128,3 +128,81 @@ def test_a_pay_rise_percentage_is_not_a_second_wage():
 
 def test_implausible_amounts_are_dropped():
     assert extract_wages(page(para("Some coders earn $2 an hour in tips and $5,000,000 a year in dreams."))) == []
+
+
+def test_tables_written_as_text_are_read_by_column():
+    rows = extract_wages(page(
+        para("Wages by percentile for billing clerks:"),
+        para("| Percentile | 10% | 50% (Median) | 90% |"),
+        para("|---|---|---|---|"),
+        para("| Hourly wage | $16.10 | $22.40 | $31.75 |"),
+    ))
+    assert figures(rows) == [("bottom10", 16.1, "hourly"), ("median", 22.4, "hourly"), ("top10", 31.75, "hourly")]
+    assert rows[0]["evidence"] == "| Hourly wage | $16.10 | $22.40 | $31.75 |"
+
+
+def test_a_card_label_above_the_figure_counts_when_the_one_below_belongs_to_the_next_card():
+    rows = extract_wages(page(Block("heading", "Average Salary"), para("$52,900", "Average Salary"),
+                              Block("heading", "Job Growth", headings=("Average Salary",)),
+                              para("9%", "Job Growth")))
+    assert figures(rows) == [("mean", 52_900, "annual")]
+
+
+def test_a_figure_followed_by_more_is_a_difference_not_a_wage():
+    rows = extract_wages(page(para("Certified coders earn $7,500 more than their peers and $56,000 in all.")))
+    assert figures(rows) == [("other", 56_000, "annual")]
+
+
+def test_range_ends_are_other_unless_a_statistic_comes_right_before():
+    rows = extract_wages(page(para(
+        "The average coder salary is $51,200, but most offers fall between $44,000 and $57,500.")))
+    assert figures(rows) == [("mean", 51_200, "annual"), ("other", 44_000, "annual"), ("other", 57_500, "annual")]
+
+
+def test_a_date_with_a_day_gives_its_month_and_salary_sites_are_credited():
+    (row,) = extract_wages(page(para("According to PayScale, coders make an average of $49,300 as of June 3, 2024.")))
+    assert (row["as_of"], row["attributed_to"]) == ("2024-06", "PayScale")
+
+
+def test_the_page_title_dates_figures_when_nothing_nearer_does():
+    (row,) = extract_wages(page(para("Mean annual wage: $50,810"), title="Wage estimates, May 2023"))
+    assert row["as_of"] == "2023-05"
+
+
+def test_a_figure_after_for_is_a_price():
+    assert extract_wages(page(para("Earn your associate degree for $12,999 and start coding."))) == []
+
+
+def test_summary_lines_with_hourly_and_annual_figures():
+    rows = extract_wages(page(Block("heading", "Median wages (2023) $23.45 hourly, $48,780 annual")))
+    assert figures(rows) == [("median", 23.45, "hourly"), ("median", 48_780, "annual")]
+    assert {row["as_of"] for row in rows} == {"2023"}
+
+
+def test_a_statistic_in_brackets_right_after_a_figure_wins():
+    rows = extract_wages(page(para(
+        "Most salaries range between $37,500 (25th percentile) to $53,000 (75th percentile), and top earners "
+        "(90th percentile) make $65,000 annually.")))
+    assert figures(rows) == [("p25", 37_500, "annual"), ("p75", 53_000, "annual"), ("top10", 65_000, "annual")]
+
+
+def test_best_and_lowest_paid_quarters_are_quartiles():
+    rows = extract_wages(page(para("The best-paid 25% made $60,060, while the lowest-paid 25% made $37,070.")))
+    assert figures(rows) == [("p75", 60_060, "annual"), ("p25", 37_070, "annual")]
+
+
+def test_a_restated_figure_takes_the_statistic_of_the_sentence_before():
+    rows = extract_wages(page(para(
+        "The average coder earns $47,500 a year. That works out to about $22.84 an hour, or $914/week.")))
+    assert figures(rows) == [("mean", 47_500, "annual"), ("mean", 22.84, "hourly")]
+
+
+def test_a_statistic_after_a_comma_belongs_to_the_next_figure():
+    rows = extract_wages(page(para("Total pay is estimated at $54,100 per year, with an average salary of $50,500.")))
+    assert figures(rows) == [("other", 54_100, "annual"), ("mean", 50_500, "annual")]
+
+
+def test_the_all_occupations_yardstick_is_not_a_wage_of_the_occupation():
+    rows = extract_wages(page(para(
+        "Coders earned a median of $48,780, above the median for all occupations ($48,060).")))
+    assert figures(rows) == [("median", 48_780, "annual")]

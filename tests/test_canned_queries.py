@@ -1,0 +1,121 @@
+"""The canned queries, run through Datasette's JSON API as ``kb serve`` configures it."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kb.serve import QUERIES, make_datasette
+
+QUERY_NAMES = list(yaml.safe_load(QUERIES.read_text(encoding="utf-8")))
+
+
+def get(db: Path, path: str, **params: str) -> dict:
+    async def fetch() -> dict:
+        response = await make_datasette(str(db)).client.get(path, params=params)
+        assert response.status_code == 200, response.text[:800]
+        return response.json()
+
+    return asyncio.run(fetch())
+
+
+def run_query(db: Path, name: str, **params: str) -> list[dict]:
+    data = get(db, f"/kb/{name}.json", _shape="objects", **params)
+    return data["rows"]
+
+
+def busiest_page(db: Path) -> str:
+    return run_query(db, "facts_per_page")[0]["url"]
+
+
+def sensible_params(db: Path, name: str) -> dict[str, str]:
+    """Values a first-time visitor would type into the queries that need one; the others run with none."""
+    if name == "credential_profile":
+        return {"code": "CPC"}
+    if name == "facts_of_page":
+        return {"url": busiest_page(db)}
+    return {}
+
+
+def test_at_least_eight_canned_queries_are_served_each_titled_and_described(demo_db):
+    queries = {q["name"]: q for q in get(demo_db, "/kb.json")["queries"]}
+    assert set(queries) == set(QUERY_NAMES)
+    assert len(queries) >= 8
+    for name, query in queries.items():
+        assert query["title"] and query["description"], name
+
+
+@pytest.mark.parametrize("name", QUERY_NAMES)
+def test_canned_query_returns_rows_on_the_demo_database(demo_db, name):
+    rows = run_query(demo_db, name, **sensible_params(demo_db, name))
+    assert rows, name
+
+
+def test_credential_profile_keeps_to_the_credential_asked_for(demo_db):
+    rows = run_query(demo_db, "credential_profile", code="cpc")
+    assert {row["kind"] for row in rows} >= {"exam", "mention"}
+    assert {row["credential"] for row in rows} == {"CPC"}
+    assert all(row["evidence"] for row in rows if row["kind"] != "registry")
+
+
+def test_programs_filter_by_accreditor_and_delivery(demo_db):
+    everything = run_query(demo_db, "programs_compared")
+    chosen = run_query(demo_db, "programs_compared", accreditor="hlc", online="1")
+    assert 0 < len(chosen) < len(everything)
+    assert all('"HLC"' in row["accreditors"] and row["delivery"] == "online" for row in chosen)
+    costs = [row["cost_usd"] for row in everything if row["cost_usd"] is not None]
+    assert costs == sorted(costs)
+
+
+def test_disagreements_list_a_fee_stated_two_ways_and_not_one_stated_alike(kb_copy):
+    page = busiest_page(kb_copy)
+    with sqlite3.connect(kb_copy) as conn:
+        conn.executemany(
+            "insert into exams (id, page_url, credential, attribute, value, unit, qualifier, evidence, first_seen) "
+            "values (?, ?, 'ZZQ', 'fee', ?, 'USD', ?, 'made up for the test', '2000-01-01')",
+            [("t1", page, 100, "member"), ("t2", page, 150, "member"), ("t3", page, 90, "student"),
+             ("t4", page, 90, "student")],
+        )
+    subjects = {row["subject"]: row for row in run_query(kb_copy, "disagreements")}
+    assert subjects["ZZQ (member)"]["distinct_values"] == 2
+    assert "ZZQ (student)" not in subjects
+
+
+def test_issuer_attribution_singles_out_a_page_that_names_another_issuer(kb_copy):
+    page = busiest_page(kb_copy)
+    with sqlite3.connect(kb_copy) as conn:
+        conn.execute("insert or replace into credentials (code, name, issuer) values ('ZZQ', 'Test', 'AAPC')")
+        conn.execute(
+            "insert into credential_mentions (id, page_url, code, issuer, evidence, first_seen) "
+            "values ('m1', ?, 'ZZQ', 'AHIMA', 'ZZQ, offered by AHIMA', '2000-01-01')",
+            [page],
+        )
+    rows = run_query(kb_copy, "issuer_attribution", verdict="differs")
+    assert [(r["code"], r["registry_issuer"], r["page_issuer"]) for r in rows if r["code"] == "ZZQ"] == [
+        ("ZZQ", "AAPC", "AHIMA")
+    ]
+    assert {r["verdict"] for r in rows} == {"differs"}
+    assert run_query(kb_copy, "issuer_attribution")[0]["verdict"] == "differs"
+
+
+def test_last_refresh_reports_a_retracted_fact_and_not_older_history(kb_copy):
+    with sqlite3.connect(kb_copy) as conn:
+        started = conn.execute("select max(started_at) from crawl_runs").fetchone()[0]
+        fact = conn.execute("select id, page_url from wages order by id limit 1").fetchone()
+        conn.execute("update wages set retracted_at = ? where id = ?", [started, fact[0]])
+        conn.execute("update mentions set first_seen = '2000-01-01T00:00:00+00:00'")
+    rows = run_query(kb_copy, "changes_in_last_refresh")
+    assert rows[0]["what"].startswith("run ")
+    assert ("wages", "retracted", fact[1]) in {(r["what"], r["change"], r["page_url"]) for r in rows}
+    assert "mentions" not in {r["what"] for r in rows}
+
+
+def test_facts_of_page_agree_with_facts_per_page(demo_db):
+    page = run_query(demo_db, "facts_per_page")[0]
+    facts = run_query(demo_db, "facts_of_page", url=page["url"])
+    assert len(facts) == page["total"]
+    assert all(fact["evidence"] for fact in facts)

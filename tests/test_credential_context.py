@@ -1,0 +1,56 @@
+from pipeline.credential_context import CredentialContext
+from pipeline.page import Block, CleanPage
+
+
+def context(*blocks, title="Guide"):
+    return CredentialContext(CleanPage("https://example.org/c", title, list(blocks)))
+
+
+def whole(ctx, index):
+    return ctx.resolve(index, 0, len(ctx.page.blocks[index].text))
+
+
+def test_the_credential_named_before_a_figure_wins():
+    ctx = context(Block("paragraph", "The CCA costs $299 and the CCS costs $399."))
+    text = ctx.page.blocks[0].text
+    assert ctx.resolve(0, 0, len(text), text.index("$299")) == "CCA"
+    assert ctx.resolve(0, 0, len(text), text.index("$399")) == "CCS"
+
+
+def test_two_credentials_named_after_a_figure_are_ambiguous():
+    ctx = context(Block("paragraph", "Fees of $300 apply to the CPC and the CCS."))
+    assert whole(ctx, 0) is None
+
+
+def test_a_list_item_takes_its_lead_in_not_its_sibling_items():
+    ctx = context(
+        Block("paragraph", "To earn the CRC you need:", headings=("Guide",)),
+        Block("item", "Experience as a CPC-A coder", headings=("Guide",)),
+        Block("item", "Current membership", headings=("Guide",)),
+    )
+    assert whole(ctx, 2) == "CRC"
+
+
+def test_headings_then_the_page_title_speak_for_sentences_naming_none():
+    ctx = context(
+        Block("paragraph", "The exam is hard.", headings=("CPB Guide", "About the CIC")),
+        Block("paragraph", "The exam is long.", headings=("CPB Guide",)),
+        title="CPB Guide",
+    )
+    assert whole(ctx, 0) == "CIC"
+    assert whole(ctx, 1) == "CPB"
+
+
+def test_a_page_is_about_a_credential_only_when_it_dominates():
+    dominant = context(*(Block("paragraph", t) for t in ["The CCA is new.", "The CCA is popular.", "So is the CPC."]))
+    balanced = context(*(Block("paragraph", t) for t in ["The CCA is new.", "The CPC is popular."]))
+    assert dominant.page_credential == "CCA"
+    assert balanced.page_credential is None
+
+
+def test_statements_carry_their_block_index_and_span():
+    ctx = context(Block("paragraph", "First one here. Second one there."), Block("paragraph", "$399"),
+                  Block("heading", "Exam fee", level=2))
+    found = [(index, start, end, statement.text) for index, start, end, statement in ctx.statements()]
+    assert found[:2] == [(0, 0, 15, "First one here."), (0, 16, 33, "Second one there.")]
+    assert found[2] == (1, 0, 4, "$399\nExam fee")

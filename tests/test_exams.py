@@ -1,0 +1,152 @@
+from pipeline.exams import extract_exams, sentence_facts
+from pipeline.page import Block, CleanPage
+
+
+def page(*blocks, title="Certification Guide"):
+    return CleanPage("https://example.org/exam", title, list(blocks))
+
+
+def para(text, *headings):
+    return Block("paragraph", text, headings=("Certification Guide", *headings))
+
+
+def facts(rows):
+    return {(row["credential"], row["attribute"], row["value"], row["qualifier"]) for row in rows}
+
+
+def values(text, **context):
+    return [(fact.attribute, fact.value) for fact in sentence_facts(text, **context)]
+
+
+def test_member_and_non_member_prices_of_two_credentials():
+    rows = extract_exams(page(para(
+        "AHIMA exam prices: the CCA at $299 ($199 for members) and the CCS at $399 ($299 for members)."
+    )))
+    assert facts(rows) == {
+        ("CCA", "fee", 299, "non-member"), ("CCA", "fee", 199, "member"),
+        ("CCS", "fee", 399, "non-member"), ("CCS", "fee", 299, "member"),
+    }
+
+
+def test_attempts_and_delivery_tell_two_prices_apart():
+    rows = extract_exams(page(para("CPC exam: in-person test $499 with two attempts / online test $399, one attempt.")))
+    assert facts(rows) == {("CPC", "fee", 499, "two attempts, in person"), ("CPC", "fee", 399, "one attempt, online")}
+
+
+def test_other_prices_are_not_exam_fees():
+    rows = extract_exams(page(para(
+        "Applying for the CCS means a $99 application fee, a $210 AAPC membership and tuition of $1,800. "
+        "CCS holders earn $62,000 per year and the course has 22 credits. Call 555-867-5309 for details."
+    )))
+    assert rows == []
+
+
+def test_a_range_before_several_credentials_belongs_to_none_of_them():
+    rows = extract_exams(page(para("Exams run $250-450, for instance the CPC or the CCS.")))
+    assert rows == []
+
+
+def test_fee_without_any_credential_in_reach_is_dropped():
+    assert extract_exams(page(para("The certification exam costs $425 at most testing centers."))) == []
+
+
+def test_question_counts_including_unscored_items_and_ranges():
+    assert values("It has 100 multiple-choice questions.", about_exam=True) == [("questions", 100)]
+    assert values("Expect 90 scored questions plus 10 pretest items.", about_exam=True) == [("questions", 100)]
+    assert values("The exam has between 115 and 145 questions.") == [("questions", 115), ("questions", 145)]
+
+
+def test_practice_test_questions_are_not_the_exam():
+    assert values("Our free practice exam has 100 questions.") == []
+    assert values("It has 50 questions.", about_exam=True, about_practice=True) == []
+
+
+def test_time_limits_in_minutes():
+    assert values("You get 4 hours to finish the exam.") == [("time_limit", 240)]
+    assert values("The exam allows 5 hours 40 minutes.") == [("time_limit", 340)]
+    assert values("Candidates have 90 minutes for the test.") == [("time_limit", 90)]
+
+
+def test_split_sessions_and_study_hours_are_not_time_limits():
+    assert values("Online it runs in two parts of 2 hours each.", about_exam=True) == []
+    assert values("Plan 6 hours of study per week before the exam.") == []
+
+
+def test_passing_scores_as_points_or_percent():
+    assert values("A passing score of 300 is needed.") == [("passing_score", 300)]
+    assert values("You need a scaled score of 390 out of 500 to pass.") == [("passing_score", 390)]
+    assert values("To pass you need 70% in each section.") == [("passing_score", 70)]
+
+
+def test_pass_rates_are_not_passing_scores():
+    assert values("Its first-time pass rate fell from 71% to 64%.") == [("pass_rate", 71), ("pass_rate", 64)]
+    assert values("About 58% of candidates pass on the first try.") == [("pass_rate", 58)]
+
+
+def test_pay_premiums_and_rankings_are_neither():
+    assert values("Certified coders earn 20% more and the job ranks 55 on the list.") == []
+
+
+def test_credential_comes_from_the_heading_for_sentences_that_name_none():
+    rows = extract_exams(page(
+        Block("heading", "About the CRC Exam", level=2, headings=("Certification Guide",)),
+        para("The exam has 100 questions and lasts 4 hours.", "About the CRC Exam"),
+    ))
+    assert facts(rows) == {("CRC", "questions", 100, None), ("CRC", "time_limit", 240, None)}
+
+
+def test_each_figure_goes_to_the_credential_named_before_it():
+    rows = extract_exams(page(para("The CCA exam allows 2 hours, while the CCS exam allows 4 hours.")))
+    assert facts(rows) == {("CCA", "time_limit", 120, None), ("CCS", "time_limit", 240, None)}
+
+
+def test_table_rows_read_each_cell_under_its_column():
+    header = ("Credential", "Exam fee", "Questions", "Time limit", "Pass rate")
+    cells = ("CPB", "$399", "100", "4 hours", "55%")
+    rows = extract_exams(page(
+        Block("row", " | ".join(header), cells=header, header=header),
+        Block("row", " | ".join(cells), cells=cells, header=header),
+    ))
+    assert facts(rows) == {("CPB", "fee", 399, None), ("CPB", "questions", 100, None),
+                           ("CPB", "time_limit", 240, None), ("CPB", "pass_rate", 55, None)}
+    assert {row["evidence"] for row in rows} == {"CPB | $399 | 100 | 4 hours | 55%"}
+
+
+def test_labelled_values_read_like_sentences():
+    assert values("Passing score: 300") == [("passing_score", 300)]
+    assert values("Number of questions: 100", about_exam=True) == [("questions", 100)]
+    assert values("Exam fee: Members $299, Non-members $399") == [("fee", 299), ("fee", 399)]
+
+
+def test_bundles_memberships_and_fees_per_year_are_not_exam_fees():
+    assert values("CPC bundle: $1,299 with the exam") == []
+    assert values("Exam candidates also pay for AAPC membership ($205/year).") == []
+    assert values("Renewing your credential costs $60.") == []
+
+
+def test_a_free_retake_means_two_attempts():
+    fees = sentence_facts("Exam price: $499 (includes one free retake)")
+    assert [fact.qualifier for fact in fees] == ["two attempts"]
+
+
+def test_tables_written_as_text_are_read_as_rows():
+    rows = extract_exams(page(
+        para("| Credential | Exam cost | Questions |"),
+        para("|---|---|---|"),
+        para("| CIC | $399 | 60 |"),
+    ))
+    assert facts(rows) == {("CIC", "fee", 399, None), ("CIC", "questions", 60, None)}
+
+
+def test_pay_gains_beside_passing_are_not_scores():
+    assert values("Coders who pass the CPC earn 20% more than others.") == []
+
+
+def test_a_stat_card_is_read_with_the_label_below_its_figure():
+    rows = extract_exams(page(
+        para("The CEDC credential is for emergency department coders."),
+        para("$399"),
+        Block("heading", "Exam Fee", level=2, headings=("Certification Guide",)),
+    ))
+    assert facts(rows) == {("CEDC", "fee", 399, None)}
+    assert rows[0]["evidence"] == "$399\nExam Fee"

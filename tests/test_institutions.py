@@ -1,0 +1,58 @@
+from pipeline.institutions import defined_acronyms, find_institutions
+
+
+def names(text, acronyms=None):
+    return [institution.name for institution in find_institutions(text, acronyms)]
+
+
+def test_names_built_around_a_keyword():
+    assert names("Enroll at Fox River Technical College or the University of Dayton today.") == [
+        "Fox River Technical College", "University of Dayton"]
+    assert names("Graduates of Kent State University and Harris Medical Academy") == [
+        "Kent State University", "Harris Medical Academy"]
+
+
+def test_possessive_and_trailing_program_words_stay_outside_the_name():
+    assert names("Delta City College’s Coding Certificate") == ["Delta City College"]
+    assert names("University of Toledo Online") == ["University of Toledo"]
+
+
+def test_title_case_openers_are_dropped():
+    assert names("How To Choose Blue Ridge Community College") == ["Blue Ridge Community College"]
+    assert names("Top Online Colleges for Coders") == []
+    assert names("Ranked Among The Best Jobs Without A College Degree") == []
+
+
+def test_generic_school_words_are_no_name():
+    assert names("a local Community College or a Medical Coding School") == []
+
+
+def test_organisations_and_credentials_are_not_schools():
+    assert names("The American Academy of Professional Coders and the Practice Management Institute") == []
+
+
+def test_acronym_defined_once_names_the_school_later():
+    text = "Granite State University (GSU) teaches coding. GSU is online."
+    assert names(text) == ["Granite State University", "Granite State University"]
+    assert defined_acronyms(text) == {"GSU": "Granite State University"}
+    assert names("Apply to GSU now.", {"GSU": "Granite State University"}) == ["Granite State University"]
+
+
+def test_acronym_used_as_a_school_without_definition():
+    assert names("Students at WGU finish fast, and PCCC offers evening classes.") == ["WGU", "PCCC"]
+
+
+def test_short_forms_that_are_never_schools():
+    assert names("Coders work with HIPAA rules, and AHIMA offers the CCS.") == []
+
+
+def test_associations_and_accreditors_holding_a_school_word_are_not_schools():
+    assert names("the Allied Council of Coding Colleges and the trustees of Lake Fork College") == [
+        "Lake Fork College"]
+    assert names("approved by the Accrediting Council for Independent Colleges") == []
+
+
+def test_bare_university_acronym_as_a_whole_heading():
+    assert names("WGU") == ["WGU"]
+    assert names("CEU") == []
+    assert names("AHIMA") == []

@@ -1,0 +1,105 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.page import Block, CleanPage
+from pipeline.program_norms import extract_program_norms
+
+
+def page(*blocks):
+    return CleanPage("https://example.org/how-long", "How Long Is Coding School?", list(blocks))
+
+
+def para(text, *headings):
+    return Block("paragraph", text, headings=headings)
+
+
+def heading(text):
+    return Block("heading", text, level=2)
+
+
+def lengths(rows):
+    return [(r["credential_awarded"], r["duration_months_min"], r["duration_months_max"]) for r in rows]
+
+
+def costs(rows):
+    return [(r["credential_awarded"], r["cost_usd_min"], r["cost_usd_max"]) for r in rows]
+
+
+def test_each_length_takes_the_kind_of_program_named_before_it():
+    rows = extract_program_norms(page(para(
+        "A coding certificate usually takes about a year, whereas associate degrees take two years to finish.")))
+    assert lengths(rows) == [("certificate", 12, 12), ("associate", 24, 24)]
+
+
+def test_open_and_mixed_unit_ranges():
+    rows = extract_program_norms(page(
+        para("Self-paced courses can be completed in less than a year."),
+        para("Diploma programs last anywhere from 8 months to 2 years."),
+        para("Some bachelor's programs take up to five years for part-time students.")))
+    assert lengths(rows) == [(None, None, 12), ("diploma", 8, 24), ("bachelor", None, 60)]
+
+
+def test_length_right_before_a_program_word_needs_no_verb():
+    rows = extract_program_norms(page(para("Many colleges run a 9-month certificate in billing.")))
+    assert lengths(rows) == [("certificate", 9, 9)]
+
+
+def test_cost_ranges_of_training_in_general():
+    rows = extract_program_norms(page(
+        para("Training to become a coder costs between $1,800 and $6,500."),
+        para("Certificate programs can run as low as $1,000 to roughly $15,000.")))
+    assert costs(rows) == [(None, 1800, 6500), ("certificate", 1000, 15000)]
+
+
+def test_exam_fees_wages_and_application_fees_are_not_program_costs():
+    rows = extract_program_norms(page(
+        para("The CPC exam costs $499 for students in a training program."),
+        para("Program graduates earn $48,000 a year."),
+        para("Most schools charge a $50 application fee.")))
+    assert rows == []
+
+
+def test_experience_renewal_and_exam_lengths_are_not_program_lengths():
+    rows = extract_program_norms(page(
+        para("The credential needs two years of experience after the training program."),
+        para("Graduates renew the certificate every 2 years."),
+        para("Students in the program get four hours for the exam.")))
+    assert rows == []
+
+
+def test_statements_about_a_named_school_are_left_to_programs():
+    rows = extract_program_norms(page(
+        para("Cedar Valley College's certificate program takes 11 months and costs $3,900."),
+        heading("Pinehurst Institute"),
+        para("The diploma takes 10 months.")))
+    assert rows == []
+
+
+def test_year_of_a_date_is_not_a_length():
+    rows = extract_program_norms(page(para("The program opened in 2019 and enrolled 300 students by 2023.")))
+    assert rows == []
+
+
+def test_evidence_is_the_sentence():
+    rows = extract_program_norms(page(para("Most programs are short. A certificate takes 6 months.")))
+    assert [row["evidence"] for row in rows] == ["A certificate takes 6 months."]
+
+
+def test_answer_counts_under_its_question():
+    rows = extract_program_norms(page(
+        para("How long does coding school take? It can take anywhere from 9 months to 2 years."),
+        para("Most students finish in 4 to 10 months.", "How Long Is a Billing Program?"),
+        para("Most people finish in 3 months.", "Recovering From Surgery")))
+    assert lengths(rows) == [(None, 9, 24), (None, 4, 10)]
+
+
+def test_what_employers_prefer_is_a_requirement_not_a_norm():
+    assert extract_program_norms(page(para("Some employers prefer a four-year degree in health information."))) == []
+
+
+@given(st.lists(st.text(alphabet="A certificate program takes 9 to 12 months and costs $2,000 to $5,000 or a year.",
+                        max_size=90), max_size=4))
+def test_evidence_is_always_verbatim_page_text(texts):
+    the_page = page(*[para(text) for text in texts])
+    for row in extract_program_norms(the_page):
+        assert row["evidence"] in the_page.text

@@ -1,0 +1,144 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.page import Block, CleanPage
+from pipeline.programs import describe, extract_programs, school_passages
+
+
+def page(*blocks):
+    return CleanPage("https://example.org/schools", "Coding Schools", list(blocks))
+
+
+def para(text, *headings):
+    return Block("paragraph", text, headings=headings)
+
+
+def heading(text, *headings):
+    return Block("heading", text, level=2, headings=headings)
+
+
+def item(text, *headings):
+    return Block("item", text, headings=headings)
+
+
+def schools(rows):
+    return [row["institution"] for row in rows]
+
+
+def test_sentence_naming_a_school_gives_every_attribute():
+    text = ("Maple Grove Community College offers a 24-credit online medical coding certificate that takes "
+            "10 months, costs $3,150 and prepares students for the CCA exam.")
+    (row,) = extract_programs(page(para(text)))
+    assert row == {
+        "institution": "Maple Grove Community College", "credential_awarded": "certificate", "accreditors": [],
+        "online": 1, "cost_usd": 3150, "credits": 24, "duration_months": 10, "prepares_for": "CCA",
+        "evidence": text,
+    }
+
+
+def test_resident_and_non_resident_costs_make_two_rows():
+    rows = extract_programs(page(para(
+        "State residents pay $2,040 (or $51 per unit) for the Billing Certificate at Coastal Bend College. "
+        "Students from other states pay $310 per unit, for a total of $12,400.")))
+    assert [(row["institution"], row["cost_usd"]) for row in rows] == [
+        ("Coastal Bend College", 2040), ("Coastal Bend College", 12400)]
+    assert rows[1]["evidence"] == "Students from other states pay $310 per unit, for a total of $12,400."
+
+
+def test_listing_of_schools_with_accreditation_lines():
+    rows = extract_programs(page(
+        heading("Northfield Technical College"),
+        heading("Accreditation: HLC"),
+        para("The certificate runs fully online."),
+        heading("Eastbrook University"),
+        heading("Accreditation: MSCHE, CAHIIM"),
+        para("Its associate degree is taught on campus.")))
+    assert [(r["institution"], r["accreditors"], r["online"], r["credential_awarded"]) for r in rows] == [
+        ("Northfield Technical College", ["HLC"], 1, "certificate"),
+        ("Eastbrook University", ["MSCHE", "CAHIIM"], 0, "associate"),
+    ]
+
+
+def test_accreditor_named_in_full_in_a_list_item():
+    (row,) = extract_programs(page(item("Ridgeview College – accredited by the Higher Learning Commission")))
+    assert row["accreditors"] == ["HLC"]
+
+
+def test_school_given_by_a_defined_acronym():
+    rows = extract_programs(page(
+        para("Lakeshore State University (LSU) runs a health information program."),
+        para("LSU's bachelor's degree takes four years.")))
+    assert [(r["institution"], r["credential_awarded"], r["duration_months"]) for r in rows] == [
+        ("Lakeshore State University", "bachelor", 48)]
+
+
+def test_school_named_again_adds_to_its_program_unless_award_differs():
+    rows = extract_programs(page(
+        para("Fairmont College offers a coding certificate."),
+        para("Fairmont College delivers its certificate online."),
+        para("Fairmont College also has an associate degree in health information.")))
+    assert [(r["credential_awarded"], r["online"]) for r in rows] == [("certificate", 1), ("associate", None)]
+
+
+def test_certification_bodies_and_generic_programs_are_not_schools():
+    rows = extract_programs(page(
+        para("The American Academy of Professional Coders offers an online CPC course for $2,995."),
+        para("A typical online program at a community college costs less."),
+        para("The Practice Management Institute runs billing courses.")))
+    assert rows == []
+
+
+def test_school_named_in_passing_is_no_program():
+    assert extract_programs(page(para("A study by Hillcrest University found that coders value flexibility."))) == []
+
+
+def test_title_case_heading_words_are_not_part_of_the_name():
+    rows = extract_programs(page(heading("Why Choose Silver Lake College for Coding")))
+    assert schools(rows) == ["Silver Lake College"]
+
+
+def test_application_fee_is_not_the_program_cost():
+    (row,) = extract_programs(page(para("Birchwood Institute charges a $75 application fee for its diploma program.")))
+    assert row["cost_usd"] is None
+    assert row["credential_awarded"] == "diploma"
+
+
+def test_credential_accreditor_does_not_become_the_schools():
+    rows = extract_programs(page(
+        para("Oakridge College offers a coding certificate. The CBCS exam it prepares for is accredited by NCCA.")))
+    assert rows[0]["accreditors"] == []
+
+
+def test_describe_reads_credits_but_not_continuing_education_or_phone_numbers():
+    assert describe("Call 555-201-3300 to ask about the 18 credit hours program")["credits"] == 18
+    assert describe("The program lasts 9 months")["credits"] is None
+
+
+def test_school_passages_cover_the_section_a_school_heading_owns():
+    blocks = [heading("Westfield College"), para("Tuition is $4,000."), heading("Costs in General"),
+              para("Programs cost $2,000 to $9,000.")]
+    assert school_passages(page(*blocks)) == {"Westfield College", "Tuition is $4,000."}
+
+
+def test_school_as_source_or_employer_is_no_program():
+    rows = extract_programs(page(
+        para("According to a Brookfield University survey, coding programs vary widely."),
+        para("Elm Creek University Hospital hires graduates of local coding programs.")))
+    assert rows == []
+
+
+def test_table_of_schools_reads_cues_from_the_column_header():
+    cells = ("Dune Ridge College", "Tucson", "$3,600", "HLC")
+    row = Block("row", " | ".join(cells), cells=cells, header=("School", "City", "Tuition", "Accreditor"))
+    (program,) = extract_programs(page(row))
+    assert (program["institution"], program["cost_usd"]) == ("Dune Ridge College", 3600)
+    assert program["accreditors"] == ["HLC"]
+
+
+@given(st.lists(st.text(alphabet="Oak College University offers certificate $1,200 per unit HLC: online 9 months.\n",
+                        max_size=90), max_size=4))
+def test_evidence_is_always_verbatim_page_text(texts):
+    blocks = [heading(text) if i % 2 else para(text) for i, text in enumerate(texts)]
+    the_page = page(*blocks)
+    for row in extract_programs(the_page):
+        assert row["evidence"] in the_page.text

@@ -1,0 +1,108 @@
+"""What ``kb serve`` publishes besides tables: home page, search, dashboards, and nothing writable."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+import httpx
+import sqlite_utils
+import yaml
+
+from kb.schema import FACT_COLUMNS, INDEXED_COLUMNS
+from kb.serve import DASHBOARDS, METADATA, datasette_command, load_metadata, make_datasette
+
+
+def fetch(db: Path, path: str, method: str = "GET", **kwargs) -> httpx.Response:
+    async def go() -> httpx.Response:
+        client = make_datasette(str(db)).client
+        return await (client.post(path, **kwargs) if method == "POST" else client.get(path, **kwargs))
+
+    return asyncio.run(go())
+
+
+def test_home_page_says_how_fresh_the_file_is_and_where_to_start(demo_db):
+    with sqlite3.connect(demo_db) as conn:
+        run_id, finished = conn.execute("select id, finished_at from crawl_runs order by id desc limit 1").fetchone()
+    queries = list(load_metadata(str(demo_db))["databases"]["kb"]["queries"])
+    html = fetch(demo_db, "/").text
+    freshness = re.search(r'<div class="kb-fresh" id="kb-freshness">(.*?)</div>', html, re.S).group(1)
+    assert f"run {run_id}" in freshness and finished in freshness
+    for name in queries:
+        assert f'href="/kb/{name}"' in html, name
+    assert 'href="/-/dashboards/careers"' in html
+    assert 'action="/-/search"' in html
+
+
+def test_home_page_counts_current_facts_only(kb_copy):
+    with sqlite3.connect(kb_copy) as conn:
+        total = conn.execute("select count(*) from wages").fetchone()[0]
+        conn.execute("update wages set retracted_at = '2030-01-01' where rowid in (select rowid from wages limit 2)")
+    html = fetch(kb_copy, "/").text
+    assert re.search(rf'>wages</a></td>\s*<td>{total - 2:,}</td>', html)
+
+
+def test_search_all_covers_pages_and_the_evidence_of_every_fact_table(demo_db):
+    html = fetch(demo_db, "/-/search?q=fee").text
+    listed = json.loads(re.search(r"var searchable_tables = (\[.*?\]);", html, re.S).group(1))
+    assert {t["table"] for t in listed} >= {"pages", *FACT_COLUMNS}
+    found = fetch(demo_db, "/kb/exams.json?_search=fee&_shape=objects").json()["rows"]
+    assert found and all("fee" in row["evidence"].lower() for row in found)
+
+
+def test_evidence_search_follows_inserts_and_updates(kb_copy):
+    db = sqlite_utils.Database(kb_copy)
+    page = db.execute("select url from pages limit 1").fetchone()[0]
+    db["mentions"].insert({"id": "x1", "page_url": page, "kind": "skill", "name": "x", "evidence": "quokka ledger"})
+    assert [r["id"] for r in fetch(kb_copy, "/kb/mentions.json?_search=quokka&_shape=objects").json()["rows"]] == ["x1"]
+    db["mentions"].update("x1", {"evidence": "wombat ledger"})
+    db.close()
+    assert fetch(kb_copy, "/kb/mentions.json?_search=quokka&_shape=objects").json()["rows"] == []
+    assert len(fetch(kb_copy, "/kb/mentions.json?_search=wombat&_shape=objects").json()["rows"]) == 1
+
+
+def test_every_chart_query_returns_rows_on_the_demo_database(demo_db):
+    for dashboard in yaml.safe_load(DASHBOARDS.read_text(encoding="utf-8")).values():
+        for slug, chart in dashboard["charts"].items():
+            if chart["library"] == "markdown":
+                continue
+            sql = re.sub(r"\[\[.*?\]\]", "", chart["query"], flags=re.S)
+            response = fetch(demo_db, "/kb.json", params={"sql": sql, "_shape": "objects"})
+            assert response.status_code == 200 and response.json()["rows"], slug
+    page = fetch(demo_db, "/-/dashboards/careers")
+    assert page.status_code == 200 and "renderChart('wages-over-time'" in page.text
+
+
+def test_no_write_path_is_published(kb_copy):
+    before = sqlite3.connect(kb_copy).execute("select count(*) from pages").fetchone()[0]
+    for sql in ("delete from pages", "insert into crawl_runs (command) values ('x')", "drop table wages"):
+        response = fetch(kb_copy, "/kb.json", params={"sql": sql})
+        assert response.status_code == 400, sql
+    # Datasette 0.65 answers a POST to a read-only canned query with an error page; it never runs as a write.
+    assert fetch(kb_copy, "/kb/wage_claims_by_source_and_year", method="POST", data={"period": "x"}).status_code != 200
+    assert sqlite3.connect(kb_copy).execute("select count(*) from pages").fetchone()[0] == before
+    plugins = {p["name"] for p in fetch(kb_copy, "/-/plugins.json").json()}
+    assert {"datasette_search_all", "datasette_dashboards"} <= {name.replace("-", "_") for name in plugins}
+
+
+def test_every_facet_column_of_a_table_is_indexed(demo_db):
+    metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["database"]["tables"]
+    db = sqlite_utils.Database(demo_db)
+    for table in ["pages", *FACT_COLUMNS]:
+        indexed = {index.columns[0] for index in db[table].indexes}
+        facets = [f for f in metadata[table].get("facets", []) if isinstance(f, str)]
+        assert set(facets) <= indexed, (table, set(facets) - indexed)
+        assert set(INDEXED_COLUMNS.get(table, ())) <= indexed
+        assert "page_url" in indexed or table == "pages"
+
+
+def test_serve_command_and_embedded_instance_share_templates_plugins_and_metadata(demo_db):
+    command = datasette_command(str(demo_db), port=9)
+    served = json.loads(Path(command[command.index("--metadata") + 1]).read_text(encoding="utf-8"))
+    assert served == load_metadata(str(demo_db))
+    ds = make_datasette(str(demo_db))
+    assert command[command.index("--template-dir") + 1] == ds.template_dir
+    assert command[command.index("--plugins-dir") + 1] == ds.plugins_dir

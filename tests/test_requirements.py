@@ -1,0 +1,188 @@
+from pipeline.page import Block, CleanPage
+from pipeline.requirements import extract_requirements, requirement_types
+
+
+def page(*blocks, title="Getting Certified"):
+    return CleanPage("https://example.org/req", title, list(blocks))
+
+
+def para(text, *headings):
+    return Block("paragraph", text, headings=("Getting Certified", *headings))
+
+
+def item(text, *headings):
+    return Block("item", text, headings=("Getting Certified", *headings))
+
+
+def pairs(rows):
+    return {(row["credential"], row["type"], row["recommended"]) for row in rows}
+
+
+def test_required_and_suggested_clauses_of_one_sentence_are_told_apart():
+    rows = extract_requirements(page(para(
+        "Applicants for the CCS need a high school diploma, but two years of hospital coding experience is recommended."
+    )))
+    assert pairs(rows) == {("CCS", "education", 0), ("CCS", "experience", 1)}
+    experience = next(row for row in rows if row["type"] == "experience")
+    assert experience["months"] == 24
+
+
+def test_evidence_is_the_verbatim_sentence():
+    sentence = "To earn the CIC you must have 18 months of inpatient coding experience."
+    rows = extract_requirements(page(para(f"Some intro here. {sentence} More later.")))
+    assert [row["evidence"] for row in rows] == [sentence]
+    assert rows[0]["months"] == 18
+
+
+def test_the_page_saying_there_are_none_gives_type_none():
+    rows = extract_requirements(page(para("There are no formal prerequisites to take the CBCS exam.")))
+    assert pairs(rows) == {("CBCS", "none", 0)}
+
+
+def test_continuing_education_is_renewal_with_its_cycle():
+    rows = extract_requirements(page(para("CPB holders must report 36 CEUs every two years to stay certified.")))
+    assert [(row["type"], row["months"]) for row in rows] == [("renewal", 24)]
+
+
+def test_this_certification_means_the_credential_named_earlier_in_the_paragraph():
+    rows = extract_requirements(page(para(
+        "The RHIA suits managers. This certification requires a bachelor's degree in health information."
+    )))
+    assert pairs(rows) == {("RHIA", "education", 0)}
+
+
+def test_list_under_a_requirements_heading_takes_credential_from_the_heading():
+    rows = extract_requirements(page(
+        Block("heading", "CPC Eligibility Requirements", level=2, headings=("Getting Certified",)),
+        item("Current AAPC membership.", "CPC Eligibility Requirements"),
+        item("Pay the exam fee when you apply.", "CPC Eligibility Requirements"),
+        item("Completion of a medical coding course.", "CPC Eligibility Requirements"),
+    ))
+    assert pairs(rows) == {("CPC", "membership", 0), ("CPC", "training", 0)}
+
+
+def test_list_under_a_recommended_heading_is_only_suggested():
+    rows = extract_requirements(page(
+        Block("heading", "Recommended Background", level=2, headings=("Getting Certified",)),
+        para("Before the CCA exam, AHIMA suggests one of these:", "Recommended Background"),
+        item("Six months of coding work experience", "Recommended Background"),
+        item("An approved coding program", "Recommended Background"),
+    ))
+    assert pairs(rows) == {("CCA", "experience", 1), ("CCA", "training", 1)}
+
+
+def test_career_level_statements_have_no_credential():
+    rows = extract_requirements(page(
+        para("The CPC is the credential most coders earn first."),
+        para("Most coders need only a postsecondary certificate to enter the occupation."),
+        title="CPC Guide",
+    ))
+    assert pairs(rows) == {(None, "education", 0)}
+
+
+def test_fact_sheet_education_label_is_a_career_requirement_and_none_values_are_skipped():
+    rows = extract_requirements(page(
+        Block("row", "Typical Entry-Level Education | Postsecondary nondegree award",
+              cells=("Typical Entry-Level Education", "Postsecondary nondegree award")),
+        Block("row", "Work Experience in a Related Occupation | None",
+              cells=("Work Experience in a Related Occupation", "None")),
+    ))
+    assert [(row["credential"], row["type"], row["description"]) for row in rows] == [
+        (None, "education", "Postsecondary nondegree award")]
+
+
+def test_fees_scores_conditions_and_cue_less_sentences_are_not_requirements():
+    rows = extract_requirements(page(para(
+        "The CPC exam requires a $399 payment. You need a score of 70% in every section to pass the CPC. "
+        "If you have not logged two years of experience, you receive the CPC-A instead. "
+        "Many CPC holders have years of experience in hospitals."
+    )))
+    assert rows == []
+
+
+def test_the_same_requirement_stated_twice_is_one_row():
+    rows = extract_requirements(page(
+        para("The CCA requires a high school diploma."),
+        para("Again: a high school diploma or GED is required for the CCA."),
+    ))
+    assert len(rows) == 1
+
+
+def test_a_degree_program_is_education_not_training_while_renewal_takes_in_courses():
+    assert requirement_types("an associate degree from an accredited program") == ["education"]
+    assert requirement_types("10 continuing education credits from free CE courses") == ["renewal"]
+    assert requirement_types("pass the certification exam") == ["exam"]
+
+
+def test_the_subject_of_an_active_verb_is_not_a_requirement():
+    rows = extract_requirements(page(para("Most coding programs expect applicants to hold a GED.")))
+    assert pairs(rows) == {(None, "education", 0)}
+
+
+def test_each_clause_keeps_the_credential_it_names():
+    rows = extract_requirements(page(para(
+        "CRC holders must earn 36 CEUs every two years, while CCA holders need 20 CEUs per cycle."
+    )))
+    assert pairs(rows) == {("CRC", "renewal", 0), ("CCA", "renewal", 0)}
+
+
+def test_a_requirement_shared_by_several_credentials_is_theirs_each():
+    rows = extract_requirements(page(para("Both the CIC and the COC require two years of coding experience.")))
+    assert pairs(rows) == {("CIC", "experience", 0), ("COC", "experience", 0)}
+
+
+def test_questions_are_not_statements():
+    assert extract_requirements(page(para("Do I need a degree to take the CCS exam?"))) == []
+
+
+def test_a_credential_named_as_a_requirement_is_not_the_one_required_for():
+    rows = extract_requirements(page(para(
+        "To sit for the CCS, candidates should have two years of experience, or hold the CCA plus one year of work."
+    )))
+    assert pairs(rows) == {("CCS", "experience", 1)}
+
+
+def test_school_admission_requirements_are_not_credential_requirements():
+    rows = extract_requirements(page(
+        para("This certificate prepares you for the CPC exam. Students who enroll must hold a diploma.", "Overview"),
+        Block("heading", "Admission Requirements", level=2, headings=("Getting Certified",)),
+        item("High school diploma or GED", "Admission Requirements"),
+        title="CPC Prep Certificate",
+    ))
+    assert rows == []
+
+
+def test_the_exam_a_requirement_leads_to_is_not_itself_a_requirement():
+    assert requirement_types("a bachelor's degree to sit for the RHIA exam") == ["education"]
+    assert requirement_types("you need to pass the RHIA exam") == ["exam"]
+
+
+def test_a_length_of_time_measures_the_requirement_beside_it():
+    rows = extract_requirements(page(para(
+        "The CRCS requires a high school diploma and 12 months of patient accounts experience."
+    )))
+    assert {row["type"]: row["months"] for row in rows} == {"education": None, "experience": 12}
+
+
+def test_a_denied_requirement_is_none_unless_it_is_still_suggested():
+    assert pairs(extract_requirements(page(para("No prior coding experience is required for the CBCS.")))) == {
+        ("CBCS", "none", 0)}
+    assert pairs(extract_requirements(page(para("A degree is not required for the CPB, but it helps.")))) == {
+        ("CPB", "education", 1)}
+
+
+def test_prerequisites_none_is_type_none():
+    assert pairs(extract_requirements(page(para("CMRS prerequisites: none.")))) == {("CMRS", "none", 0)}
+
+
+def test_a_leading_while_clause_is_its_own_clause():
+    rows = extract_requirements(page(para(
+        "While the CPC has no prerequisites, we recommend an associate degree before you sit for it."
+    )))
+    assert pairs(rows) == {("CPC", "none", 0), ("CPC", "education", 1)}
+
+
+def test_continuing_education_on_a_cycle_is_renewal_without_a_cue_word():
+    rows = extract_requirements(page(para("CIC holders report 36 CEUs every two years.")))
+    assert [(row["credential"], row["type"], row["months"]) for row in rows] == [("CIC", "renewal", 24)]
+    assert extract_requirements(page(para("This webinar for CIC holders is worth 2 CEUs."))) == []

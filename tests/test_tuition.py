@@ -1,0 +1,39 @@
+from pipeline.tuition import program_costs
+
+
+def costs(text):
+    return [(money.low, money.high) for money in program_costs(text)]
+
+
+def test_totals_and_ranges_are_costs():
+    assert costs("The program costs $3,400.") == [(3_400, None)]
+    assert costs("Expect to pay from $1,500 to $4,000 for training.") == [(1_500, 4_000)]
+
+
+def test_two_amounts_joined_by_a_range_word_are_one_range():
+    assert costs("Programs can cost between $2,000 to $9,000.") == [(2_000, 9_000)]
+    assert costs("anywhere from $800 to about $3,000") == [(800, 3_000)]
+
+
+def test_rates_per_unit_or_credit_are_not_totals():
+    assert costs("at $46 per unit, or $1,748 in all") == [(1_748, None)]
+    assert costs("tuition of $325 per credit hour") == []
+
+
+def test_fees_exam_prices_and_wages_are_not_costs():
+    assert costs("There is a $99 application fee.") == []
+    assert costs("The CPC exam costs $499.") == []
+    assert costs("Coders earn $52,000.") == []
+    assert costs("Members pay $199.") == []
+
+
+def test_exam_word_far_from_the_amount_leaves_it_a_cost():
+    assert costs("Students of the coding course and final examination may expect to pay $3,000.") == [(3_000, None)]
+
+
+def test_credits_and_phone_numbers_are_not_money():
+    assert costs("The 22 credits run over two terms; call 800-555-0199.") == []
+
+
+def test_amount_right_after_a_credential_is_its_exam_price():
+    assert costs("AHIMA's Certified Coding Associate (CCA) costing $299 or the CCS for $399") == []

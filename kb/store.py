@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections import Counter
@@ -55,95 +56,99 @@ class Store:
         self.db = sqlite_utils.Database(path)
         ensure_schema(self.db)
 
-    def write_batch(self, run_id: int, items: Iterable[PageItem]) -> Counter[str]:
+    def write_batch(self, run_id: int, items: list[PageItem]) -> Counter[str]:
         """Record what became of each item's URL, all in one transaction, and add to the run's counts."""
         counts: Counter[str] = Counter()
         at = now()
         with self.db.atomic():
+            changed = []
             for item in items:
-                counts.update(self._write_item(run_id, item, at))
-                self.db.conn.executemany(
-                    "update crawl_queue set done = 1 where run_id = ? and url = ?",
-                    [(run_id, url) for url in {item.url, *item.aliases}],
-                )
-                queue_urls(self.db, run_id, [(link, item.site, item.depth + 1) for link in item.links])
+                if item.outcome == FETCHED and not item.unchanged:
+                    changed.append(item)
+                else:
+                    counts.update(self._write_outcome(run_id, item, at))
+            counts.update(self._write_pages(changed, at))
+            for table in FACT_COLUMNS:
+                counts.update(self._write_facts(table, changed, at))
+            self.db.conn.executemany(
+                "update crawl_queue set done = 1 where run_id = ? and url = ?",
+                [(run_id, url) for item in items for url in {item.url, *item.aliases}],
+            )
+            queue_urls(self.db, run_id, [(link, i.site, i.depth + 1) for i in items for link in i.links])
             self._add_counts(run_id, counts)
         return counts
 
-    def _write_item(self, run_id: int, item: PageItem, at: str) -> Counter[str]:
+    def _write_outcome(self, run_id: int, item: PageItem, at: str) -> Counter[str]:
+        """Record a URL that failed, is gone, or came back unchanged."""
         if item.outcome == FAILED:
-            self.db["crawl_errors"].insert({
-                "run_id": run_id, "url": item.url, "kind": item.error_kind, "status": item.status,
-                "message": item.error, "at": at,
-            })
+            self.db.execute(
+                "insert into crawl_errors (run_id, url, kind, status, message, at) values (?, ?, ?, ?, ?, ?)",
+                [run_id, item.url, item.error_kind, item.status, item.error, at],
+            )
             return Counter({"skipped" if item.error_kind in SKIPPED_KINDS else "failed": 1})
         if item.outcome == GONE:
             cursor = self.db.execute("update pages set gone_at = ? where url = ? and gone_at is null", [at, item.url])
             return Counter(fetched=1, gone=cursor.rowcount)
-        if item.outcome != FETCHED or item.unchanged:
-            self._refresh_validators(item)
-            return Counter(fetched=1, unchanged=1)
-        return self._write_page(item, at)
-
-    def _refresh_validators(self, item: PageItem) -> None:
-        """Keep the newest ETag / Last-Modified of an unchanged page; writes nothing when they are the same."""
-        if item.etag or item.last_modified:
+        if item.etag or item.last_modified:  # keep the newest validators; writes nothing when they are the same
             self.db.execute(
                 "update pages set etag = ?, last_modified = ? where url = ? "
                 "and (etag is not ? or last_modified is not ?)",
                 [item.etag, item.last_modified, item.url, item.etag, item.last_modified],
             )
+        return Counter(fetched=1, unchanged=1)
 
-    def _write_page(self, item: PageItem, at: str) -> Counter[str]:
-        page = item.page
-        existed = self.db.execute("select 1 from pages where url = ?", [item.url]).fetchone() is not None
-        self.db.execute(
+    def _write_pages(self, items: list[PageItem], at: str) -> Counter[str]:
+        """Upsert changed pages by URL; ``first_seen`` is set once."""
+        urls = json.dumps([i.url for i in items])
+        existing = {u for (u,) in self.db.execute("select url from pages where url in (select value from json_each(?))",
+                                                  [urls])}
+        self.db.conn.executemany(
             """insert into pages (url, site, title, text, fetched_at, content_hash, status, etag, last_modified,
                                   first_seen, gone_at)
                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)
                on conflict (url) do update set site = excluded.site, title = excluded.title, text = excluded.text,
                  fetched_at = excluded.fetched_at, content_hash = excluded.content_hash, status = excluded.status,
                  etag = excluded.etag, last_modified = excluded.last_modified, gone_at = null""",
-            [item.url, item.site, page.title, page.text, item.fetched_at, page.content_hash, item.status,
-             item.etag, item.last_modified, at],
+            [(i.url, i.site, i.page.title, i.page.text, i.fetched_at, i.page.content_hash, i.status, i.etag,
+              i.last_modified, at) for i in items],
         )
-        counts = Counter(fetched=1, **{"changed" if existed else "new": 1})
-        for table in FACT_COLUMNS:
-            counts.update(self._write_facts(table, item.url, item.facts.get(table, []), at))
-        return counts
+        new = len({i.url for i in items} - existing)
+        return Counter(fetched=len(items), new=new, changed=len(items) - new)
 
-    def _write_facts(self, table: str, url: str, rows: list[dict[str, Any]], at: str) -> Counter[str]:
-        """Insert new facts, update those that say the same again, retract those that vanished."""
+    def _write_facts(self, table: str, items: list[PageItem], at: str) -> Counter[str]:
+        """Insert new facts, update those that say the same again, retract those that vanished from their page."""
         fresh: dict[str, dict[str, Any]] = {}
-        for row in rows:
-            stored = fact_row(table, url, row)
-            fresh.setdefault(stored["id"], stored)
-        old = {r["id"]: r for r in self.db.query(f"select * from [{table}] where page_url = ?", [url])}
+        for item in items:
+            for row in item.facts.get(table, []):
+                stored = fact_row(table, item.url, row)
+                fresh.setdefault(stored["id"], stored)
         columns = [*FACT_COLUMNS[table], "evidence"]
-        added, updated, seen = [], [], []
+        old = {row[0]: row[1:] for row in self.db.execute(
+            f"select id, retracted_at, {', '.join(f'[{c}]' for c in columns)} from [{table}] "
+            "where page_url in (select value from json_each(?))", [json.dumps([i.url for i in items])])}
+        added = updated = 0
         for fact_id_, row in fresh.items():
             before = old.get(fact_id_)
             if before is None:
-                added.append({**row, "first_seen": at, "last_seen": at, "retracted_at": None})
-            elif before["retracted_at"] is not None or any(before[c] != row[c] for c in columns):
-                updated.append(row)
-            else:
-                seen.append(fact_id_)
-        retracted = [i for i, r in old.items() if i not in fresh and r["retracted_at"] is None]
-        if added:
-            self.db[table].insert_all(added, pk="id")
-        if updated:
-            assignments = ", ".join(f"[{c}] = ?" for c in columns)
-            self.db.conn.executemany(
-                f"update [{table}] set {assignments}, last_seen = ?, retracted_at = null where id = ?",
-                [[row[c] for c in columns] + [at, row["id"]] for row in updated],
-            )
-        self._set(table, "last_seen", at, seen)
-        self._set(table, "retracted_at", at, retracted)
-        return Counter(facts_added=len(added), facts_updated=len(updated), facts_retracted=len(retracted))
+                added += 1
+            elif before[0] is not None or before[1:] != tuple(row[c] for c in columns):
+                updated += 1
+        retracted = [(at, i) for i, before in old.items() if i not in fresh and before[0] is None]
+        self.db.conn.executemany(self._upsert_sql(table), [
+            (row["id"], row["page_url"], *(row[c] for c in columns), at, at) for row in fresh.values()])
+        self.db.conn.executemany(f"update [{table}] set retracted_at = ? where id = ?", retracted)
+        return Counter(facts_added=added, facts_updated=updated, facts_retracted=len(retracted))
 
-    def _set(self, table: str, column: str, value: str, ids: list[str]) -> None:
-        self.db.conn.executemany(f"update [{table}] set [{column}] = ? where id = ?", [(value, i) for i in ids])
+    @staticmethod
+    @functools.cache
+    def _upsert_sql(table: str) -> str:
+        """Insert a fact, or refresh what an existing fact with the same id says and when it was last seen."""
+        columns = [*FACT_COLUMNS[table], "evidence"]
+        names = ", ".join(f"[{c}]" for c in ["id", "page_url", *columns, "first_seen", "last_seen"])
+        marks = ", ".join("?" * (len(columns) + 4))
+        updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns)
+        return (f"insert into [{table}] ({names}) values ({marks}) on conflict (id) do update set {updates}, "
+                "last_seen = excluded.last_seen, retracted_at = null")
 
     def _add_counts(self, run_id: int, counts: Counter[str]) -> None:
         increments = {key: counts[key] for key in RUN_COUNTS if counts[key]}

@@ -16,6 +16,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
+from crawler.distributed import WORKER_SETTINGS
 from crawler.errors import error_kind, error_message
 from crawler.items import FAILED, FETCHED, GONE, NOT_MODIFIED, PageItem
 from crawler.sources import load_sources, sites_from_urls
@@ -29,7 +30,8 @@ class ArticlesSpider(scrapy.Spider):
 
     Arguments (``-a name=value``): ``start_url`` (comma-separated) or ``sources`` (a TOML file),
     ``max_pages``, ``depth``, ``refresh=1`` (also revisit every page already stored) and
-    ``full=1`` (re-fetch and re-extract even unchanged pages).
+    ``full=1`` (re-fetch and re-extract even unchanged pages). With the setting ``REDIS_URL`` the spider
+    is a worker of a crawl shared in Redis (see crawler/distributed.py).
     """
 
     name = "articles"
@@ -67,10 +69,12 @@ class ArticlesSpider(scrapy.Spider):
         settings = crawler.settings
         if spider.max_pages:
             settings.set("CLOSESPIDER_PAGECOUNT", spider.max_pages, priority="spider")
-        if spider.depth is not None:
+        if spider.depth:  # DEPTH_LIMIT 0 would mean no limit; depth 0 is enforced by not following links
             settings.set("DEPTH_LIMIT", spider.depth, priority="spider")
         if all(_is_loopback(url) for site in spider.sites for url in site.start_urls):
             settings.set("AUTOTHROTTLE_ENABLED", False, priority="spider")
+        if settings.get("REDIS_URL"):
+            settings.update(WORKER_SETTINGS, priority="spider")
         return spider
 
     def run_args(self) -> dict[str, Any]:
@@ -138,11 +142,12 @@ class ArticlesSpider(scrapy.Spider):
         item.fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
         item.etag = _header(response, "ETag")
         item.last_modified = _header(response, "Last-Modified")
-        item.links = [link.url for link in self.links.extract_links(response) if rules.follows(link.url)]
-        yield item
+        if self.depth is None or item.depth < self.depth:
+            item.links = [link.url for link in self.links.extract_links(response) if rules.follows(link.url)]
         for url in item.links:
             if url not in self.run.done:
                 yield self._request(url, item.site, item.depth + 1)
+        yield item  # last, so that a worker reports the page only once its links are in the shared frontier
 
     def parse_sitemap(self, response: Response, site: str) -> Iterator[scrapy.Request]:
         """Queue the pages a sitemap (or sitemap index, or robots.txt) lists."""

@@ -126,18 +126,20 @@ class Store:
         old = {row[0]: row[1:] for row in self.db.execute(
             f"select id, retracted_at, {', '.join(f'[{c}]' for c in columns)} from [{table}] "
             "where page_url in (select value from json_each(?))", [json.dumps([i.url for i in items])])}
-        added = updated = 0
+        changed, seen = [], []
         for fact_id_, row in fresh.items():
             before = old.get(fact_id_)
-            if before is None:
-                added += 1
-            elif before[0] is not None or before[1:] != tuple(row[c] for c in columns):
-                updated += 1
+            if before is None or before[0] is not None or before[1:] != tuple(row[c] for c in columns):
+                changed.append(row)
+            else:
+                seen.append((at, fact_id_))
         retracted = [(at, i) for i, before in old.items() if i not in fresh and before[0] is None]
         self.db.conn.executemany(self._upsert_sql(table), [
-            (row["id"], row["page_url"], *(row[c] for c in columns), at, at) for row in fresh.values()])
+            (row["id"], row["page_url"], *(row[c] for c in columns), at, at) for row in changed])
+        self.db.conn.executemany(f"update [{table}] set last_seen = ? where id = ?", seen)
         self.db.conn.executemany(f"update [{table}] set retracted_at = ? where id = ?", retracted)
-        return Counter(facts_added=added, facts_updated=updated, facts_retracted=len(retracted))
+        added = sum(row["id"] not in old for row in changed)
+        return Counter(facts_added=added, facts_updated=len(changed) - added, facts_retracted=len(retracted))
 
     @staticmethod
     @functools.cache

@@ -26,7 +26,13 @@ CHROMIUM := /usr/bin/chromium
 $(CHROMIUM):
 	apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
 
-test: lint $(CHROMIUM)
+# tests/test_distributed.py starts its own Debian redis-server on 127.0.0.1; installed here when missing.
+REDIS_SERVER := /usr/bin/redis-server
+
+$(REDIS_SERVER):
+	apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server
+
+test: lint $(CHROMIUM) $(REDIS_SERVER)
 	$(BIN)/pytest -q
 
 clean:

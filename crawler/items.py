@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import asdict, dataclass, field
 
 from pipeline.extract import Row
-from pipeline.page import CleanPage
+from pipeline.page import Block, CleanPage
 
 # What became of one URL in a run.
 FETCHED = "fetched"  # a 200 HTML page; cleaned, and extracted unless its content is unchanged
@@ -34,3 +35,20 @@ class PageItem:
     unchanged: bool = False
     page: CleanPage | None = None
     facts: dict[str, list[Row]] = field(default_factory=dict)
+
+
+def item_to_json(item: PageItem) -> str:
+    """The item as the ingest needs it (everything but the raw HTML), for a worker to hand over."""
+    data = asdict(item)
+    del data["html"]
+    return json.dumps(data)
+
+
+def item_from_json(data: str | bytes) -> PageItem:
+    values = json.loads(data)
+    page = values.pop("page")
+    if page:
+        blocks = [Block(**{k: tuple(v) if isinstance(v, list) else v for k, v in block.items()})
+                  for block in page["blocks"]]
+        values["page"] = CleanPage(page["url"], page["title"], blocks)
+    return PageItem(**values)

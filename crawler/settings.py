@@ -38,3 +38,8 @@ KB_BATCH_PAGES = 50
 KB_BATCH_SECONDS = 2.0
 # Processes that clean and extract pages (0: one per core but the crawler's).
 KB_EXTRACT_WORKERS = 0
+
+# A shared crawl (REDIS_URL set: see crawler/distributed.py): how often a worker says it is alive, and how
+# long after its last word the ingest gives its leased requests to other workers.
+KB_WORKER_HEARTBEAT = 1.0
+KB_WORKER_TIMEOUT = 15.0

@@ -13,6 +13,8 @@ DB_OPTION = click.option("--db", default="kb.db", show_default=True, type=click.
                          help="SQLite file to write; created if missing, updated if present.")
 SET_OPTION = click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE",
                           help="A Scrapy setting for this run, e.g. DOWNLOAD_TIMEOUT=10. Repeat for several.")
+REDIS_OPTION = click.option("--redis", "redis_url", metavar="URL",
+                            help="Redis database of a shared crawl, e.g. redis://127.0.0.1:6379/0.")
 LOG_LEVEL_OPTION = click.option("--log-level", default="INFO", show_default=True,
                                 type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False))
 
@@ -31,18 +33,25 @@ def cli() -> None:
 @DB_OPTION
 @click.option("--max-pages", type=click.IntRange(min=1), help="Stop after this many responses.")
 @click.option("--depth", type=click.IntRange(min=0), help="Follow links at most this deep (default 4).")
+@REDIS_OPTION
 @SET_OPTION
 @LOG_LEVEL_OPTION
 def crawl(start_urls: tuple[str, ...], sources: str | None, db: str, max_pages: int | None,
-          depth: int | None, overrides: tuple[str, ...], log_level: str) -> None:
+          depth: int | None, redis_url: str | None, overrides: tuple[str, ...], log_level: str) -> None:
     """Crawl start URLs or a sources file, obeying robots.txt, into the knowledge base.
 
     Pages already stored are fetched with conditional requests and re-extracted only when
     their content changed. An interrupted crawl is resumed by running the same command again.
+    With --redis, this process is one worker of a crawl shared in Redis: run as many as you
+    like, on any machines, and one `kb ingest` to write the file.
     """
     if start_urls and sources:
         raise click.UsageError("give --start-url or --sources, not both")
-    _run(db, log_level, overrides, start_urls=list(start_urls), sources=sources, max_pages=max_pages, depth=depth)
+    options = {"start_urls": list(start_urls), "sources": sources, "max_pages": max_pages, "depth": depth}
+    if redis_url:
+        _work(redis_url, log_level, overrides, **options)
+    else:
+        _run(db, log_level, overrides, **options)
 
 
 @cli.command()
@@ -50,16 +59,22 @@ def crawl(start_urls: tuple[str, ...], sources: str | None, db: str, max_pages: 
 @click.option("--sources", type=click.Path(exists=True, dir_okay=False),
               help=f"TOML file of sites to re-crawl (default: {DEFAULT_SOURCES.name}).")
 @click.option("--full", is_flag=True, help="Re-fetch and re-extract every page, even unchanged ones.")
+@REDIS_OPTION
 @SET_OPTION
 @LOG_LEVEL_OPTION
-def refresh(db: str, sources: str | None, full: bool, overrides: tuple[str, ...], log_level: str) -> None:
+def refresh(db: str, sources: str | None, full: bool, redis_url: str | None, overrides: tuple[str, ...],
+            log_level: str) -> None:
     """Re-crawl every source and every stored page; re-extract only what changed.
 
     Facts that vanished from their page are kept and marked retracted; pages that now
     answer 404 or 410 are marked gone. The run is recorded in crawl_runs, its errors in
     crawl_errors. Exits non-zero when the run failed or another run holds the file.
+    With --redis, this process is one worker of a shared refresh that `kb ingest` writes.
     """
-    _run(db, log_level, overrides, sources=sources, refresh=True, full=full)
+    if redis_url:
+        _work(redis_url, log_level, overrides, sources=sources, refresh=True, full=full)
+    else:
+        _run(db, log_level, overrides, sources=sources, refresh=True, full=full)
 
 
 def _run(db: str, log_level: str, overrides: tuple[str, ...] = (), **options: object) -> None:
@@ -84,6 +99,51 @@ def _run(db: str, log_level: str, overrides: tuple[str, ...] = (), **options: ob
             "Is the server up, and is this machine online?"
         )
     raise click.ClickException(f"the run ended {report.status}; see the log above and crawl_errors")
+
+
+def _work(redis_url: str, log_level: str, overrides: tuple[str, ...], **options: object) -> None:
+    from kb.crawl import UnreachableError
+    from kb.worker import run_worker
+
+    try:
+        if options.get("sources"):
+            load_sources(options["sources"])
+        settings = dict(_setting(item) for item in overrides)
+        report = run_worker(redis_url, log_level=log_level.upper(), settings=settings, **options)
+    except (SourcesError, UnreachableError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Worker {report.worker} stopped ({report.reason}): {report.responses} responses, "
+               f"{report.handed_over} URLs handed to the ingest")
+    if report.reason != "finished":
+        raise click.ClickException("the worker stopped before the run was over; see the log above")
+
+
+@cli.command()
+@click.option("--redis", "redis_url", required=True, metavar="URL",
+              help="Redis database of the shared crawl, e.g. redis://127.0.0.1:6379/0.")
+@DB_OPTION
+@LOG_LEVEL_OPTION
+def ingest(redis_url: str, db: str, log_level: str) -> None:
+    """Write a crawl shared in Redis into the knowledge base: the one writer of DB.
+
+    Opens the run the first worker (`kb crawl --redis URL ...`) announces, or resumes it,
+    stores what workers hand over, gives the requests of workers that stopped answering to
+    the others, and finishes the run when nothing is queued, in progress or waiting.
+    """
+    import logging
+
+    from kb.ingest import run_ingest
+    from kb.runs import RunLockedError
+    from kb.summary import summary_lines
+
+    logging.basicConfig(level=log_level.upper(), format="%(asctime)s [%(name)s] %(levelname)s: %(message)s")
+    try:
+        report = run_ingest(redis_url, db)
+    except RunLockedError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo("\n".join(summary_lines(report)))
+    if report.status != "ok":
+        raise click.ClickException(f"the run ended {report.status}; see the log above and crawl_errors")
 
 
 def _setting(item: str) -> tuple[str, str]:

@@ -46,11 +46,12 @@ def check_reachable(sites: list[Site]) -> None:
     )
 
 
-def crawler_settings(db: str, log_level: str = "INFO", overrides: dict[str, Any] | None = None) -> Settings:
-    """The project's Scrapy settings, writing to ``db``, with ``overrides`` on top."""
+def crawler_settings(db: str | None, log_level: str = "INFO", overrides: dict[str, Any] | None = None) -> Settings:
+    """The project's Scrapy settings, writing to ``db`` (None for a worker), with ``overrides`` on top."""
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
-    settings.set("KB_DB", db, priority="cmdline")
+    if db:
+        settings.set("KB_DB", db, priority="cmdline")
     settings.set("LOG_LEVEL", log_level, priority="cmdline")
     settings.set("LOGSTATS_INTERVAL", 5.0, priority="cmdline")
     settings.update(overrides or {}, priority="cmdline")

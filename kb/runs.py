@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,7 +36,7 @@ class RunState:
 
     run_id: int
     resumed: bool
-    known: dict[str, KnownPage]
+    known: Mapping[str, KnownPage]  # a dict, or in a shared crawl what the ingest published in Redis
     done: set[str]
     pending: list[tuple[str, str, int]] = field(default_factory=list)  # (url, site, depth)
 
@@ -96,6 +97,11 @@ def queue_urls(db: sqlite_utils.Database, run_id: int, entries: list[tuple[str, 
         "insert or ignore into crawl_queue (run_id, url, site, depth, done) values (?, ?, ?, ?, 0)",
         [(run_id, url, site, depth) for url, site, depth in entries],
     )
+
+
+def run_status(db: sqlite_utils.Database, run_id: int) -> str:
+    """How a run that came to its end went: ok when it fetched anything."""
+    return "ok" if db["crawl_runs"].get(run_id)["fetched"] else "failed"
 
 
 def finish_run(db: sqlite_utils.Database, run_id: int, status: str) -> None:

@@ -106,13 +106,13 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     ensure_search(db)
     ensure_indexes(db)
     for name, sql in VIEWS.items():
-        db.create_view(name, sql, ignore=True)
+        if name not in db.view_names() or sql not in db.view(name).schema:
+            db.create_view(name, sql, replace=True)
 
 
 # Views for browsing: current wage figures with the year they are dated to, so Datasette can facet by year.
 VIEWS = {
-    "wage_claims": "select w.*, cast(substr(w.as_of, 1, 4) as integer) as as_of_year, p.site "
-                   "from current_wages w join pages p on p.url = w.page_url",
+    "wage_claims": "select *, cast(substr(as_of, 1, 4) as integer) as as_of_year from current_wages",
 }
 
 # Columns Datasette facets on, sorts by or joins through: indexed so that a large file answers fast.
@@ -129,8 +129,9 @@ INDEXED_COLUMNS: dict[str, tuple[str, ...]] = {
     "mentions": ("kind", "name"),
     "crawl_errors": ("kind",),
 }
-# Every fact table is also indexed on these, for provenance and "what changed" queries.
-FACT_INDEXED_COLUMNS = ("page_url", "first_seen", "last_seen", "retracted_at")
+# Every fact table also has these indexes: current facts per page (covering, for provenance counts), and
+# the history columns that "what changed" compares with a run's start.
+FACT_INDEXES: tuple[tuple[str, ...], ...] = (("page_url", "retracted_at"), ("first_seen",), ("retracted_at",))
 
 
 def ensure_search(db: sqlite_utils.Database) -> None:
@@ -142,11 +143,13 @@ def ensure_search(db: sqlite_utils.Database) -> None:
 
 def ensure_indexes(db: sqlite_utils.Database) -> None:
     """Index the facet and join columns that exist in this file."""
-    wanted = {**INDEXED_COLUMNS, **{t: (*FACT_INDEXED_COLUMNS, *INDEXED_COLUMNS.get(t, ())) for t in FACT_COLUMNS}}
-    for table, columns in wanted.items():
+    wanted = {table: [(column,) for column in columns] for table, columns in INDEXED_COLUMNS.items()}
+    for table in FACT_COLUMNS:
+        wanted.setdefault(table, []).extend(FACT_INDEXES)
+    for table, indexes in wanted.items():
         if not db[table].exists():
             continue
         present = db[table].columns_dict
-        for column in columns:
-            if column in present:
-                db[table].create_index([column], if_not_exists=True)
+        for columns in indexes:
+            if set(columns) <= set(present):
+                db[table].create_index(list(columns), if_not_exists=True)

@@ -19,11 +19,14 @@ QUERIES = HERE / "queries.yml"
 DASHBOARDS = HERE / "dashboards.yml"
 TEMPLATES = HERE / "templates"
 PLUGINS = HERE / "plugins"
-# Arbitrary SQL stays allowed (Datasette runs it read-only) but time-limited; long page text is cut in HTML tables.
+# Arbitrary SQL stays allowed (Datasette runs it read-only) but time-limited; long page text is cut in HTML
+# tables; the configured facets stand in for suggested ones, which cost a second a page on a large file
+# (docs/publishing.md).
 SETTINGS = {
     "sql_time_limit_ms": 3000,
     "default_page_size": 50,
     "facet_time_limit_ms": 500,
+    "suggest_facets": False,
     "truncate_cells_html": 600,
 }
 
@@ -44,7 +47,7 @@ def load_metadata(db: str) -> dict:
     common, table_notes, database = metadata.pop("fact_columns"), metadata.pop("fact_table"), metadata.pop("database")
     tables = database["tables"]
     for table in FACT_COLUMNS:
-        tables[table] = {**table_notes, **tables[table], "columns": {**common, **tables[table]["columns"]}}
+        tables[table] = {**table_notes, **tables[table], "columns": {**tables[table]["columns"], **common}}
         tables[f"current_{table}"] = current_view(table, tables[table])
     tables["wage_claims"]["columns"] = {**tables["wages"]["columns"], **tables["wage_claims"]["columns"]}
     database["queries"] = _read_yaml(QUERIES)

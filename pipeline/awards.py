@@ -7,6 +7,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.memo import per_text
+
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "awards.toml").read_text(encoding="utf-8"))
 _PATTERNS = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, patterns in _DATA.items() for pattern in patterns]
 
@@ -20,6 +22,7 @@ class Award:
     end: int
 
 
+@per_text
 def find_awards(text: str) -> list[Award]:
     """Every program award the text names, in order of appearance."""
     found = {(m.start(), kind): Award(kind, m.start(), m.end()) for kind, p in _PATTERNS for m in p.finditer(text)}

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import cached_property
 
 from pipeline.credentials import CredentialHit, find_credentials
+from pipeline.memo import per_page
 from pipeline.page import CleanPage
 from pipeline.statements import Statement, pipe_tables, statements
 
@@ -20,6 +21,7 @@ class CredentialContext:
     """Resolves the credential each part of a page is about: sentence, block, headings, then page."""
 
     def __init__(self, page: CleanPage) -> None:
+        self.original = page
         self.page = CleanPage(page.url, page.title, pipe_tables(page.blocks))
         self.hits = [find_credentials(block.text) for block in self.page.blocks]
         self._index = {block: index for index, block in reversed(list(enumerate(self.page.blocks)))}
@@ -30,7 +32,7 @@ class CredentialContext:
 
         A stat card spans several blocks and gets the whole of its first block.
         """
-        for statement in statements(self.page):
+        for statement in statements(self.original):
             block = statement.block
             start = block.text.find(statement.text)
             end = start + len(statement.text) if start >= 0 else len(block.text)
@@ -100,3 +102,9 @@ class CredentialContext:
         runner_up = ranked[1][1] if len(ranked) > 1 else 0
         return code if count >= MIN_SENTENCES and count >= DOMINANCE * runner_up else None
 
+
+
+@per_page
+def credential_context(page: CleanPage) -> CredentialContext:
+    """The page's credential context, shared by the extractors that read one page in a row."""
+    return CredentialContext(page)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+
+from pipeline.memo import per_text
 
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "credentials.toml").read_text(encoding="utf-8"))
 ISSUERS: dict[str, str] = {entry["code"]: entry["issuer"] for entry in _DATA["credential"]}
@@ -54,24 +57,39 @@ def _is_code(spelling: str) -> bool:
     return " " not in spelling and spelling.upper() == spelling
 
 
-def _patterns() -> list[tuple[re.Pattern[str], str]]:
-    patterns = []
+def _first_word(spelling: str) -> str:
+    return re.split(rf"\s*{_DASH}\s*|\s+", spelling)[0].lower()
+
+
+def _patterns() -> dict[str, list[tuple[re.Pattern[str], str]]]:
+    """Each spelling's pattern, filed under its first word in lower case (the only place a match can start)."""
+    patterns = defaultdict(list)
     for entry in _DATA["credential"]:
         for spelling in [entry["code"], entry["name"], *entry.get("aliases", [])]:
             text = _code_pattern(spelling) if _is_code(spelling) else _name_pattern(spelling)
-            patterns.append((re.compile(text), entry["code"]))
-    return patterns
+            patterns[_first_word(spelling)].append((re.compile(text), entry["code"]))
+    return dict(patterns)
 
 
 _PATTERNS = _patterns()
+# Where a code or name may start: a word opening with a capital that opens some spelling (the
+# first letter of a name is always a capital); a plural "s" may end the word.
+_WORD = re.compile(rf"(?<![\w-])[{''.join(sorted({key[0].upper() for key in _PATTERNS}))}][^\W_]*")
 
 
+@per_text
 def find_credentials(text: str) -> list[CredentialHit]:
     """Every credential the text names, longest match first where they overlap, in order of appearance."""
-    found = sorted(((m.start(), -m.end(), code) for pattern, code in _PATTERNS for m in pattern.finditer(text)))
     hits: list[CredentialHit] = []
-    for start, negative_end, code in found:
-        if not hits or start >= hits[-1].end:
+    for word in _WORD.finditer(text):
+        start = word.start()
+        if hits and start < hits[-1].end:
+            continue
+        key = word.group().lower()
+        candidates = _PATTERNS.get(key, []) + (_PATTERNS.get(key[:-1], []) if key.endswith("s") else [])
+        found = [(-m.end(), code) for pattern, code in candidates if (m := pattern.match(text, start))]
+        if found:
+            negative_end, code = min(found)
             hits.append(CredentialHit(code, start, -negative_end))
     return hits
 

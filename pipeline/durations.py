@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.memo import per_text
 from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, parse_number
 
 _UNITS = tomllib.loads((Path(__file__).parent / "data" / "time_units.toml").read_text(encoding="utf-8"))
@@ -37,6 +38,7 @@ class Duration:
     end: int
 
 
+@per_text
 def find_durations(text: str) -> list[Duration]:
     """Every length of time in the text, in order of appearance."""
     return [duration for match in DURATION.finditer(text) if (duration := _read(match))]

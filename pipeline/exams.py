@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline.credential_context import CredentialContext
+from pipeline.credential_context import credential_context
 from pipeline.credentials import find_credentials
 from pipeline.durations import find_durations
 from pipeline.money import Money, find_money
@@ -31,13 +31,14 @@ NOT_SCORE = re.compile(_DATA["score"]["not_score"], re.IGNORECASE)
 
 _QUANTITY = rf"(?:{NUMBER_TEXT}|{WORD_TEXT})"
 _QUESTIONS = re.compile(
-    rf"(?P<count>{_QUANTITY})(?:\s*(?:-|–|to|and)\s*(?P<upper>{_QUANTITY}))?(?:\s+[A-Za-z&/-]+){{0,6}}?\s+(?:questions|items)\b"
+    rf"(?P<count>{_QUANTITY})(?:\s*(?:-|–|to|and)\s*(?P<upper>{_QUANTITY}))?(?:\s+[A-Za-z&/-]+){{0,6}}?"
+    rf"(?:\s+(?:questions|items)|-question|-item)\b"
     rf"(?:,?\s+(?:plus|and|\+)\s+(?P<more>{_QUANTITY})(?:\s+[A-Za-z&/-]+){{0,4}}?\s+(?:questions|items)\b)?"
     rf"|\b(?:questions|items)\s*:\s*(?P<listed>{_QUANTITY})",
     re.IGNORECASE,
 )
 _MINUTES = re.compile(rf"(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IGNORECASE)
-_AND_MINUTES = re.compile(rf"\s*(?:and\s+)?(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IGNORECASE)
+_AND_MINUTES = re.compile(rf"\s*,?\s*(?:and\s+)?(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IGNORECASE)
 _EACH = re.compile(r"\s*(?:each|apiece|per (?:part|section|day|module))\b", re.IGNORECASE)
 _NOT_EXAM_TIME = re.compile(
     r"\s*(?:of|in|per)\s+(?:\w+\s+)?(?:study\w*|training|instruction|course\w*|continuing|CEs?|CEUs?|practice|class\w*"
@@ -45,7 +46,7 @@ _NOT_EXAM_TIME = re.compile(
     re.IGNORECASE,
 )
 _SCORE = re.compile(
-    rf"\bscore\s*:?\s*(?:(?:of|is)\s+)?(?:at least\s+|a minimum of\s+)?(?P<value>{NUMBER_TEXT})(?!\s*(?:%|percent))"
+    rf"\bscore\b[^.\d%$]{{0,25}}?(?P<value>{NUMBER_TEXT})(?!\s*(?:%|percent))"
     rf"(?:\s*(?:/|out of)\s*(?P<scale>{NUMBER_TEXT}))?"
     rf"|(?P<bare>{NUMBER_TEXT})\s*(?:/|out of)\s*(?P<bare_scale>{NUMBER_TEXT})",
     re.IGNORECASE,
@@ -56,6 +57,7 @@ _SEPARATOR = re.compile(r"[/;)]|\b(?:or|and|plus|but|which|while|though|although
 _SEPARATOR_OR_COMMA = re.compile(rf"{_SEPARATOR.pattern}|,", re.IGNORECASE)
 MIN_QUESTIONS, MAX_QUESTIONS = 10, 1000
 MIN_MINUTES, MAX_MINUTES = 30, 600
+MIN_SCORE = 50  # a passing score in points; smaller numbers near "score" count sections or items
 
 Row = dict[str, object]
 
@@ -77,7 +79,7 @@ def extract_exams(page: CleanPage) -> list[Row]:
     Read statement by statement (``pipeline.statements``): a sentence, a table row
     (also one written as text, "| CPC | $399 |"), or a stat card ("$125" above "Exam fee").
     """
-    context = CredentialContext(page)
+    context = credential_context(page)
     rows: dict[tuple[object, ...], Row] = {}
     for index, start, end, statement in context.statements():
         found = []
@@ -166,12 +168,18 @@ def _qualifier(text: str) -> str | None:
 
 
 def _pair_member_prices(rows: list[Row]) -> list[Row]:
-    """Beside a member price for the same credential, an unqualified fee is the non-member price."""
-    member_priced = {r["credential"] for r in rows if r["attribute"] == "fee" and "member" in str(r["qualifier"])}
+    """Beside a member price for the same credential, a fee that names no membership is the non-member price."""
+    member_priced = {row["credential"] for row in rows if row["attribute"] == "fee" and "member" in _names(row)}
     for row in rows:
-        if row["attribute"] == "fee" and row["credential"] in member_priced and "member" not in str(row["qualifier"]):
+        unqualified = not {"member", "non-member"} & _names(row)
+        if row["attribute"] == "fee" and row["credential"] in member_priced and unqualified:
             row["qualifier"] = ", ".join(filter(None, ["non-member", row["qualifier"]]))
     return rows
+
+
+def _names(row: Row) -> set[str]:
+    """The qualifier names a row carries."""
+    return set(str(row["qualifier"] or "").split(", "))
 
 
 def _questions(sentence: str) -> Iterator[ExamFact]:
@@ -229,6 +237,6 @@ def _scores(sentence: str) -> Iterator[ExamFact]:
     for match in _SCORE.finditer(sentence):
         value = parse_number(match.group("value") or match.group("bare"))
         scale = match.group("scale") or match.group("bare_scale")
-        if value is not None:
+        if value is not None and value >= MIN_SCORE:
             unit = f"score out of {scale}" if scale else "score"
             yield ExamFact("passing_score", value, unit, qualifier, match.start())

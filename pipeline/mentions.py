@@ -142,17 +142,19 @@ def _listed(sentence: str) -> list[str]:
     return _entries(sentence[marker.end():]) if marker else []
 
 
-def _block_names(block: Block, headings: tuple[str, ...], lead_in: str | None,
+def _block_names(block: Block, headings: tuple[str, ...], lead_in: str | None, title: str,
                  vocabulary: Vocabulary) -> list[tuple[str, str]]:
     """(name, evidence) pairs this block gives for one vocabulary.
 
     Under a heading of this kind, list items, rows and subheadings count whole, and a paragraph
-    sentence counts when it lists two or more entries.
+    sentence counts when it lists two or more entries. A page title of this kind ("Coding
+    Classes") frames its list items and subheadings too, but for vocabulary terms only.
     """
-    under_heading = vocabulary.heads_under(headings)
+    under_heading = vocabulary.heads_under(tuple(h for h in headings if h != title))
+    under_title = title in headings and vocabulary.heads_under((title,))
     led_in = block.kind == "item" and lead_in is not None and vocabulary.frames(lead_in)
     entry_block = block.kind in ("item", "heading") and (under_heading or led_in)
-    framed_block = entry_block or (block.kind == "row" and under_heading)
+    framed_block = entry_block or (block.kind in ("row", "item", "heading") and (under_heading or under_title))
     pieces = [block.text] if block.kind == "row" else block.sentences()
     found = []
     for piece in pieces:
@@ -193,9 +195,9 @@ def extract_mentions(page: CleanPage) -> list[dict]:
     lead_in = None
     for block, headings in _with_parents(page.blocks):
         for vocabulary in VOCABULARIES:
-            for name, evidence in _block_names(block, headings, lead_in, vocabulary):
+            for name, evidence in _block_names(block, headings, lead_in, page.title, vocabulary):
                 key = (vocabulary.kind, name.lower())
                 rows.setdefault(key, {"kind": vocabulary.kind, "name": name, "evidence": evidence})
         if block.kind != "item":
-            lead_in = block.text
+            lead_in = None if block.text == page.title else block.text
     return list(rows.values())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.memo import per_text
 from pipeline.numbers import NUMBER_TEXT, parse_number
 
 _SIGN = r"(?:US\$|\$|USD\s?)"
@@ -36,6 +37,7 @@ class Money:
     end: int
 
 
+@per_text
 def find_money(text: str) -> list[Money]:
     """Every dollar amount or range in the text, in order of appearance."""
     found: list[Money] = []

@@ -7,6 +7,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.memo import per_text
+
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "number_words.toml").read_text(encoding="utf-8"))
 WORDS: dict[str, float] = _DATA["words"]
 SCALES: dict[str, float] = _DATA["scales"]
@@ -51,6 +53,7 @@ def parse_number(text: str) -> float | None:
     return value * SCALES[scale] if scale else value
 
 
+@per_text
 def find_numbers(text: str) -> list[Number]:
     """Every number written in digits or as a word, in order of appearance."""
     found = [Number(parse_number(m.group()), m.start(), m.end()) for m in NUMBER.finditer(text)]

@@ -7,6 +7,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.memo import per_text
+
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "organizations.toml").read_text(encoding="utf-8"))
 KINDS: dict[str, str] = {entry["acronym"]: entry["kind"] for entry in _DATA["organization"]}
 
@@ -41,6 +43,7 @@ _ACRONYM = re.compile(r"(?<![\w*])(?:" + "|".join(re.escape(a) for a in sorted(K
                       + r")(?![\w*])")
 
 
+@per_text
 def find_organizations(text: str) -> list[Organization]:
     """Every organisation named in the text, by full name or acronym, in order of appearance."""
     found = [_found(_CANONICAL[_normal(m.group())], m) for m in _FULL.finditer(text)]

@@ -6,6 +6,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from pipeline.memo import per_text
+
 BLOCK_KINDS = ("heading", "paragraph", "item", "row")
 
 # A sentence ends at . ! or ? followed by space and an upper-case letter, digit,
@@ -56,6 +58,7 @@ class CleanPage:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
+@per_text
 def split_sentences(text: str) -> list[str]:
     """Split text into sentences without altering any character inside them."""
     parts = (part.strip() for part in _SENTENCE_END.split(text))

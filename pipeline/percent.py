@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.memo import per_text
 from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, parse_number
 
 PERCENT = re.compile(
@@ -21,6 +22,7 @@ class Percent:
     end: int
 
 
+@per_text
 def find_percents(text: str) -> list[Percent]:
     """Every percentage in the text, in order of appearance."""
     return [Percent(_value(m.group("number")), m.start(), m.end()) for m in PERCENT.finditer(text)]

@@ -6,7 +6,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from pipeline.awards import award_near
+from pipeline.awards import award_near, find_awards
 from pipeline.durations import Duration, find_durations
 from pipeline.money import find_money
 from pipeline.page import CleanPage
@@ -28,7 +28,10 @@ _CUES = _words("cues")
 _LASTING = _words("lasting")
 _OFF_TOPIC = _words("off_topic")
 _EXAMS = _words("exams")
-_PROGRAM_AFTER = re.compile(rf"[\s-]+(?:[\w’']+\s+){{0,3}}?(?:{_alternatives(_DATA['programs'])})\b", re.IGNORECASE)
+_PROGRAM_AFTER = re.compile(  # "9-month online certificate", not "9 months to complete the program"
+    rf"[\s-]+(?:(?!(?:to|of|in|for|and|or|the)\b)[\w’']+\s+){{0,3}}?(?:{_alternatives(_DATA['programs'])})\b",
+    re.IGNORECASE,
+)
 _JOINER = re.compile(rf"\s*(?:{_alternatives(_DATA['joiners'])})\s*", re.IGNORECASE)
 
 
@@ -51,10 +54,16 @@ def _norms(sentence: str) -> list[dict]:
     rows = []
     lasting = bool(_LASTING.search(sentence))
     for length in [] if _EXAMS.search(sentence) else _lengths(sentence):
-        if lasting or _PROGRAM_AFTER.match(sentence, length.end):
-            rows.append({"credential_awarded": award_near(sentence, length.start),
-                         "duration_months_min": length.months_min, "duration_months_max": length.months_max,
-                         "cost_usd_min": None, "cost_usd_max": None, "evidence": sentence})
+        program = _PROGRAM_AFTER.match(sentence, length.end)
+        if program:  # "a two-year associate degree": the award is the one the length qualifies
+            award = next((a.kind for a in find_awards(program.group())), None)
+        elif lasting:
+            award = award_near(sentence, length.start)
+        else:
+            continue
+        rows.append({"credential_awarded": award,
+                     "duration_months_min": length.months_min, "duration_months_max": length.months_max,
+                     "cost_usd_min": None, "cost_usd_max": None, "evidence": sentence})
     for cost in program_costs(sentence):
         rows.append({"credential_awarded": award_near(sentence, cost.start),
                      "duration_months_min": None, "duration_months_max": None,

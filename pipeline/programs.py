@@ -11,6 +11,7 @@ from pipeline.awards import find_awards
 from pipeline.credentials import find_credentials
 from pipeline.durations import find_durations
 from pipeline.institutions import Institution, defined_acronyms, find_institutions
+from pipeline.memo import per_page
 from pipeline.numbers import NUMBER_TEXT, parse_number
 from pipeline.organizations import find_organizations
 from pipeline.page import Block, CleanPage
@@ -123,8 +124,14 @@ def _reaches(owner: Block, block: Block, facts: dict) -> bool:
     return False
 
 
-def _read(page: CleanPage) -> Iterator[tuple[str, dict | None, bool]]:
-    """Each passage with the program row it describes (None if none), and whether it opens that row.
+@per_page
+def _read(page: CleanPage) -> list[tuple[str, dict | None, bool]]:
+    """Each passage with the program row it describes (None if none), and whether it opens that row."""
+    return list(_reading(page))
+
+
+def _reading(page: CleanPage) -> Iterator[tuple[str, dict | None, bool]]:
+    """The passages of ``_read`` one by one.
 
     A passage naming a school whose program is already on record, with no other award or cost,
     adds to that row rather than opening another.
@@ -166,7 +173,8 @@ def _read(page: CleanPage) -> Iterator[tuple[str, dict | None, bool]]:
 
 def extract_programs(page: CleanPage) -> list[dict]:
     """One row per passage naming a school's program, plus one per further cost the page gives for it."""
-    return [row for _, row, opens in _read(page) if opens]
+    # fresh rows: the reading is remembered for school_passages
+    return [{**row, "accreditors": [*row["accreditors"]]} for _, row, opens in _read(page) if opens]
 
 
 def school_passages(page: CleanPage) -> set[str]:

@@ -7,7 +7,7 @@ import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
-from pipeline.credential_context import CredentialContext
+from pipeline.credential_context import CredentialContext, credential_context
 from pipeline.durations import find_durations
 from pipeline.page import CleanPage
 from pipeline.statements import Statement
@@ -37,7 +37,7 @@ Row = dict[str, object]
 
 def extract_requirements(page: CleanPage) -> list[Row]:
     """One row per distinct requirement: the credential it is for (null for the career), type and evidence."""
-    context = CredentialContext(page)
+    context = credential_context(page)
     rows: dict[tuple[object, ...], Row] = {}
     for index, start, end, statement in context.statements():
         for row in _statement_requirements(context, index, start, end, statement):

@@ -1,8 +1,9 @@
 """The statements a page makes, each with the text that frames it.
 
-A statement is a sentence, list item, heading or table row, or a stat card (a
-bare figure followed by its short labels). Its context lists the nearby text a
-reader would use to date, attribute or name the figure, nearest first.
+A statement is a sentence, list item, heading or table row (tables written as
+"| a | b |" text included), or a stat card: a bare figure with its short label(s)
+above or below it. Each keeps the nearby text a reader would use to date,
+attribute or name its figures.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from pipeline.memo import per_page
 from pipeline.money import find_money
 from pipeline.numbers import find_numbers
 from pipeline.occupations import find_occupation
@@ -59,8 +61,13 @@ class Statement:
     section: tuple[str, ...] = ()
 
 
-def statements(page: CleanPage) -> Iterator[Statement]:
+@per_page
+def statements(page: CleanPage) -> list[Statement]:
     """Every statement on the page, in reading order."""
+    return list(_statements(page))
+
+
+def _statements(page: CleanPage) -> Iterator[Statement]:
     blocks = pipe_tables(page.blocks)
     for index, block in enumerate(blocks):
         frame = {"headings": tuple(reversed(block.headings)), "section": _section(blocks, index)}
@@ -139,8 +146,8 @@ def is_bare(text: str) -> bool:
 def _card(blocks: list[Block], index: int) -> Statement:
     """A bare figure: read on from the labelled figure above it, else framed by its card's labels.
 
-    In a run of cards that starts with a label and ends with a figure the labels stand
-    above their figures; otherwise they stand below them.
+    In a run of cards that starts with a label and ends with a figure each label stands
+    above its figure; otherwise the labels stand below their figures.
     """
     block = blocks[index]
     previous = blocks[index - 1] if index else None
@@ -152,11 +159,8 @@ def _card(blocks: list[Block], index: int) -> Statement:
     while end < len(blocks) and _in_cards(blocks[end]):
         end += 1
     if not _is_value(blocks[start]) and _is_value(blocks[end - 1]):
-        first = index
-        while first > max(start, index - _CARD_LABELS) and _is_label(blocks[first - 1]):
-            first -= 1
-        labels = [above.text for above in blocks[first:index]]
-        return Statement("\n".join([*labels, block.text]), block, "\n".join(labels))
+        label = blocks[index - 1].text if index > start and _is_label(blocks[index - 1]) else ""
+        return Statement(f"{label}\n{block.text}" if label else block.text, block, label)
     labels = []
     for following in blocks[index + 1: min(end, index + 1 + _CARD_LABELS)]:
         if is_bare(following.text):
@@ -215,6 +219,7 @@ def credited(text: str) -> str | None:
     return None
 
 
+@per_page
 def page_source(page: CleanPage) -> str | None:
     """The organisation a page credits for its figures overall, if one stands out."""
     counts = Counter(org.acronym for org in find_organizations(page.text) if org.kind == "statistics")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import selectors
 import sqlite3
@@ -14,10 +15,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from datasette.utils import tilde_encode
+from playwright.sync_api import sync_playwright
 
 from tests.conftest import KB, ROOT
-
-playwright = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update",
@@ -28,7 +29,10 @@ SCRIPT = "<script>window.kbPwned = 'script'; alert('script ran')</script>"
 IMAGE = "<img src=x onerror=\"window.kbPwned = 'img'; alert('onerror ran')\">"
 HOSTILE_TEXT = f"Coders earn more with a CPC. {SCRIPT} Ask about the {IMAGE} hostile fee."
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium (make test installs it)")
+# `make test` installs Chromium first; elsewhere the test is skipped without it, but never on CI.
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists() and not os.environ.get("CI"), reason="needs Debian's chromium (make test installs it)"
+)
 
 
 def add_hostile_page(db: Path) -> None:
@@ -111,7 +115,7 @@ def wait_for_url(process: subprocess.Popen, log: list[str], timeout: float = 60)
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator:
-    with playwright.sync_playwright() as p:
+    with sync_playwright() as p:
         launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield launched
         launched.close()
@@ -171,6 +175,7 @@ def test_canned_query_with_a_parameter_then_a_facet(served, page):
     page.wait_for_url("**/kb/wages?*attributed_to=BLS*")
     sources = page.locator("table.rows-and-columns td.col-attributed_to").all_inner_texts()
     assert sources and set(sources) == {"BLS"}
+    page.locator("h3", has_text="where attributed_to").evaluate("heading => heading.scrollIntoView()")
     screenshot(page, "facet")
     assert not page.dialogs and not page.errors
 
@@ -194,14 +199,14 @@ def test_dashboard_draws_its_charts(served, page):
     "/-/dashboards/careers",
 ])
 def test_markup_in_scraped_text_is_shown_not_run(served_hostile, page, path):
-    pk = quote(HOSTILE_URL, safe="").replace("%", "~").replace(".", "~2E").replace("-", "~2D")
-    page.goto(served_hostile + path.format(pk=pk, url=quote(HOSTILE_URL, safe="")))
+    page.goto(served_hostile + path.format(pk=tilde_encode(HOSTILE_URL), url=quote(HOSTILE_URL, safe="")))
     page.wait_for_load_state("networkidle")
     if "search" in path and "_search" not in path:
         page.locator("#search-all-results h2").first.wait_for()
     if "dashboards" not in path:
         page.get_by_text("<script>window.kbPwned", exact=False).first.wait_for()
-    if path == "/kb/exams?_search=hostile":
+    if path.startswith("/kb/facts_of_page"):
+        page.locator("table.rows-and-columns").evaluate("table => table.scrollIntoView()")
         screenshot(page, "escaped-markup")
     assert page.evaluate("window.kbPwned") is None
     assert page.dialogs == []

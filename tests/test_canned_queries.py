@@ -57,7 +57,7 @@ def test_canned_query_returns_rows_on_the_demo_database(demo_db, name):
 
 def test_credential_profile_keeps_to_the_credential_asked_for(demo_db):
     rows = run_query(demo_db, "credential_profile", code="cpc")
-    assert {row["kind"] for row in rows} >= {"exam", "mention"}
+    assert {row["kind"] for row in rows} == {"registry", "requirement", "exam", "wage", "program", "mention"}
     assert {row["credential"] for row in rows} == {"CPC"}
     assert all(row["evidence"] for row in rows if row["kind"] != "registry")
 

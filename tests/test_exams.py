@@ -150,3 +150,15 @@ def test_a_stat_card_is_read_with_the_label_below_its_figure():
     ))
     assert facts(rows) == {("CEDC", "fee", 399, None)}
     assert rows[0]["evidence"] == "$399\nExam Fee"
+
+
+def test_more_ways_to_write_scores_lengths_and_counts():
+    assert values("The passing score for the CCA is 300 on a scale of 100 to 400.") == [("passing_score", 300)]
+    assert values("You get 3 hours, 15 minutes to finish the exam.") == [("time_limit", 195)]
+    assert values("It is a 100-question exam.") == [("questions", 100)]
+    assert values("You must score higher on 2 sections to pass.") == []
+
+
+def test_only_a_member_price_makes_its_neighbour_the_non_member_price():
+    rows = extract_exams(page(para("The CCS exam costs $399 for non-members; AHIMA also lists $299.")))
+    assert facts(rows) == {("CCS", "fee", 399, "non-member"), ("CCS", "fee", 299, None)}

@@ -168,3 +168,12 @@ def test_evidence_is_always_verbatim_page_text(texts):
     the_page = page(*blocks)
     for row in extract_mentions(the_page):
         assert row["evidence"] in the_page.text
+
+
+def test_a_page_title_of_courses_frames_vocabulary_terms_only():
+    title = "Medical Coding Courses Online"
+    rows = extract_mentions(CleanPage("https://example.org/c", title, [
+        Block("heading", title, level=1),
+        Block("heading", "Flexible Evening Schedules", level=2, headings=(title,)),
+        Block("heading", "Medical Terminology Basics", level=2, headings=(title,))]))
+    assert names(rows, "course") == ["medical terminology"]

@@ -75,8 +75,10 @@ def test_statements_about_a_named_school_are_left_to_programs():
     assert rows == []
 
 
-def test_year_of_a_date_is_not_a_length():
-    rows = extract_program_norms(page(para("The program opened in 2019 and enrolled 300 students by 2023.")))
+def test_years_ranks_and_phone_numbers_are_not_lengths_or_costs():
+    rows = extract_program_norms(page(
+        para("The program opened in 2019 and enrolled 300 students by 2023."),
+        para("Our program ranks 55 on a list of 100 schools; call 1-800-555-0147 to enroll.")))
     assert rows == []
 
 
@@ -103,3 +105,11 @@ def test_evidence_is_always_verbatim_page_text(texts):
     the_page = page(*[para(text) for text in texts])
     for row in extract_program_norms(the_page):
         assert row["evidence"] in the_page.text
+
+
+def test_length_before_a_program_word_takes_that_programs_award():
+    rows = extract_program_norms(page(
+        para("A certificate can be finished in 6 months, much less than a two-year degree."),
+        para("Certificate students take 9 months to complete the program."),
+        para("Many colleges run a 20-month online associate degree.")))
+    assert lengths(rows) == [("certificate", 6, 6), (None, 24, 24), ("certificate", 9, 9), ("associate", 20, 20)]

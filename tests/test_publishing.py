@@ -81,11 +81,12 @@ def test_no_write_path_is_published(kb_copy):
     for sql in ("delete from pages", "insert into crawl_runs (command) values ('x')", "drop table wages"):
         response = fetch(kb_copy, "/kb.json", params={"sql": sql})
         assert response.status_code == 400, sql
-    # Datasette 0.65 answers a POST to a read-only canned query with an error page; it never runs as a write.
-    assert fetch(kb_copy, "/kb/wage_claims_by_source_and_year", method="POST", data={"period": "x"}).status_code != 200
+    for path in ("/kb/wage_claims_by_source_and_year", "/kb", "/-/messages", "/kb/pages"):
+        assert fetch(kb_copy, path, method="POST", data={"sql": "delete from pages"}).status_code == 405, path
     assert sqlite3.connect(kb_copy).execute("select count(*) from pages").fetchone()[0] == before
+    assert not any(query.get("write") for query in load_metadata(str(kb_copy))["databases"]["kb"]["queries"].values())
     plugins = {p["name"] for p in fetch(kb_copy, "/-/plugins.json").json()}
-    assert {"datasette_search_all", "datasette_dashboards"} <= {name.replace("-", "_") for name in plugins}
+    assert {"datasette-search-all", "datasette-dashboards", "home.py", "read_only.py"} <= plugins
 
 
 def test_every_facet_column_of_a_table_is_indexed(demo_db):
@@ -106,3 +107,16 @@ def test_serve_command_and_embedded_instance_share_templates_plugins_and_metadat
     ds = make_datasette(str(demo_db))
     assert command[command.index("--template-dir") + 1] == ds.template_dir
     assert command[command.index("--plugins-dir") + 1] == ds.plugins_dir
+
+
+def test_every_table_and_view_page_renders_with_its_configured_facets(demo_db):
+    listing = fetch(demo_db, "/kb.json").json()
+    names = [t["name"] for t in listing["tables"] if not t["hidden"]] + [v["name"] for v in listing["views"]]
+    assert "current_wages" in names and "wage_claims" in names
+    for name in names:
+        response = fetch(demo_db, f"/kb/{name}.json?_size=1")
+        assert response.status_code == 200, (name, response.text[:300])
+        configured = load_metadata(str(demo_db))["databases"]["kb"]["tables"].get(name, {}).get("facets", [])
+        shown = set(response.json().get("facet_results", {}))
+        expected = {f if isinstance(f, str) else f["array"] for f in configured}
+        assert expected <= shown, (name, expected - shown)

@@ -186,3 +186,8 @@ def test_continuing_education_on_a_cycle_is_renewal_without_a_cue_word():
     rows = extract_requirements(page(para("CIC holders report 36 CEUs every two years.")))
     assert [(row["credential"], row["type"], row["months"]) for row in rows] == [("CIC", "renewal", 24)]
     assert extract_requirements(page(para("This webinar for CIC holders is worth 2 CEUs."))) == []
+
+
+def test_an_exam_open_to_holders_of_a_diploma_requires_it():
+    rows = extract_requirements(page(para("The CCA exam is open to anyone with a high school diploma.")))
+    assert pairs(rows) == {("CCA", "education", 0)}

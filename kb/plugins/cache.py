@@ -1,0 +1,104 @@
+"""Datasette plugin: answer repeated reads from memory until a database file changes.
+
+The knowledge base is read far more often than it is written (a refresh a night), and on a
+file with a million facts a table page costs hundreds of milliseconds to build. Responses to
+GET requests are kept in a bounded LRU keyed by the request and by the size and modification
+time of every served file and its write-ahead log, so any commit (a refresh, a checkpoint)
+empties the cache. Responses that set cookies, fail, or are large streams are never kept.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from datasette import hookimpl
+
+ASGIApp = Callable[[dict, Callable[[], Awaitable[dict]], Callable[[dict], Awaitable[None]]], Awaitable[None]]
+MAX_ENTRIES = 1024
+MAX_BODY_BYTES = 2 * 1024 * 1024
+
+
+class ResponseCache:
+    """Cached responses (status, headers, body) for the current state of the files."""
+
+    def __init__(self, datasette: Any) -> None:
+        self.datasette = datasette
+        self.entries: OrderedDict[tuple, tuple[int, list, bytes]] = OrderedDict()
+        self.state: tuple = ()
+
+    def files_state(self) -> tuple:
+        paths = [db.path for db in self.datasette.databases.values() if db.path]
+        return tuple(_stat(path + suffix) for path in paths for suffix in ("", "-wal"))
+
+    def get(self, key: tuple) -> tuple[int, list, bytes] | None:
+        state = self.files_state()
+        if state != self.state:
+            self.entries.clear()
+            self.state = state
+            return None
+        entry = self.entries.get(key)
+        if entry is not None:
+            self.entries.move_to_end(key)
+        return entry
+
+    def put(self, key: tuple, entry: tuple[int, list, bytes]) -> None:
+        self.entries[key] = entry
+        if len(self.entries) > MAX_ENTRIES:
+            self.entries.popitem(last=False)
+
+
+def _stat(path: str) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Callable[[ASGIApp], ASGIApp]:
+    def wrap(app: ASGIApp) -> ASGIApp:
+        cache = ResponseCache(datasette)
+
+        async def cached(scope: dict, receive: Callable, send: Callable) -> None:
+            if scope["type"] != "http" or scope["method"] != "GET" or _has_cookies(scope):
+                return await app(scope, receive, send)
+            key = (scope["path"], scope.get("query_string", b""))
+            entry = cache.get(key)
+            if entry is not None:
+                status, headers, body = entry
+                await send({"type": "http.response.start", "status": status,
+                            "headers": [*headers, (b"x-kb-cache", b"hit")]})
+                await send({"type": "http.response.body", "body": body})
+                return
+            state = cache.files_state()
+            recorded: dict[str, Any] = {"body": [], "size": 0, "ok": True}
+
+            async def record(message: dict) -> None:
+                if message["type"] == "http.response.start":
+                    headers = list(message.get("headers", []))
+                    sets_cookie = any(name.lower() == b"set-cookie" for name, _ in headers)
+                    recorded["ok"] = message["status"] == 200 and not sets_cookie
+                    recorded.update(status=message["status"], headers=headers)
+                    message = {**message, "headers": [*headers, (b"x-kb-cache", b"miss")]}
+                elif message["type"] == "http.response.body":
+                    recorded["size"] += len(message.get("body", b""))
+                    recorded["ok"] = recorded["ok"] and recorded["size"] <= MAX_BODY_BYTES
+                    if recorded["ok"]:
+                        recorded["body"].append(message.get("body", b""))
+                    if recorded["ok"] and not message.get("more_body") and cache.files_state() == state:
+                        cache.put(key, (recorded["status"], recorded["headers"], b"".join(recorded["body"])))
+                await send(message)
+
+            await app(scope, receive, record)
+
+        return cached
+
+    return wrap
+
+
+def _has_cookies(scope: dict) -> bool:
+    return any(name == b"cookie" for name, _ in scope.get("headers", []))

@@ -139,6 +139,19 @@ def ensure_search(db: sqlite_utils.Database) -> None:
     for table in FACT_COLUMNS:
         if db[table].detect_fts() is None:
             db[table].enable_fts(["evidence"], create_triggers=True, tokenize="porter")
+    for table, columns in {"pages": ("title", "text"), **dict.fromkeys(FACT_COLUMNS, ("evidence",))}.items():
+        narrow_update_trigger(db, table, columns)
+
+
+def narrow_update_trigger(db: sqlite_utils.Database, table: str, columns: tuple[str, ...]) -> None:
+    """Re-index a row's text only when that text changes, not when its history or validators do."""
+    trigger = next((t for t in db.triggers if t.name == f"{table}_au"), None)
+    if trigger is None or " UPDATE OF " in trigger.sql:
+        return
+    names = ", ".join(f'"{c}"' for c in columns)
+    with db.atomic():
+        db.execute(f'drop trigger "{table}_au"')
+        db.execute(trigger.sql.replace(f'AFTER UPDATE ON "{table}"', f'AFTER UPDATE OF {names} ON "{table}"', 1))
 
 
 def ensure_indexes(db: sqlite_utils.Database) -> None:

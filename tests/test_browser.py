@@ -7,6 +7,7 @@ import re
 import selectors
 import sqlite3
 import subprocess
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -18,12 +19,14 @@ import pytest
 from datasette.utils import tilde_encode
 from playwright.sync_api import sync_playwright
 
-from tests.conftest import KB, ROOT
+from tests.conftest import KB
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update",
                  "--no-first-run"]
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+# README's screenshots are refreshed with `KB_SCREENSHOTS=docs/screenshots make test`; otherwise they go to a
+# temporary folder, so that a test run leaves the working tree as it found it.
+SCREENSHOTS = Path(os.environ.get("KB_SCREENSHOTS") or tempfile.mkdtemp(prefix="kb-screenshots-")).resolve()
 HOSTILE_URL = "http://127.0.0.1:9/hostile-guide.html"
 SCRIPT = "<script>window.kbPwned = 'script'; alert('script ran')</script>"
 IMAGE = "<img src=x onerror=\"window.kbPwned = 'img'; alert('onerror ran')\">"

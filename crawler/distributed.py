@@ -143,5 +143,5 @@ class Heartbeat:
         raise DontCloseSpider
 
     def closed(self) -> None:
-        if self.task.running:
+        if self.task is not None and self.task.running:
             self.task.stop()

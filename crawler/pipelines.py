@@ -131,8 +131,7 @@ class StorePipeline:
         if reason == "shutdown":
             logger.info("Run %d interrupted; run the same command again to resume it", self.run.run_id)
         else:
-            fetched = self.store.db["crawl_runs"].get(self.run.run_id)["fetched"]
-            finish_run(self.store.db, self.run.run_id, "ok" if fetched else "failed")
+            finish_run(self.store.db, self.run.run_id)
         self.store.close()
 
     def flush(self) -> None:

@@ -8,7 +8,7 @@ from collections import Counter
 
 from crawler.items import PageItem, item_from_json
 from kb.crawl import CrawlReport
-from kb.runs import RunState, begin_run, finish_run, lock, run_status
+from kb.runs import RunState, begin_run, finish_run, lock
 from kb.sharedcrawl import CrawlDefinition, SharedCrawl
 from kb.store import Store
 from pipeline.credentials import registry
@@ -17,8 +17,7 @@ logger = logging.getLogger(__name__)
 
 
 def run_ingest(redis_url: str, db: str, batch_pages: int = 50, wait: float = 1.0) -> CrawlReport:
-    """Open (or resume) the run of the crawl announced in ``redis_url``, write what workers hand over into
-    ``db`` in batches, and finish the run once nothing is queued, leased or waiting."""
+    """Write the crawl announced in ``redis_url`` into ``db`` as one run, until nothing is queued or in progress."""
     handle = lock(db)
     store = Store(db)
     try:
@@ -30,7 +29,7 @@ def run_ingest(redis_url: str, db: str, batch_pages: int = 50, wait: float = 1.0
         logger.info("%s run %d for %s: %d URLs to start from", "Resumed" if run.resumed else "Opened",
                     run.run_id, definition.command, len(run.pending))
         _ingest(shared, store, run, batch_pages, wait)
-        finish_run(store.db, run.run_id, run_status(store.db, run.run_id))
+        finish_run(store.db, run.run_id)
         shared.finish()
         return CrawlReport(db, dict(store.db["crawl_runs"].get(run.run_id)))
     finally:

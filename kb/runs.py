@@ -99,13 +99,9 @@ def queue_urls(db: sqlite_utils.Database, run_id: int, entries: list[tuple[str, 
     )
 
 
-def run_status(db: sqlite_utils.Database, run_id: int) -> str:
-    """How a run that came to its end went: ok when it fetched anything."""
-    return "ok" if db["crawl_runs"].get(run_id)["fetched"] else "failed"
-
-
-def finish_run(db: sqlite_utils.Database, run_id: int, status: str) -> None:
-    """Record the run's end, and drop its frontier."""
+def finish_run(db: sqlite_utils.Database, run_id: int) -> None:
+    """Record the run's end (ok when it fetched anything, else failed), and drop its frontier."""
     with db.atomic():
+        status = "ok" if db["crawl_runs"].get(run_id)["fetched"] else "failed"
         db["crawl_runs"].update(run_id, {"finished_at": now(), "status": status})
         db.conn.execute("delete from crawl_queue where run_id = ?", [run_id])

@@ -94,13 +94,13 @@ class SharedKnown(Mapping[str, KnownPage]):
         value = self.server.hget(self.key, url)
         if value is None:
             raise KeyError(url)
-        return KnownPage(*json.loads(value))
+        return KnownPage(**json.loads(value))
 
     def __contains__(self, url: object) -> bool:
         return bool(self.server.hexists(self.key, url))
 
     def __iter__(self) -> Iterator[str]:
-        return (key.decode() for key in self.server.hscan_iter(self.key, no_values=True))
+        return (key.decode() for key, _ in self.server.hscan_iter(self.key))
 
     def __len__(self) -> int:
         return self.server.hlen(self.key)
@@ -209,15 +209,14 @@ class SharedCrawl:
         with self.server.pipeline() as pipe:
             pipe.delete(self.seeds, self.run)
             for url, known in run.known.items():
-                pipe.hset(self.known, url, json.dumps(list(asdict(known).values())))
+                pipe.hset(self.known, url, json.dumps(asdict(known)))
             for seed in run.pending:
                 pipe.rpush(self.seeds, json.dumps(seed))
             pipe.set(self.run, json.dumps({"run_id": run.run_id, "resumed": run.resumed}))
             pipe.execute()
 
     def take(self, count: int, timeout: float) -> list[bytes]:
-        """Up to ``count`` items, waiting up to ``timeout`` seconds for the first; they stay in a side list
-        until ``taken`` is called, so that an ingest killed before committing them finds them again."""
+        """Up to ``count`` items, kept in a side list until ``taken`` (a restarted ingest takes them again)."""
         pending = self.server.lrange(self.taking, 0, -1)
         if pending:
             return pending[::-1]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import time
 from collections.abc import Iterator
@@ -134,3 +135,24 @@ def test_a_killed_worker_s_requests_are_finished_by_the_others(big_site, single_
         ingest.wait()
     assert "requests of stopped workers back to the queue" in log
     assert_same_as_single_process(db, single_db, base, paths)
+
+
+def test_a_shared_refresh_of_an_unchanged_site_rewrites_nothing(big_site, single_db, redis_url, tmp_path):
+    base, paths = big_site
+    db = tmp_path / "kb.db"
+    with sqlite3.connect(single_db) as source, sqlite3.connect(db) as target:
+        source.backup(target)
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[[sites]]\nname = "{base.removeprefix("http://")}"\nstart_urls = ["{base}/index.html"]\n')
+    command = [KB, "refresh", "--redis", redis_url, "--sources", str(sources)]
+    workers = [subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+               for _ in range(2)]
+    try:
+        kb("ingest", "--redis", redis_url, "--db", str(db))
+        assert [worker.wait(60) for worker in workers] == [0, 0]
+    finally:
+        stop(workers)
+    run = query(db, "select status, fetched, unchanged, new, changed, facts_added from crawl_runs where command = ?",
+                "refresh")
+    assert run == [("ok", len(paths), len(paths), 0, 0, 0)]
+    assert content(db) == content(single_db)

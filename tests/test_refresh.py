@@ -139,12 +139,12 @@ def test_killed_run_resumes_without_refetching_or_duplicates(site, tmp_path):
     db = tmp_path / "kb.db"
     GatedHandler.gate.clear()
     command = [KB, "refresh", "--db", str(db), "--sources", str(sources), "--set", "KB_BATCH_PAGES=1"]
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         assert GatedHandler.reached.wait(60)
         stored_before = wait_for_pages(db, minimum=5)
     finally:
-        os.kill(proc.pid, signal.SIGKILL)
+        os.killpg(proc.pid, signal.SIGKILL)  # the crawl and its extraction workers, as a machine crash would
         proc.wait()
     GatedHandler.requested = requested_after = []
     GatedHandler.gate.set()

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlite_utils
-from scrapy.crawler import CrawlerProcess
+from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler.sources import Site, hosts_of, load_sources, sites_from_urls
@@ -58,28 +58,32 @@ def crawler_settings(db: str | None, log_level: str = "INFO", overrides: dict[st
     return settings
 
 
+def crawl_in_process(settings: Settings, start_urls: list[str] | None, sources: str | None,
+                     **arguments: Any) -> Crawler:
+    """Run the articles spider to its end in this process; returns its crawler (stats, spider)."""
+    sites = sites_from_urls(start_urls) if start_urls else load_sources(sources) if sources else load_sources()
+    check_reachable(sites)
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(ArticlesSpider)
+    process.crawl(crawler, start_url=",".join(start_urls or []) or None, sources=sources, **arguments)
+    process.start()
+    return crawler
+
+
 def run_crawl(
     db: str,
     start_urls: list[str] | None = None,
     sources: str | None = None,
-    max_pages: int | None = None,
-    depth: int | None = None,
     log_level: str = "INFO",
-    refresh: bool = False,
-    full: bool = False,
     settings: dict[str, Any] | None = None,
+    **arguments: Any,
 ) -> CrawlReport:
-    """Crawl the start URLs (or every site of the sources file) into ``db``; resume it if it was interrupted."""
-    sites = sites_from_urls(start_urls) if start_urls else load_sources(sources) if sources else load_sources()
-    check_reachable(sites)
+    """Crawl the start URLs (or every site of the sources file) into ``db``; resume it if it was interrupted.
+
+    ``arguments`` are the spider's: max_pages, depth, refresh, full.
+    """
     lock(db).close()  # fail now, with a clear message, rather than inside the crawl
-    process = CrawlerProcess(crawler_settings(db, log_level, settings))
-    crawler = process.create_crawler(ArticlesSpider)
-    process.crawl(
-        crawler, start_url=",".join(start_urls or []) or None, sources=sources, max_pages=max_pages, depth=depth,
-        refresh=refresh, full=full,
-    )
-    process.start()
+    crawler = crawl_in_process(crawler_settings(db, log_level, settings), start_urls, sources, **arguments)
     run_id = crawler.spider.run.run_id if crawler.spider.run else None
     with sqlite_utils.Database(db) as kb:
         run = kb["crawl_runs"].get(run_id) if run_id else {"status": "failed", "id": None}

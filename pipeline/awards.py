@@ -7,10 +7,11 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.gate import gated
 from pipeline.memo import per_text
 
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "awards.toml").read_text(encoding="utf-8"))
-_PATTERNS = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, patterns in _DATA.items() for pattern in patterns]
+_PATTERNS = [(kind, gated(pattern, re.IGNORECASE)) for kind, patterns in _DATA.items() for pattern in patterns]
 
 
 @dataclass(frozen=True)

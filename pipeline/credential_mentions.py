@@ -17,7 +17,7 @@ def extract_credential_mentions(page: CleanPage) -> list[dict[str, object]]:
     The evidence is the first sentence that names the credential together with its
     issuer, else the first that names it, a heading only when nothing else does.
     """
-    on_page = _issuers_named(page.title + "\n" + page.text)
+    on_page = set().union(*(_issuers_named(text) for text in (page.title, *(block.text for block in page.blocks))))
     rows: dict[str, dict[str, object]] = {}
     ranks: dict[str, tuple[bool, bool]] = {}
     for block in page.blocks:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import calendar
 import re
 
+from pipeline.gate import Gate
+from pipeline.memo import per_text
+
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
 _MONTHS["sept"] = 9
@@ -27,10 +30,14 @@ _RANGE = re.compile(
 )
 _OPEN_END = re.compile(rf"\b(?:through|thru|until|till|by|to)\s+(?:the\s+year\s+)?(?P<end>{YEAR_TEXT})", re.IGNORECASE)
 _LONGEST_PROJECTION = 20
+_GATE = Gate(["19", "20"])  # every date holds a year
 
 
+@per_text
 def find_as_of(text: str) -> str | None:
     """The date a figure is given for: 'YYYY-MM' for a month and year, else 'YYYY', else None."""
+    if not _GATE.opens(text):
+        return None
     if match := _MONTH_YEAR.search(text):
         return f"{match.group('year')}-{_MONTHS[match.group('month').lower()]:02d}"
     ranges = [match.span() for match in _RANGE.finditer(text) if _range(match)]

@@ -7,8 +7,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.gate import Gate, lower
 from pipeline.memo import per_text
-from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, parse_number
+from pipeline.numbers import NUMBER_TEXT, SCALES, WORD_TEXT, WORDS, parse_number
 
 _UNITS = tomllib.loads((Path(__file__).parent / "data" / "time_units.toml").read_text(encoding="utf-8"))
 MONTHS_PER_UNIT: dict[str, float] = _UNITS["months"]
@@ -16,6 +17,13 @@ HOUR_UNITS: set[str] = set(_UNITS["hours"])
 
 _UNIT_TEXT = "|".join(sorted([*MONTHS_PER_UNIT, *HOUR_UNITS], key=len, reverse=True))
 _QUANTITY = rf"(?:{NUMBER_TEXT}|{WORD_TEXT}|\ban?\b)"
+_GATE = Gate([*MONTHS_PER_UNIT, *HOUR_UNITS], whole=True)
+# A quick look, in lower case, for what ends a quantity (a digit or scale, a number word, "a",
+# "an") right before a unit, as it does in every length; the full pattern runs only where it is.
+_COUNTED = re.compile(
+    rf"(?:\d[{''.join(w for w in SCALES if len(w) == 1)}]?|{'|'.join(w for w in SCALES if len(w) > 1)}"
+    rf"|\b(?:{'|'.join(w for w in WORDS if len(w) > 2)}|an?)\b)[\s-](?:{_UNIT_TEXT})\b"
+)
 DURATION = re.compile(
     rf"(?:(?P<bound>less than|fewer than|under|up to|no more than|at most|within|as little as|"
     rf"at least|more than|over|a minimum of|minimum of|a maximum of|maximum of)\s+)?"
@@ -41,6 +49,8 @@ class Duration:
 @per_text
 def find_durations(text: str) -> list[Duration]:
     """Every length of time in the text, in order of appearance."""
+    if not (_GATE.opens(text) and _COUNTED.search(lower(text))):
+        return []
     return [duration for match in DURATION.finditer(text) if (duration := _read(match))]
 
 

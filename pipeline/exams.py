@@ -11,33 +11,34 @@ from pathlib import Path
 from pipeline.credential_context import credential_context
 from pipeline.credentials import find_credentials
 from pipeline.durations import find_durations
+from pipeline.gate import gated
 from pipeline.money import Money, find_money
-from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, parse_number
+from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, find_numbers, parse_number
 from pipeline.page import Block, CleanPage
 from pipeline.percent import find_percents
 from pipeline.statements import Statement
 
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "exams.toml").read_text(encoding="utf-8"))
-EXAM = re.compile(_DATA["exam"], re.IGNORECASE)
-PRACTICE = re.compile(_DATA["practice"], re.IGNORECASE)
-FEE_CUE = re.compile(_DATA["fee"]["cue"], re.IGNORECASE)
-OTHER_PRICE = re.compile(_DATA["fee"]["other"], re.IGNORECASE)
+EXAM = gated(_DATA["exam"], re.IGNORECASE)
+PRACTICE = gated(_DATA["practice"], re.IGNORECASE)
+FEE_CUE = gated(_DATA["fee"]["cue"], re.IGNORECASE)
+OTHER_PRICE = gated(_DATA["fee"]["other"], re.IGNORECASE)
 MIN_USD, MAX_USD = _DATA["fee"]["min_usd"], _DATA["fee"]["max_usd"]
-QUALIFIERS = [(q["group"], q["name"], re.compile(q["pattern"], re.IGNORECASE)) for q in _DATA["qualifier"]]
-PASS = re.compile(_DATA["score"]["pass"], re.IGNORECASE)
-PASS_RATE = re.compile(_DATA["score"]["rate"], re.IGNORECASE)
-SHARE_PASSING = re.compile(_DATA["score"]["share_passing"], re.IGNORECASE)
-NOT_SCORE = re.compile(_DATA["score"]["not_score"], re.IGNORECASE)
+QUALIFIERS = [(q["group"], q["name"], gated(q["pattern"], re.IGNORECASE)) for q in _DATA["qualifier"]]
+PASS = gated(_DATA["score"]["pass"], re.IGNORECASE)
+PASS_RATE = gated(_DATA["score"]["rate"], re.IGNORECASE)
+SHARE_PASSING = gated(_DATA["score"]["share_passing"], re.IGNORECASE)
+NOT_SCORE = gated(_DATA["score"]["not_score"], re.IGNORECASE)
 
 _QUANTITY = rf"(?:{NUMBER_TEXT}|{WORD_TEXT})"
-_QUESTIONS = re.compile(
+_QUESTIONS = gated(
     rf"(?P<count>{_QUANTITY})(?:\s*(?:-|–|to|and)\s*(?P<upper>{_QUANTITY}))?(?:\s+[A-Za-z&/-]+){{0,6}}?"
     rf"(?:\s+(?:questions|items)|-question|-item)\b"
     rf"(?:,?\s+(?:plus|and|\+)\s+(?P<more>{_QUANTITY})(?:\s+[A-Za-z&/-]+){{0,4}}?\s+(?:questions|items)\b)?"
     rf"|\b(?:questions|items)\s*:\s*(?P<listed>{_QUANTITY})",
     re.IGNORECASE,
 )
-_MINUTES = re.compile(rf"(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IGNORECASE)
+_MINUTES = gated(rf"(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IGNORECASE)
 _AND_MINUTES = re.compile(rf"\s*,?\s*(?:and\s+)?(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IGNORECASE)
 _EACH = re.compile(r"\s*(?:each|apiece|per (?:part|section|day|module))\b", re.IGNORECASE)
 _NOT_EXAM_TIME = re.compile(
@@ -45,13 +46,13 @@ _NOT_EXAM_TIME = re.compile(
     r"|video|lectures?|lessons?|modules?|content|week|day)\b",
     re.IGNORECASE,
 )
-_SCORE = re.compile(
+_SCORE = gated(
     rf"\bscore\b[^.\d%$]{{0,25}}?(?P<value>{NUMBER_TEXT})(?!\s*(?:%|percent))"
     rf"(?:\s*(?:/|out of)\s*(?P<scale>{NUMBER_TEXT}))?"
     rf"|(?P<bare>{NUMBER_TEXT})\s*(?:/|out of)\s*(?P<bare_scale>{NUMBER_TEXT})",
     re.IGNORECASE,
 )
-_SCORE_WORD = re.compile(r"\bscores?\b", re.IGNORECASE)
+_SCORE_WORD = gated(r"\bscores?\b", re.IGNORECASE)
 # What ends the words that belong to an amount; a comma only ends them before another amount or credential.
 _SEPARATOR = re.compile(r"[/;)]|\b(?:or|and|plus|but|which|while|though|although|whereas)\b", re.IGNORECASE)
 _SEPARATOR_OR_COMMA = re.compile(rf"{_SEPARATOR.pattern}|,", re.IGNORECASE)
@@ -99,6 +100,8 @@ def _statement_facts(page: CleanPage, statement: Statement, start: int) -> list[
     block = statement.block
     if block.kind == "row" and block.header:
         return list(_cell_facts(block))
+    if not _has_figures(statement.text):
+        return []
     about_exam = bool(EXAM.search(" ".join([page.title, *block.headings, block.text, statement.lead])))
     about_practice = bool(PRACTICE.search(" ".join([page.title, block.heading or ""])))
     facts = sentence_facts(statement.text, about_exam, about_practice)
@@ -117,6 +120,8 @@ def _cell_facts(block: Block) -> Iterator[ExamFact]:
 
 def sentence_facts(sentence: str, about_exam: bool = False, about_practice: bool = False) -> Iterator[ExamFact]:
     """Every exam fact a sentence states; ``about_exam``/``about_practice`` describe its headings."""
+    if not _has_figures(sentence):
+        return
     yield from _fees(sentence, about_exam)
     if PRACTICE.search(sentence) or about_practice:
         return
@@ -124,6 +129,11 @@ def sentence_facts(sentence: str, about_exam: bool = False, about_practice: bool
         yield from _questions(sentence)
         yield from _time_limits(sentence)
     yield from _scores(sentence)
+
+
+def _has_figures(text: str) -> bool:
+    """Whether the text holds a number or a length ("an hour"), as every exam fact is one."""
+    return bool(find_numbers(text) or find_durations(text))
 
 
 def _fees(sentence: str, about_exam: bool) -> Iterator[ExamFact]:

@@ -2,29 +2,121 @@
 
 A pattern that opens with a look-behind or a word boundary makes the regular
 expression engine try every position of the text; a plain alternation of words
-lets it skip ahead. A gate holds words one of which every match of the costly
-pattern contains, so a text holding none of them cannot match it.
+lets it skip ahead, and ``in`` is quicker still. A gate holds words one of which
+every match of the costly pattern contains, so a text holding none of them
+cannot match it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from re import _constants, _parser
 
-# Characters that match "i" and "s" when case is ignored but that lower() keeps as they are.
-_ODD_FOLDS = ("ı", "ſ")
+from pipeline.memo import TEXTS
+
+
+def lower(text: str) -> str:
+    """The text in lower case, for finding the words a pattern that ignores case needs.
+
+    Three letters match "i" or "s" when case is ignored yet do not become them in lower
+    case ("İ" becomes two characters); they are written as "i" and "s" here.
+    """
+    return text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
+
+
+@lru_cache(maxsize=TEXTS)
+def _folded(text: str) -> str:
+    """The text in lower case with a space at each end, remembered: many gates read each text."""
+    return f" {lower(text)} "
 
 
 class Gate:
-    """Rules out texts that hold none of ``words`` (compared in lower case, or as written if ``cased``)."""
+    """Rules out texts that hold none of ``words`` (compared in lower case, or as written if ``cased``).
 
-    def __init__(self, words: Iterable[str], cased: bool = False) -> None:
+    ``whole`` asks for a word that no letter, digit or underscore touches.
+    """
+
+    def __init__(self, words: Iterable[str], cased: bool = False, whole: bool = False) -> None:
         self._cased = cased
-        words = {word if cased else word.lower() for word in words}
-        self._words = re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
+        self._words = tuple(sorted({word if cased else word.lower() for word in words}))
+        alternatives = "|".join(re.escape(word) for word in sorted(self._words, key=len, reverse=True))
+        # One pattern finds a single word, or capitalised ones, faster than ``in`` does; a whole word needs one.
+        quick = whole or cased or len(self._words) == 1
+        self._pattern = re.compile(rf"\W(?:{alternatives})\b" if whole else alternatives) if quick else None
 
     def opens(self, text: str) -> bool:
         """False only when no match of the gated pattern can be in the text."""
-        if self._words.search(text if self._cased else text.lower()):
-            return True
-        return not self._cased and any(char in text for char in _ODD_FOLDS)
+        folded = f" {text} " if self._cased else _folded(text)
+        if self._pattern:
+            return bool(self._pattern.search(folded))
+        return any(word in folded for word in self._words)
+
+
+def needed_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings (in lower case) one of which every match of the pattern holds; None if it needs none.
+
+    Read off the pattern's parse: a run of literal characters is needed, so is one
+    string from each alternative of a choice, or from a group repeated at least once.
+    Of all such sets the one whose shortest string is longest is kept.
+    """
+    return _needed(_parser.parse(pattern.pattern, pattern.flags))
+
+
+def _needed(items: _parser.SubPattern) -> frozenset[str] | None:
+    found: list[frozenset[str]] = []
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is _constants.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            found.append(frozenset([lower(run)]))
+            run = ""
+        if op is _constants.BRANCH:
+            choices = [_needed(choice) for choice in av[1]]
+            if all(choices):
+                found.append(frozenset().union(*choices))
+            continue
+        inner = _needed(av[-1]) if op is _constants.SUBPATTERN else (
+            _needed(av[2]) if op in _REPEATS and av[0] >= 1 else None)
+        if inner:
+            found.append(inner)
+    return max(found, key=lambda words: min(map(len, words)), default=None)
+
+
+_SHORT = 40  # characters
+_REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
+
+
+class Gated:
+    """A compiled pattern that first makes sure, cheaply, that the text holds a string every match needs.
+
+    Short texts go straight to the pattern: reading them costs less than the gate.
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        words = needed_words(pattern)
+        self._gate = Gate(words) if words else None
+
+    def opens(self, text: str) -> bool:
+        return self._gate is None or len(text) < _SHORT or self._gate.opens(text)
+
+    def search(self, text: str, *span: int) -> re.Match[str] | None:
+        return self.pattern.search(text, *span) if self.opens(text) else None
+
+    def match(self, text: str, *span: int) -> re.Match[str] | None:
+        return self.pattern.match(text, *span) if self.opens(text) else None
+
+    def finditer(self, text: str, *span: int) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text, *span) if self.opens(text) else iter(())
+
+    def sub(self, replacement: str, text: str) -> str:
+        return self.pattern.sub(replacement, text) if self.opens(text) else text
+
+
+def gated(pattern: str, flags: int = 0) -> Gated:
+    """``re.compile`` for patterns that most texts do not match."""
+    return Gated(re.compile(pattern, flags))

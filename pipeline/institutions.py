@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.credentials import find_credentials
+from pipeline.gate import Gate
 from pipeline.organizations import find_organizations
 
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "institutions.toml").read_text(encoding="utf-8"))
@@ -24,10 +25,14 @@ NAME = re.compile(
 )
 _KNOWN = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in _DATA["known"]) + r")\b")
 _DEFINED = re.compile(r"\s*\((?P<acronym>[A-Z]{2,6})\)")
+_DEFINITION = re.compile(r"\([A-Z]{2,6}\)")
 _ACRONYM_SCHOOL = re.compile(
     r"(?:\b(?:at|from|through|with)\s+)(?P<inside>[A-Z]{2,6})\b|\b(?P<subject>[A-Z]{2,6})(?=['’]s\s+(?:[\w-]+\s+){0,4}"
     r"(?:program|certificate|degree|diploma|course)|\s+(?:offers|provides)\b)"
 )
+# A school's name holds a keyword or is a known name; a short form is two capitals or more.
+_GATE = Gate([*_DATA["keywords"], *_DATA["known"]], cased=True)
+_CAPITALS = re.compile("[A-Z]{2}")
 _NOT_SCHOOLS = set(_DATA["not_schools"])
 # A heading or list entry that is nothing but an acronym with a U in it ("SNHU", "WGU").
 _BARE_UNIVERSITY = re.compile(r"\s*(?P<acronym>[A-Z]*U[A-Z]*)\s*")
@@ -94,6 +99,8 @@ def _short_forms(text: str, known: dict[str, str], taken: list[tuple[int, int]])
 
 def find_institutions(text: str, acronyms: dict[str, str] | None = None) -> list[Institution]:
     """Every school the text names; ``acronyms`` maps short forms defined earlier on the page to names."""
+    if not (_GATE.opens(text) or _CAPITALS.search(text)):
+        return []
     taken = _known_elsewhere(text)
     found = _full_names(text, taken)
     known = (acronyms or {}) | _defined(text, found)
@@ -107,4 +114,6 @@ def _defined(text: str, found: list[Institution]) -> dict[str, str]:
 
 def defined_acronyms(text: str) -> dict[str, str]:
     """Short forms the text defines for schools: "Southern New Hampshire University (SNHU)"."""
+    if not _DEFINITION.search(text):
+        return {}
     return _defined(text, find_institutions(text))

@@ -16,16 +16,17 @@ if TYPE_CHECKING:
     from pipeline.page import CleanPage
 
 T = TypeVar("T")
-TEXTS = 16_384  # texts remembered per finder: several pages' worth of sentences
+TEXTS = 4096  # texts remembered per finder: some forty pages of sentences
 
 
-def per_text(find: Callable[[str], list[T]]) -> Callable[[str], list[T]]:
-    """``find`` answering each text once; every caller gets a list of its own."""
-    remembered = lru_cache(maxsize=TEXTS)(lambda text: tuple(find(text)))
+def per_text(find: Callable[[str], T]) -> Callable[[str], T]:
+    """``find`` answering each text once; a list it gives is copied for each caller."""
+    remembered = lru_cache(maxsize=TEXTS)(find)
 
     @wraps(find)
-    def found(text: str) -> list[T]:
-        return list(remembered(text))
+    def found(text: str) -> T:
+        result = remembered(text)
+        return list(result) if isinstance(result, list) else result
 
     return found
 
@@ -35,13 +36,15 @@ def per_page(read: Callable[[CleanPage], T]) -> Callable[[CleanPage], T]:
 
     Callers must not change what it returns.
     """
-    last: list = []
+    last: list[tuple[tuple, T]] = []  # (page content, reading), replaced whole so that threads may share it
 
     @wraps(read)
     def reading(page: CleanPage) -> T:
         key = (page.url, page.title, tuple(page.blocks))
-        if not last or last[0] != key:
-            last[:] = [key, read(page)]
-        return last[1]
+        remembered = last[0] if last else None
+        if remembered is None or remembered[0] != key:
+            remembered = (key, read(page))
+            last[:] = [remembered]
+        return remembered[1]
 
     return reading

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.gate import Gate, Gated, lower
+from pipeline.memo import per_text
 from pipeline.page import Block, CleanPage
 
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "mentions.toml").read_text(encoding="utf-8"))
@@ -53,14 +55,20 @@ class Vocabulary:
     kind: str
     anywhere: bool
     open_lists: bool
-    cues: re.Pattern[str] | None
-    heading_cues: re.Pattern[str] | None
+    cues: Gated | None
+    heading_cues: Gated | None
     heads: re.Pattern[str] | None
     terms: tuple[tuple[str, re.Pattern[str]], ...]
+    words: tuple[tuple[str, ...], ...]  # per term, words one of which each match holds (lower case)
+    gate: Gate  # all those words
 
     def names_in(self, text: str) -> list[str]:
         """Canonical names of the terms the text holds, longest first where matches overlap."""
-        found = [(m.start(), -m.end(), name) for name, pattern in self.terms for m in pattern.finditer(text)]
+        if not self.gate.opens(text):
+            return []
+        low = lower(text)
+        found = [(m.start(), -m.end(), name) for (name, pattern), words in zip(self.terms, self.words, strict=True)
+                 if any(word in low for word in words) for m in pattern.finditer(text)]
         names, reached = [], 0
         for start, negative_end, name in sorted(found):
             if start >= reached:
@@ -72,28 +80,47 @@ class Vocabulary:
         """The canonical name when the whole phrase is one of the vocabulary's terms."""
         return next((name for name, pattern in self.terms if pattern.fullmatch(phrase)), None)
 
-    def frames(self, text: str) -> bool:
-        return bool(self.cues and self.cues.search(text))
 
-    def heads_under(self, headings: tuple[str, ...]) -> bool:
-        return bool(self.heading_cues and any(self.heading_cues.search(h) for h in headings))
+def _word_of(variant: str) -> str:
+    """The longest word of a variant, which every match of it holds, in lower case."""
+    return max(re.split(r"[\s\-']+", variant), key=len).lower()
+
+
+def _gated(pattern: re.Pattern[str] | None) -> Gated | None:
+    return Gated(pattern) if pattern else None
 
 
 def _load(kind: str, spec: dict) -> Vocabulary:
     terms = tuple((term["name"], _words_pattern(term["variants"])) for term in spec["terms"])
+    words = tuple(tuple({_word_of(variant) for variant in term["variants"]}) for term in spec["terms"])
     heads = spec.get("heads")
     return Vocabulary(
         kind=kind,
         anywhere=spec["anywhere"],
         open_lists=spec["open_lists"],
-        cues=_words_pattern(spec["cues"]),
-        heading_cues=_words_pattern(spec["heading_cues"]),
+        cues=_gated(_words_pattern(spec["cues"])),
+        heading_cues=_gated(_words_pattern(spec["heading_cues"])),
         heads=re.compile(r"(?:" + "|".join(heads) + r")s?$", re.IGNORECASE) if heads else None,
         terms=terms,
+        words=words,
+        gate=Gate(word for term in words for word in term),
     )
 
 
 VOCABULARIES = tuple(_load(kind, spec) for kind, spec in _DATA["kinds"].items())
+
+
+@per_text
+def _framed(text: str) -> list[str]:
+    """The kinds whose cue words frame the text."""
+    return [vocabulary.kind for vocabulary in VOCABULARIES if vocabulary.cues and vocabulary.cues.search(text)]
+
+
+@per_text
+def _headed(heading: str) -> list[str]:
+    """The kinds a heading introduces."""
+    return [vocabulary.kind for vocabulary in VOCABULARIES
+            if vocabulary.heading_cues and vocabulary.heading_cues.search(heading)]
 
 
 def _clean_phrase(phrase: str) -> str:
@@ -142,23 +169,44 @@ def _listed(sentence: str) -> list[str]:
     return _entries(sentence[marker.end():]) if marker else []
 
 
-def _block_names(block: Block, headings: tuple[str, ...], lead_in: str | None, title: str,
-                 vocabulary: Vocabulary) -> list[tuple[str, str]]:
+@dataclass(frozen=True)
+class _Frame:
+    """The kinds that frame a block: by the headings above it, by the page title among them, by its lead-in.
+
+    ``pieces`` are the block's passages, each with the kinds whose cue words it holds.
+    """
+
+    headings: frozenset[str]
+    title: frozenset[str]
+    lead_in: frozenset[str]
+    pieces: tuple[tuple[str, frozenset[str]], ...]
+
+
+def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: str) -> _Frame:
+    return _Frame(
+        headings=frozenset(kind for heading in headings if heading != title for kind in _headed(heading)),
+        title=frozenset(_headed(title) if title in headings else ()),
+        lead_in=frozenset(_framed(lead_in) if block.kind == "item" and lead_in is not None else ()),
+        pieces=tuple((piece, frozenset(_framed(piece)))
+                     for piece in ([block.text] if block.kind == "row" else block.sentences())),
+    )
+
+
+def _block_names(block: Block, frame: _Frame, vocabulary: Vocabulary) -> list[tuple[str, str]]:
     """(name, evidence) pairs this block gives for one vocabulary.
 
     Under a heading of this kind, list items, rows and subheadings count whole, and a paragraph
     sentence counts when it lists two or more entries. A page title of this kind ("Coding
     Classes") frames its list items and subheadings too, but for vocabulary terms only.
     """
-    under_heading = vocabulary.heads_under(tuple(h for h in headings if h != title))
-    under_title = title in headings and vocabulary.heads_under((title,))
-    led_in = block.kind == "item" and lead_in is not None and vocabulary.frames(lead_in)
+    under_heading = vocabulary.kind in frame.headings
+    under_title = vocabulary.kind in frame.title
+    led_in = vocabulary.kind in frame.lead_in
     entry_block = block.kind in ("item", "heading") and (under_heading or led_in)
     framed_block = entry_block or (block.kind in ("row", "item", "heading") and (under_heading or under_title))
-    pieces = [block.text] if block.kind == "row" else block.sentences()
     found = []
-    for piece in pieces:
-        framed = vocabulary.anywhere or framed_block or vocabulary.frames(piece)
+    for piece, cued in frame.pieces:
+        framed = vocabulary.anywhere or framed_block or vocabulary.kind in cued
         if not (framed or under_heading):
             continue
         entries = _list_entries(piece, entry_block, framed or under_heading, vocabulary)
@@ -194,8 +242,9 @@ def extract_mentions(page: CleanPage) -> list[dict]:
     rows: dict[tuple[str, str], dict] = {}
     lead_in = None
     for block, headings in _with_parents(page.blocks):
+        frame = _frame(block, headings, lead_in, page.title)
         for vocabulary in VOCABULARIES:
-            for name, evidence in _block_names(block, headings, lead_in, page.title, vocabulary):
+            for name, evidence in _block_names(block, frame, vocabulary):
                 key = (vocabulary.kind, name.lower())
                 rows.setdefault(key, {"kind": vocabulary.kind, "name": name, "evidence": evidence})
         if block.kind != "item":

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.gate import Gate
 from pipeline.memo import per_text
 from pipeline.numbers import NUMBER_TEXT, parse_number
 
 _SIGN = r"(?:US\$|\$|USD\s?)"
 _UNIT = r"(?:dollars|USD)\b"
+_GATE = Gate(["$", "usd", "dollars"])
 AMOUNT = re.compile(rf"{_SIGN}\s?(?P<pre>{NUMBER_TEXT})|(?P<post>{NUMBER_TEXT})\s?{_UNIT}", re.IGNORECASE)
 # What may join a first amount to a second one that need not repeat the sign.
 _RANGE_TAIL = re.compile(rf"\s*(?:-|–|—|to)\s*{_SIGN}?\s?(?P<high>{NUMBER_TEXT})(?:\s?{_UNIT})?", re.IGNORECASE)
@@ -41,6 +43,8 @@ class Money:
 def find_money(text: str) -> list[Money]:
     """Every dollar amount or range in the text, in order of appearance."""
     found: list[Money] = []
+    if not _GATE.opens(text):
+        return found
     position = 0
     while match := AMOUNT.search(text, position):
         money = _read(text, match)

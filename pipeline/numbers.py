@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.gate import Gate
 from pipeline.memo import per_text
 
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "number_words.toml").read_text(encoding="utf-8"))
@@ -19,15 +20,19 @@ _SCALE_LETTERS = "".join(w for w in SCALES if len(w) == 1)
 # Pattern text for other modules to embed (use re.IGNORECASE): digits with
 # optional thousands separators and decimals, then an optional scale ("47.2K",
 # "1.5 million"); a scale letter must touch the digits, a scale word may follow a
-# space. NUMBER_TEXT never starts or ends inside a longer number or word.
+# space. NUMBER_TEXT never starts or ends inside a longer number or word. It opens
+# with its first digit and only then looks behind it, so that a search jumps from
+# digit to digit instead of trying every position.
 NUMBER_TEXT = (
-    rf"(?<![\w.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?"
+    rf"\d(?<![\w.,]\d)(?:\d{{0,2}}(?:,\d{{3}})+|\d*)(?:\.\d+)?"
     rf"(?:(?:[{_SCALE_LETTERS}]|\s?(?:{_SCALE_WORDS}))\b)?(?![\w]|,\d|\.\d)"
 )
 WORD_TEXT = r"\b(?:" + "|".join(sorted((w for w in WORDS if len(w) > 2), key=len, reverse=True)) + r")\b"
 
 NUMBER = re.compile(NUMBER_TEXT, re.IGNORECASE)
 WORD_NUMBER = re.compile(WORD_TEXT, re.IGNORECASE)
+_DIGITS = Gate("0123456789")
+_WORDS = Gate((w for w in WORDS if len(w) > 2), whole=True)
 _SPLIT = re.compile(r"(?P<digits>[\d,.]+)\s?(?P<scale>[a-z]*)", re.IGNORECASE)
 
 
@@ -56,6 +61,7 @@ def parse_number(text: str) -> float | None:
 @per_text
 def find_numbers(text: str) -> list[Number]:
     """Every number written in digits or as a word, in order of appearance."""
-    found = [Number(parse_number(m.group()), m.start(), m.end()) for m in NUMBER.finditer(text)]
-    found += [Number(parse_number(m.group()), m.start(), m.end()) for m in WORD_NUMBER.finditer(text)]
+    found = [Number(parse_number(m.group()), m.start(), m.end())
+             for pattern, gate in ((NUMBER, _DIGITS), (WORD_NUMBER, _WORDS)) if gate.opens(text)
+             for m in pattern.finditer(text)]
     return sorted(found, key=lambda number: number.start)

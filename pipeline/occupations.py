@@ -6,6 +6,8 @@ import re
 import tomllib
 from pathlib import Path
 
+from pipeline.memo import per_text
+
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "occupations.toml").read_text(encoding="utf-8"))
 HEADS: set[str] = set(_DATA["heads"])
 STOPS: set[str] = set(_DATA["stops"])
@@ -14,6 +16,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
 _LONGEST = 8
 
 
+@per_text
 def find_occupation(text: str) -> str | None:
     """The first occupation named in the text: its head word with the modifiers before it."""
     words = _WORD.findall(text)

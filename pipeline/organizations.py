@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.gate import Gate
 from pipeline.memo import per_text
 
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "organizations.toml").read_text(encoding="utf-8"))
@@ -41,15 +42,18 @@ _NAMES = sorted((name for entry in _DATA["organization"] for name in entry["name
 _FULL = re.compile(r"(?<![\w*])(?:" + "|".join(_pattern(name) for name in _NAMES) + r")(?![\w*])", re.IGNORECASE)
 _ACRONYM = re.compile(r"(?<![\w*])(?:" + "|".join(re.escape(a) for a in sorted(KINDS, key=len, reverse=True))
                       + r")(?![\w*])")
+_FULL_GATE = Gate(max(name.replace(".", ". ").split(), key=len) for name in _NAMES)
+_ACRONYM_GATE = Gate(KINDS, cased=True)
 
 
 @per_text
 def find_organizations(text: str) -> list[Organization]:
     """Every organisation named in the text, by full name or acronym, in order of appearance."""
-    found = [_found(_CANONICAL[_normal(m.group())], m) for m in _FULL.finditer(text)]
+    found = [_found(_CANONICAL[_normal(m.group())], m) for m in _FULL.finditer(text)] if _FULL_GATE.opens(text) else []
     taken = [(org.start, org.end) for org in found]
-    found += [_found(m.group(), m) for m in _ACRONYM.finditer(text)
-              if not any(start <= m.start() < end for start, end in taken)]
+    if _ACRONYM_GATE.opens(text):
+        found += [_found(m.group(), m) for m in _ACRONYM.finditer(text)
+                  if not any(start <= m.start() < end for start, end in taken)]
     return sorted(found, key=lambda org: org.start)
 
 

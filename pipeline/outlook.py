@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.dates import find_as_of, find_year_range
+from pipeline.gate import gated
 from pipeline.money import find_money
 from pipeline.numbers import Number, find_numbers
 from pipeline.page import CleanPage
@@ -24,8 +25,8 @@ from pipeline.statements import (
 )
 
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "outlook.toml").read_text(encoding="utf-8"))
-WORDS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["words"].items()}
-COUNTS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["counts"].items()}
+WORDS = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["words"].items()}
+COUNTS = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["counts"].items()}
 
 SMALLEST_COUNT = 100  # fewer jobs than this is a rank, a list length or a year's tail, not a job count
 _YEARS = range(1950, 2100)

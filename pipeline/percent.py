@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.gate import Gate
 from pipeline.memo import per_text
 from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, parse_number
 
+_GATE = Gate(["%", "cent", "pct"])  # "per cent" may hold any space
 PERCENT = re.compile(
     rf"(?P<number>(?:(?<!\w)[-+−])?{NUMBER_TEXT}|{WORD_TEXT})\s?(?:%|percent\b|per\s?cent\b|pct\b)", re.IGNORECASE
 )
@@ -25,6 +27,8 @@ class Percent:
 @per_text
 def find_percents(text: str) -> list[Percent]:
     """Every percentage in the text, in order of appearance."""
+    if not _GATE.opens(text):
+        return []
     return [Percent(_value(m.group("number")), m.start(), m.end()) for m in PERCENT.finditer(text)]
 
 

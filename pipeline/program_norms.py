@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pipeline.awards import award_near, find_awards
 from pipeline.durations import Duration, find_durations
+from pipeline.gate import Gated, gated
 from pipeline.money import find_money
 from pipeline.page import CleanPage
 from pipeline.programs import school_passages
@@ -20,8 +21,8 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-def _words(key: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{_alternatives(_DATA[key])})(?![\w-])", re.IGNORECASE)
+def _words(key: str) -> Gated:
+    return gated(rf"(?<![\w-])(?:{_alternatives(_DATA[key])})(?![\w-])", re.IGNORECASE)
 
 
 _CUES = _words("cues")
@@ -82,6 +83,8 @@ def extract_program_norms(page: CleanPage) -> list[dict]:
     for block in page.blocks:
         passages = [block.text] if block.kind in ("heading", "row") else block.sentences()
         for before, sentence in zip(["", *passages], passages, strict=False):
+            if not (find_durations(sentence) or find_money(sentence)):
+                continue  # no length or cost to read
             if _OFF_TOPIC.search(sentence) or sentence in about_schools:
                 continue
             if _CUES.search(sentence) or _CUES.search(before) or _CUES.search(block.heading or ""):

@@ -10,6 +10,7 @@ from pathlib import Path
 from pipeline.awards import find_awards
 from pipeline.credentials import find_credentials
 from pipeline.durations import find_durations
+from pipeline.gate import Gated, gated
 from pipeline.institutions import Institution, defined_acronyms, find_institutions
 from pipeline.memo import per_page
 from pipeline.numbers import NUMBER_TEXT, parse_number
@@ -20,9 +21,9 @@ from pipeline.tuition import program_costs
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "programs.toml").read_text(encoding="utf-8"))
 
 
-def _words(words: list[str]) -> re.Pattern[str]:
+def _words(words: list[str]) -> Gated:
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    return gated(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
 _CUES = _words(_DATA["cues"])
@@ -144,6 +145,9 @@ def _reading(page: CleanPage) -> Iterator[tuple[str, dict | None, bool]]:
         opening = subject
         for passage in _passages(block):
             schools = find_institutions(passage, acronyms)
+            if not schools and subject is None:
+                yield passage, None, False
+                continue
             names = list(dict.fromkeys(school.name for school in schools))
             facts = describe(passage)
             continuing = subject is not None and (subject is not opening or _reaches(owner, block, facts))

@@ -9,12 +9,13 @@ from pathlib import Path
 
 from pipeline.credential_context import CredentialContext, credential_context
 from pipeline.durations import find_durations
+from pipeline.gate import gated
 from pipeline.page import CleanPage
 from pipeline.statements import Statement
 
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "requirements.toml").read_text(encoding="utf-8"))
-CUES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["cues"].items()}
-TYPES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["types"].items()}
+CUES = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["cues"].items()}
+TYPES = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["types"].items()}
 LABELS: dict[str, str] = {label.lower(): kind for label, kind in _DATA["labels"].items()}
 
 _LABELLED = re.compile(
@@ -59,7 +60,9 @@ def _statement_requirements(context: CredentialContext, index: int, start: int, 
             yield _row(None, LABELS[labelled.group("label").lower()], value, sentence, 0)
         return
     skipped = block.kind == "heading" or sentence not in block.text or sentence.endswith("?")
-    if skipped or CUES["condition"].search(sentence) or CUES["condition"].search(block.heading or ""):
+    if skipped or not _may_state(sentence):
+        return
+    if CUES["condition"].search(sentence) or CUES["condition"].search(block.heading or ""):
         return
     implied = _implied(statement)
     career = not context.in_sentence(index, start, end) and CUES["career"].search(sentence)
@@ -70,15 +73,21 @@ def _statement_requirements(context: CredentialContext, index: int, start: int, 
         denied = CUES["negated"].search(clause) and not CUES["recommended"].search(sentence)
         if denied or CUES["none"].search(clause):
             kinds, recommended = ["none"], 0
-        else:
-            recommended = _recommended(clause, sentence, implied)
-            kinds = [] if recommended is None else requirement_types(_object(clause))
+        else:  # the types first: most clauses name none, and then need no cue
+            kinds = requirement_types(_object(clause))
+            recommended = _recommended(clause, sentence, implied) if kinds else None
+            kinds = [] if recommended is None else kinds
         if kinds:
             span = (start + clause_start, start + clause_end)
             credentials = [None] if career else _credentials(context, index, *span)
             for credential in credentials:
                 for kind in kinds:
                     yield _row(credential, kind, clause, sentence, recommended)
+
+
+def _may_state(sentence: str) -> bool:
+    """Whether the sentence names a type of requirement, denies one or says there is none: no clause can otherwise."""
+    return any(pattern.search(sentence) for pattern in (*TYPES.values(), CUES["negated"], CUES["none"]))
 
 
 def _clause_spans(sentence: str) -> list[tuple[int, int]]:

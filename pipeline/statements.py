@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from pipeline.memo import per_page
+from pipeline.memo import per_page, per_text
 from pipeline.money import find_money
 from pipeline.numbers import find_numbers
 from pipeline.occupations import find_occupation
@@ -128,6 +128,7 @@ def column_header(block: Block, offset: int) -> str:
     return ""
 
 
+@per_text
 def is_bare(text: str) -> bool:
     """Whether the text is only a figure ("$50,250", "7%", "$21.20 per hour"), with no words around it."""
     if len(text) > _BARE_CHARS:
@@ -207,6 +208,7 @@ def attribution(statement: Statement, source: str | None) -> str | None:
     return first_found(credited, *texts) or source
 
 
+@per_text
 def credited(text: str) -> str | None:
     """The organisation a text credits for its figures: a statistics office, or one named as the source."""
     found = find_organizations(text)
@@ -222,7 +224,8 @@ def credited(text: str) -> str | None:
 @per_page
 def page_source(page: CleanPage) -> str | None:
     """The organisation a page credits for its figures overall, if one stands out."""
-    counts = Counter(org.acronym for org in find_organizations(page.text) if org.kind == "statistics")
+    counts = Counter(org.acronym for block in page.blocks for org in find_organizations(block.text)
+                     if org.kind == "statistics")
     if counts:
         return counts.most_common(1)[0][0]
     credits = Counter(acronym for block in page.blocks for s in block.sentences() if (acronym := credited(s)))

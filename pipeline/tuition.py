@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 
 from pipeline.credentials import find_credentials
+from pipeline.gate import Gated, gated
 from pipeline.money import Money, find_money
 
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "tuition.toml").read_text(encoding="utf-8"))
@@ -16,8 +17,8 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-def _words(key: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{_alternatives(_DATA[key])})(?![\w-])", re.IGNORECASE)
+def _words(key: str) -> Gated:
+    return gated(rf"(?<![\w-])(?:{_alternatives(_DATA[key])})(?![\w-])", re.IGNORECASE)
 
 
 _RATE = re.compile(rf"\s*(?:per|a|an|each|every|/)\s*(?:{_alternatives(_DATA['per'])})\b", re.IGNORECASE)

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.dates import find_as_of
+from pipeline.gate import gated
+from pipeline.memo import per_text
 from pipeline.money import Money, find_money
 from pipeline.numbers import parse_number
 from pipeline.organizations import canonical
@@ -24,14 +26,14 @@ from pipeline.statements import (
 )
 
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "wages.toml").read_text(encoding="utf-8"))
-STATISTICS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["statistics"].items()}
-CATEGORIES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["categories"].items()}
-WAGE = re.compile(_DATA["words"]["wage"], re.IGNORECASE)
-NOT_WAGE = re.compile(_DATA["words"]["not_wage"], re.IGNORECASE)
-DIFFERENCE = re.compile(_DATA["words"]["difference"], re.IGNORECASE)
-PRICE_BEFORE = re.compile(_DATA["words"]["price_before"], re.IGNORECASE)
-CONVERSION = re.compile(_DATA["words"]["conversion"], re.IGNORECASE)
-EVERYONE = re.compile(_DATA["words"]["everyone"], re.IGNORECASE)
+STATISTICS = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["statistics"].items()}
+CATEGORIES = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["categories"].items()}
+WAGE = gated(_DATA["words"]["wage"], re.IGNORECASE)
+NOT_WAGE = gated(_DATA["words"]["not_wage"], re.IGNORECASE)
+DIFFERENCE = gated(_DATA["words"]["difference"], re.IGNORECASE)
+PRICE_BEFORE = gated(_DATA["words"]["price_before"], re.IGNORECASE)
+CONVERSION = gated(_DATA["words"]["conversion"], re.IGNORECASE)
+EVERYONE = gated(_DATA["words"]["everyone"], re.IGNORECASE)
 
 HOURLY = (7.0, 200.0)
 ANNUAL = (10_000.0, 1_000_000.0)
@@ -40,14 +42,14 @@ _OTHER_PERIOD = re.compile(r"\s*(?:(?:per|a|an|each|every|/)\s*(?:month|mo|week|
                            re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;.—]\s")
 _ASIDE = re.compile(r"\s*\(([^)]*)\)")
-_HOURLY_WORDS = re.compile(r"\bhourly\b|\bper hour\b|\ban hour\b", re.IGNORECASE)
-_ANNUAL_WORDS = re.compile(r"\bannual(?:ly)?\b|\byearly\b|\bper year\b|\ba year\b", re.IGNORECASE)
-_CREDENTIAL_COUNT = re.compile(r"\b(?P<count>\w+)(?P<more> or more)? (?:credentials|certifications)\b", re.IGNORECASE)
+_HOURLY_WORDS = gated(r"\bhourly\b|\bper hour\b|\ban hour\b", re.IGNORECASE)
+_ANNUAL_WORDS = gated(r"\bannual(?:ly)?\b|\byearly\b|\bper year\b|\ba year\b", re.IGNORECASE)
+_CREDENTIAL_COUNT = gated(r"\b(?P<count>\w+)(?P<more> or more)? (?:credentials|certifications)\b", re.IGNORECASE)
 _CREDENTIAL_CODE = re.compile(r"\((?P<code>[A-Z][A-Z-]{1,7})\W{0,2}\)")
-_UNCERTIFIED = re.compile(
+_UNCERTIFIED = gated(
     r"\b(?:non-?certified|uncertified|without (?:a )?certification|not certified)\b", re.IGNORECASE
 )
-_CERTIFIED = re.compile(r"\bcertified\b|\bwith (?:a )?certification\b", re.IGNORECASE)
+_CERTIFIED = gated(r"\bcertified\b|\bwith (?:a )?certification\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,7 @@ def _statistic(figure: _Figure, statement: Statement) -> str:
     return first_found(_named, *texts) or "other"
 
 
+@per_text
 def _named(text: str) -> str | None:
     """The statistic named first in the text."""
     starts = {name: m.start() for name, pattern in STATISTICS.items() if (m := pattern.search(text))}

@@ -1,0 +1,69 @@
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline import awards, exams, mentions, outlook, program_norms, programs, requirements, tuition, wages
+from pipeline.clean import clean_html
+from pipeline.gate import Gate, Gated, lower, needed_words
+
+DEMO = Path(__file__).resolve().parent.parent / "demo" / "site"
+FILLER = " and some more words so that the text is long enough for the gate to be used"
+
+
+def test_needed_words_come_from_literals_choices_and_repeated_groups():
+    assert needed_words(re.compile(r"\bexperience\b", re.I)) == {"experience"}
+    assert needed_words(re.compile(r"\b(?:member|dues)s?\b", re.I)) == {"member", "dues"}
+    assert needed_words(re.compile(r"per\s?cent", re.I)) == {"cent"}
+    assert needed_words(re.compile(r"(?:ab)+c")) == {"ab"}
+
+
+def test_patterns_without_a_needed_literal_are_never_gated():
+    assert needed_words(re.compile(r"\d+")) is None
+    assert needed_words(re.compile(r"x?|y")) is None
+    assert Gated(re.compile(r"\d+")).search("no digits here" + FILLER) is None
+    assert Gated(re.compile(r"\d+")).search("one 2" + FILLER)
+
+
+def test_gates_compare_in_lower_case_unless_cased():
+    assert Gate(["Exam"]).opens("THE EXAM" + FILLER)
+    assert not Gate(["AAPC"], cased=True).opens("aapc" + FILLER)
+    assert Gate(["AAPC"], cased=True).opens("the AAPC" + FILLER)
+
+
+def test_whole_words_may_not_touch_letters():
+    assert Gate(["month"], whole=True).opens("a 6-month course")
+    assert not Gate(["mo"], whole=True).opens("more and more")
+
+
+@pytest.mark.parametrize("text", ["İNSTITUTE", "ınstitute", "ſtate", "\u212aeys"])
+def test_letters_that_fold_to_ascii_when_case_is_ignored_still_open_the_gate(text):
+    pattern = re.compile(r"\binstitute\b|\bstate\b|\bkeys\b", re.IGNORECASE)
+    assert pattern.search(text + FILLER)
+    assert Gated(pattern).search(text + FILLER)
+    assert lower("İ") == "i"
+
+
+def _gated_patterns() -> list[Gated]:
+    found = []
+    for module in (awards, exams, mentions, outlook, program_norms, programs, requirements, tuition, wages):
+        for value in vars(module).values():
+            values = value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]
+            for item in values:
+                found += [part for part in (item if isinstance(item, tuple) else (item,)) if isinstance(part, Gated)]
+    found += [gate for vocabulary in mentions.VOCABULARIES for gate in (vocabulary.cues, vocabulary.heading_cues)
+              if gate]
+    return found
+
+
+def test_a_gate_never_hides_a_match_on_the_demo_pages():
+    patterns = _gated_patterns()
+    assert len(patterns) > 50
+    texts = []
+    for path in sorted(DEMO.rglob("*.html")):
+        page = clean_html(path.read_bytes().decode("utf-8", errors="replace"), "https://example.org/p")
+        texts += [page.title, *(block.text for block in page.blocks),
+                  *(sentence for block in page.blocks for sentence in block.sentences())]
+    for gated in patterns:
+        for text in texts:
+            assert bool(gated.search(text)) == bool(gated.pattern.search(text)), (gated.pattern.pattern, text)

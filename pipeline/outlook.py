@@ -34,6 +34,7 @@ _YEARS = range(1950, 2100)
 _CLAUSE_END = re.compile(r"[;—–]|,\s+(?=(?:while|whereas|but|up|down|with|compared|versus)\b)", re.IGNORECASE)
 _BRACKET = re.compile(r"\(")
 _SHORT = 12  # words: a heading, row, card or label is one clause
+_PERCENT_COLUMN = re.compile(r"percent|%", re.IGNORECASE)
 
 
 def extract_outlook(page: CleanPage) -> list[dict]:
@@ -41,6 +42,8 @@ def extract_outlook(page: CleanPage) -> list[dict]:
     source = page_source(page)
     rows: list[dict] = []
     for statement in statements(page):
+        if _is_header_row(statement):
+            continue
         for measure, value, clause in (*_growth(statement), *_counts(statement)):
             row = _row(page, statement, measure, value, clause, source)
             if row not in rows:
@@ -50,26 +53,34 @@ def extract_outlook(page: CleanPage) -> list[dict]:
 
 @dataclass(frozen=True)
 class _Clause:
-    """The clause of a statement that holds a figure, plus any labels read with it."""
+    """The clause of a statement that holds a figure, plus any labels read with it, nearest first."""
 
     text: str
     start: int
     end: int
-    labels: str = ""
+    labels: tuple[str, ...] = ()
 
     @property
     def words(self) -> str:
-        return f"{self.text[self.start:self.end]}\n{self.labels}"
+        return "\n".join((self.text[self.start:self.end], *self.labels))
+
+
+def _is_header_row(statement: Statement) -> bool:
+    block = statement.block
+    return block.kind == "row" and bool(block.header) and block.cells == block.header
 
 
 def _clause(statement: Statement, start: int, end: int) -> _Clause:
-    """The clause holding text[start:end]; a short statement is one clause, read with its labels."""
+    """The clause holding text[start:end]; a short statement is one clause, read with its labels.
+
+    A table cell is read with its column's header first, then the table's lead-in.
+    """
     text, block = statement.text, statement.block
     if block.kind == "row":
-        return _Clause(text, 0, len(text), f"{column_header(block, start)}\n{statement.lead}")
+        return _Clause(text, 0, len(text), (column_header(block, start), statement.lead))
     if "\n" in text or (len(text.split()) <= _SHORT and not statement.earlier):
         card = statement.headings[:1] if is_bare(block.text) else ()
-        return _Clause(text, 0, len(text), "\n".join((statement.lead, *card)))
+        return _Clause(text, 0, len(text), (statement.lead, *card))
     before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
     after = [m.start() for pattern in (_CLAUSE_END, _BRACKET) if (m := pattern.search(text, end))]
     return _Clause(text, before[-1] if before else 0, min(after, default=len(text)))
@@ -77,7 +88,7 @@ def _clause(statement: Statement, start: int, end: int) -> _Clause:
 
 def _growth(statement: Statement) -> list[tuple[str, float, _Clause]]:
     found = []
-    for percent in find_percents(statement.text):
+    for percent in (*find_percents(statement.text), *_percent_cells(statement)):
         clause = _clause(statement, percent.start, percent.end)
         words = clause.words
         if WORDS["not_growth"].search(words) or not WORDS["growth"].search(words):
@@ -91,12 +102,22 @@ def _growth(statement: Statement) -> list[tuple[str, float, _Clause]]:
     return found
 
 
+def _percent_cells(statement: Statement) -> list[Number]:
+    """Bare numbers in a table column headed as a percentage ("Change, 2023-33 Percent" | "7")."""
+    block = statement.block
+    if block.kind != "row":
+        return []
+    return [n for n in find_numbers(statement.text) if _PERCENT_COLUMN.search(column_header(block, n.start))]
+
+
 def _counts(statement: Statement) -> list[tuple[str, float, _Clause]]:
     text = statement.text
-    taken = [(f.start, f.end) for finder in (find_money, find_percents) for f in finder(text)]
+    taken = [(f.start, f.end) for finder in (find_money, find_percents, _percent_cells)
+             for f in (finder(statement) if finder is _percent_cells else finder(text))]
     found = []
     for number in find_numbers(text):
-        if number.value < SMALLEST_COUNT or _is_year(text, number) or any(s <= number.start < e for s, e in taken):
+        if (number.value < SMALLEST_COUNT or _is_year(text, number) or _in_code(text, number)
+                or any(s <= number.start < e for s, e in taken)):
             continue
         clause = _clause(statement, number.start, number.end)
         if measure := _measure(clause, number):
@@ -105,13 +126,13 @@ def _counts(statement: Statement) -> list[tuple[str, float, _Clause]]:
 
 
 def _measure(clause: _Clause, number: Number) -> str | None:
-    """What a count is, by the cue nearest to it in its clause (labels count as far away)."""
+    """What a count is, by the cue nearest to it in its clause (labels count as farther, in their order)."""
     if not WORDS["jobs"].search(clause.words):
         return None
     distances = {}
     for name, pattern in COUNTS.items():
         near = [_distance(m, number) for m in pattern.finditer(clause.text, clause.start, clause.end)]
-        near += [len(clause.text) for _ in pattern.finditer(clause.labels)]
+        near += [len(clause.text) * rank for rank, label in enumerate(clause.labels, 1) if pattern.search(label)]
         if near:
             distances[name] = min(near)
     return min(distances, key=distances.get) if distances else None
@@ -127,6 +148,12 @@ def _minus(text: str, number: Number) -> bool:
     """Whether a minus sign stands right before the number ("-1,200"), as a loss of jobs."""
     at = number.start
     return at > 0 and text[at - 1] in "-−" and (at == 1 or text[at - 2].isspace())
+
+
+def _in_code(text: str, number: Number) -> bool:
+    """Whether the number is part of a hyphenated code ("29-2072", "1-800-555-0100"), not a count."""
+    before, after = text[max(number.start - 2, 0):number.start], text[number.end:number.end + 2]
+    return bool(re.fullmatch(r"\d[-‐–]", before) or re.fullmatch(r"[-‐–]\d", after))
 
 
 def _is_year(text: str, number: Number) -> bool:

@@ -117,6 +117,8 @@ def column_header(block: Block, offset: int) -> str:
     """The header of the table column holding the character at ``offset`` of a row's text."""
     if block.kind != "row" or not block.header or block.cells == block.header:
         return ""
+    if len(block.header) == 1 < len(block.cells):  # one header cell spanning the table heads every column
+        return block.header[0]
     position = 0
     for cell, header in zip(block.cells, block.header, strict=False):
         start = block.text.find(cell, position) if cell else -1

@@ -124,3 +124,17 @@ def test_new_jobs_may_be_described():
 def test_a_head_count_of_the_occupation_is_employment():
     rows = extract_outlook(page(para("There are over 350,000 medical coders working in the country today.")))
     assert facts(rows) == [("employment", 350_000, None, None)]
+
+
+def test_a_projections_table_gives_jobs_held_change_and_growth_by_column():
+    header = ("Occupation", "Code", "Jobs, 2024", "Projected jobs, 2034", "Change, 2024-34 Percent",
+              "Change, 2024-34 Numeric")
+    cells = ("Medical coders", "29-9999", "210,500", "221,900", "5", "11,400")
+    lead = para("Coders held about 210,500 jobs in 2024, after a decade of growth.")
+    rows = [Block("row", " | ".join(c), cells=c, header=header) for c in (header, cells)]
+    assert facts(extract_outlook(page(lead, *rows)))[1:] == [
+        ("growth_percent", 5, 2024, 2034),
+        ("employment", 210500, None, 2024),
+        ("employment", 221900, None, 2034),
+        ("employment_change", 11400, 2024, 2034),
+    ]

@@ -206,3 +206,12 @@ def test_the_all_occupations_yardstick_is_not_a_wage_of_the_occupation():
     rows = extract_wages(page(para(
         "Coders earned a median of $48,780, above the median for all occupations ($48,060).")))
     assert figures(rows) == [("median", 48_780, "annual")]
+
+
+def test_a_header_cell_spanning_the_table_names_every_column():
+    header = ("Median annual wage, May 2024",)
+    cells = ("Medical coders", "$50,120")
+    row = Block("row", " | ".join(cells), cells=cells, header=header)
+    [wage] = extract_wages(CleanPage("https://example.org/pay", "Pay", [Block("row", header[0], cells=header,
+                                                                              header=header), row]))
+    assert (wage["statistic"], wage["amount"], wage["as_of"]) == ("median", 50120, "2024-05")

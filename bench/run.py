@@ -6,6 +6,7 @@ Writes the table to stdout and to docs/benchmarks.md. Usage: python -m bench.run
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import platform
 import random
@@ -201,14 +202,15 @@ def writer_row(work: Path, pages: int = 2000) -> Row:
     rng = random.Random(11)
     samples = [process_page(article(n, 5000, rng), "http://127.0.0.1/") for n in range(50)]
     items = [PageItem(url=f"http://127.0.0.1/articles/guide-{n}.html", site="bench", outcome=FETCHED, status=200,
-                      fetched_at="2026-01-01T00:00:00", page=samples[n % 50].page, facts=samples[n % 50].facts)
+                      fetched_at="2026-01-01T00:00:00", page=samples[n % 50])
              for n in range(pages)]
     store = Store(work / "writer.db")
     run_id = store.db["crawl_runs"].insert({"command": "bench", "status": "running"}).last_pk
     store.write_batch(run_id, items)
-    for item in items:  # a refresh in which every page changed one figure
-        item.facts = {t: [{**r, "evidence": r["evidence"] + " "} for r in rows] for t, rows in item.facts.items()}
-    rows = sum(len(r) for item in items for r in item.facts.values())
+    for item in items:  # a refresh in which every fact of every page is reworded
+        facts = {t: [{**r, "evidence": r["evidence"] + " "} for r in rows] for t, rows in item.page.facts.items()}
+        item.page = dataclasses.replace(item.page, facts=facts)
+    rows = sum(len(r) for item in items for r in item.page.facts.values())
     start = time.perf_counter()
     for i in range(0, len(items), 50):
         store.write_batch(run_id, items[i:i + 50])
@@ -231,7 +233,7 @@ def executemany_rate(work: Path, items: list[PageItem], same_schema: bool = True
     for table in () if same_schema else FACT_COLUMNS:
         conn.execute(f"create table [{table}] ({', '.join(fact_columns(table))}, primary key (id))")
     by_table = {table: [tuple(fact_row(table, item.url, r).get(c) for c in fact_columns(table))
-                        for item in items for r in item.facts.get(table, [])] for table in FACT_COLUMNS}
+                        for item in items for r in item.page.facts.get(table, [])] for table in FACT_COLUMNS}
     start = time.perf_counter()
     with conn:
         for table, rows in by_table.items():
@@ -271,7 +273,18 @@ def main() -> None:
             "well above the crawl rates, so the server is not the bottleneck.")
     header = f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}."
     print(header, *table, note, sep="\n")
-    (ROOT / "docs/benchmarks-latest.md").write_text("\n".join([header, "", *table, "", note, ""]), encoding="utf-8")
+    write_results(ROOT / "docs/benchmarks.md", "\n".join([header, "", *table, "", note]))
+
+
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def write_results(path: Path, results: str) -> None:
+    """Put the latest results between the markers of the benchmarks page, keeping its notes."""
+    text = path.read_text(encoding="utf-8") if path.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
+    before, _, rest = text.partition(START)
+    _, _, after = rest.partition(END)
+    path.write_text(f"{before}{START}\n{results}\n{END}{after}", encoding="utf-8")
 
 
 if __name__ == "__main__":

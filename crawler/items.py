@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
-from pipeline.extract import Row
-from pipeline.page import Block, CleanPage
+from pipeline.process import ProcessedPage
 
 # What became of one URL in a run.
 FETCHED = "fetched"  # a 200 HTML page; cleaned, and extracted unless its content is unchanged
@@ -17,7 +16,7 @@ FAILED = "failed"  # could not be fetched or used; ``error`` says why
 
 @dataclass
 class PageItem:
-    """One visited URL: a fetched page (the pipelines add its cleaned form and facts) or what went wrong."""
+    """One visited URL: a fetched page (the pipelines add what is kept of it) or what went wrong."""
 
     url: str
     site: str
@@ -28,13 +27,16 @@ class PageItem:
     etag: str | None = None
     last_modified: str | None = None
     aliases: list[str] = field(default_factory=list)  # other URLs that led here (redirects, non-canonical)
-    links: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)  # links first found on this page, queued with it
     depth: int = 0
     error_kind: str | None = None
     error: str | None = None
-    unchanged: bool = False
-    page: CleanPage | None = None
-    facts: dict[str, list[Row]] = field(default_factory=dict)
+    page: ProcessedPage | None = None
+
+    @property
+    def changed(self) -> bool:
+        """A fetched page whose main content is new or differs from what the file holds."""
+        return self.outcome == FETCHED and self.page is not None and not self.page.unchanged
 
 
 def item_to_json(item: PageItem) -> str:
@@ -47,8 +49,4 @@ def item_to_json(item: PageItem) -> str:
 def item_from_json(data: str | bytes) -> PageItem:
     values = json.loads(data)
     page = values.pop("page")
-    if page:
-        blocks = [Block(**{k: tuple(v) if isinstance(v, list) else v for k, v in block.items()})
-                  for block in page["blocks"]]
-        values["page"] = CleanPage(page["url"], page["title"], blocks)
-    return PageItem(**values)
+    return PageItem(**values, page=ProcessedPage(**page) if page else None)

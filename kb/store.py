@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlite_utils
 
-from crawler.items import FAILED, FETCHED, GONE, PageItem
+from crawler.items import FAILED, GONE, PageItem
 from kb.runs import now, queue_urls
 from kb.schema import FACT_COLUMNS, FACT_KEYS, RUN_COUNTS, ensure_schema
 
@@ -63,7 +63,7 @@ class Store:
         with self.db.atomic():
             changed = []
             for item in items:
-                if item.outcome == FETCHED and not item.unchanged:
+                if item.changed:
                     changed.append(item)
                 else:
                     counts.update(self._write_outcome(run_id, item, at))
@@ -119,7 +119,7 @@ class Store:
         """Insert new facts, update those that say the same again, retract those that vanished from their page."""
         fresh: dict[str, dict[str, Any]] = {}
         for item in items:
-            for row in item.facts.get(table, []):
+            for row in item.page.facts.get(table, []):
                 stored = fact_row(table, item.url, row)
                 fresh.setdefault(stored["id"], stored)
         columns = [*FACT_COLUMNS[table], "evidence"]

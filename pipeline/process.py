@@ -6,14 +6,15 @@ from dataclasses import dataclass, field
 
 from pipeline.clean import clean_html
 from pipeline.extract import Row, extract_facts
-from pipeline.page import CleanPage
 
 
 @dataclass
 class ProcessedPage:
-    """A cleaned page, and its facts when its content changed (``unchanged`` otherwise)."""
+    """What is kept of a page: its title, main text and hash, and its facts when its content changed."""
 
-    page: CleanPage
+    title: str
+    text: str
+    content_hash: str
     unchanged: bool
     facts: dict[str, list[Row]] = field(default_factory=dict)
 
@@ -21,6 +22,6 @@ class ProcessedPage:
 def process_page(html: str, url: str, known_hash: str | None = None) -> ProcessedPage:
     """Clean ``html``; extract facts unless its main text hashes to ``known_hash``."""
     page = clean_html(html, url)
-    if known_hash is not None and page.content_hash == known_hash:
-        return ProcessedPage(page, unchanged=True)
-    return ProcessedPage(page, unchanged=False, facts=extract_facts(page))
+    unchanged = known_hash is not None and page.content_hash == known_hash
+    facts = {} if unchanged else extract_facts(page)
+    return ProcessedPage(page.title, page.text, page.content_hash, unchanged, facts)

@@ -9,6 +9,7 @@ import pytest
 from crawler.items import FAILED, FETCHED, GONE, PageItem
 from kb.store import Store
 from pipeline.page import Block, CleanPage
+from pipeline.process import ProcessedPage
 
 URL = "http://127.0.0.1/guide.html"
 
@@ -20,8 +21,9 @@ def wage(amount: float, evidence: str = "Coders earned a median of money.") -> d
 
 def item(*wages: dict, text: str = "Coders earned a median of money.") -> PageItem:
     page = CleanPage(URL, "Guide", [Block("paragraph", text)])
+    processed = ProcessedPage(page.title, page.text, page.content_hash, unchanged=False, facts={"wages": list(wages)})
     return PageItem(url=URL, site="local", outcome=FETCHED, status=200, fetched_at="2026-01-01T00:00:00",
-                    page=page, facts={"wages": list(wages)})
+                    page=processed)
 
 
 @pytest.fixture
@@ -92,7 +94,7 @@ def test_failed_url_is_one_error_row_and_counted(store):
 def test_a_batch_is_all_or_nothing(store):
     store, run = store
     broken = item(wage(48780))
-    broken.facts["wages"].append({"amount": 1})  # no evidence: the whole batch must roll back
+    broken.page.facts["wages"].append({"amount": 1})  # no evidence: the whole batch must roll back
     with pytest.raises(KeyError):
         store.write_batch(run, [item(wage(1000)), broken])
     assert store.db["pages"].count == 0 and store.db["wages"].count == 0

@@ -62,6 +62,7 @@ class ArticlesSpider(scrapy.Spider):
         self.links = LinkExtractor()
         self.unreachable: dict[str, str] = {}
         self.run: RunState | None = None  # set by StorePipeline when it opens the run
+        self.scheduled: set[str] = set()  # URLs this run has asked for already: links to them are not followed
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> ArticlesSpider:
@@ -93,6 +94,7 @@ class ArticlesSpider(scrapy.Spider):
         return list(self.sites_by_name) if self.refresh else []
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        self.scheduled = set(self.run.done) | {url for url, _, _ in self.run.pending}
         for url, site, depth in self.run.pending:
             yield self._request(url, site, depth)
         for site in self.sites:
@@ -143,10 +145,11 @@ class ArticlesSpider(scrapy.Spider):
         item.etag = _header(response, "ETag")
         item.last_modified = _header(response, "Last-Modified")
         if self.depth is None or item.depth < self.depth:
-            item.links = [link.url for link in self.links.extract_links(response) if rules.follows(link.url)]
+            found = dict.fromkeys(link.url for link in self.links.extract_links(response) if rules.follows(link.url))
+            item.links = [url for url in found if url not in self.scheduled]
+            self.scheduled.update(item.links)
         for url in item.links:
-            if url not in self.run.done:
-                yield self._request(url, item.site, item.depth + 1)
+            yield self._request(url, item.site, item.depth + 1)
         yield item  # last, so that a worker reports the page only once its links are in the shared frontier
 
     def parse_sitemap(self, response: Response, site: str) -> Iterator[scrapy.Request]:
@@ -161,7 +164,8 @@ class ArticlesSpider(scrapy.Spider):
             url = entry["loc"]
             if sitemap.type == "sitemapindex":
                 yield self._sitemap_request(url, site)
-            elif rules.follows(url) and url not in self.run.done:
+            elif rules.follows(url) and url not in self.scheduled:
+                self.scheduled.add(url)
                 yield self._request(url, site, 0)
 
     def failed(self, failure: Failure) -> Iterator[PageItem]:

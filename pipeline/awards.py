@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
+from pipeline.datafiles import load
 from pipeline.gate import gated
 from pipeline.memo import per_text
 
-_DATA = tomllib.loads((Path(__file__).parent / "data" / "awards.toml").read_text(encoding="utf-8"))
+_DATA = load("awards")
 _PATTERNS = [(kind, gated(pattern, re.IGNORECASE)) for kind, patterns in _DATA.items() for pattern in patterns]
 
 

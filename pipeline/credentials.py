@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
+from pipeline.datafiles import load
 from pipeline.memo import per_text
 
-_DATA = tomllib.loads((Path(__file__).parent / "data" / "credentials.toml").read_text(encoding="utf-8"))
+_DATA = load("credentials")
 ISSUERS: dict[str, str] = {entry["code"]: entry["issuer"] for entry in _DATA["credential"]}
 
 # Words of a full name that pages write in any case ("Billing And Coding", "Physician Based").

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
+from pipeline.datafiles import load
 from pipeline.gate import Gate, lower
 from pipeline.memo import per_text
 from pipeline.numbers import NUMBER_TEXT, SCALES, WORD_TEXT, WORDS, parse_number
 
-_UNITS = tomllib.loads((Path(__file__).parent / "data" / "time_units.toml").read_text(encoding="utf-8"))
+_UNITS = load("time_units")
 MONTHS_PER_UNIT: dict[str, float] = _UNITS["months"]
 HOUR_UNITS: set[str] = set(_UNITS["hours"])
 

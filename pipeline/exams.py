@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from pipeline.credential_context import credential_context
 from pipeline.credentials import find_credentials
+from pipeline.datafiles import load
 from pipeline.durations import find_durations
 from pipeline.gate import gated
 from pipeline.money import Money, find_money
@@ -18,7 +17,7 @@ from pipeline.page import Block, CleanPage
 from pipeline.percent import find_percents
 from pipeline.statements import Statement
 
-_DATA = tomllib.loads((Path(__file__).parent / "data" / "exams.toml").read_text(encoding="utf-8"))
+_DATA = load("exams")
 EXAM = gated(_DATA["exam"], re.IGNORECASE)
 PRACTICE = gated(_DATA["practice"], re.IGNORECASE)
 FEE_CUE = gated(_DATA["fee"]["cue"], re.IGNORECASE)

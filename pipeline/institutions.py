@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
 from pipeline.credentials import find_credentials
+from pipeline.datafiles import load
 from pipeline.gate import Gate
 from pipeline.organizations import find_organizations
 
-_DATA = tomllib.loads((Path(__file__).parent / "data" / "institutions.toml").read_text(encoding="utf-8"))
+_DATA = load("institutions")
 _KEYWORDS = set(_DATA["keywords"])
 _GENERIC = set(_DATA["generic"]) | _KEYWORDS
 _LEADING = set(_DATA["leading"])

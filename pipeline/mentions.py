@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
+from pipeline.datafiles import load
 from pipeline.gate import Gate, Gated, lower
 from pipeline.memo import per_text
 from pipeline.page import Block, CleanPage
 
-_DATA = tomllib.loads((Path(__file__).parent / "data" / "mentions.toml").read_text(encoding="utf-8"))
+_DATA = load("mentions")
 _CONNECTORS = frozenset(_DATA["connectors"])
 _OPENERS = frozenset(_DATA["openers"])
 

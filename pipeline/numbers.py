@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
+from pipeline.datafiles import load
 from pipeline.gate import Gate
 from pipeline.memo import per_text
 
-_DATA = tomllib.loads((Path(__file__).parent / "data" / "number_words.toml").read_text(encoding="utf-8"))
+_DATA = load("number_words")
 WORDS: dict[str, float] = _DATA["words"]
 SCALES: dict[str, float] = _DATA["scales"]
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
-from pathlib import Path
 
+from pipeline.datafiles import load
 from pipeline.memo import per_text
 
-_DATA = tomllib.loads((Path(__file__).parent / "data" / "occupations.toml").read_text(encoding="utf-8"))
+_DATA = load("occupations")
 HEADS: set[str] = set(_DATA["heads"])
 STOPS: set[str] = set(_DATA["stops"])
 STANDALONE: set[str] = set(_DATA["standalone"])

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
+from pipeline.datafiles import load
 from pipeline.gate import Gate
 from pipeline.memo import per_text
 
-_DATA = tomllib.loads((Path(__file__).parent / "data" / "organizations.toml").read_text(encoding="utf-8"))
+_DATA = load("organizations")
 KINDS: dict[str, str] = {entry["acronym"]: entry["kind"] for entry in _DATA["organization"]}
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
+from pipeline.datafiles import load
 from pipeline.dates import find_as_of, find_year_range
 from pipeline.gate import gated
 from pipeline.money import find_money
@@ -24,7 +23,7 @@ from pipeline.statements import (
     statements,
 )
 
-_DATA = tomllib.loads((Path(__file__).parent / "data" / "outlook.toml").read_text(encoding="utf-8"))
+_DATA = load("outlook")
 WORDS = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["words"].items()}
 COUNTS = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["counts"].items()}
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-import tomllib
-from pathlib import Path
 
 from pipeline.awards import award_near, find_awards
+from pipeline.datafiles import load
 from pipeline.durations import Duration, find_durations
 from pipeline.gate import Gated, gated
 from pipeline.money import find_money
@@ -14,7 +13,7 @@ from pipeline.page import CleanPage
 from pipeline.programs import school_passages
 from pipeline.tuition import program_costs
 
-_DATA = tomllib.loads((Path(__file__).parent / "data" / "program_norms.toml").read_text(encoding="utf-8"))
+_DATA = load("program_norms")
 
 
 def _alternatives(words: list[str]) -> str:

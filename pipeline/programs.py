@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
-from pathlib import Path
 
 from pipeline.awards import find_awards
 from pipeline.credentials import find_credentials
+from pipeline.datafiles import load
 from pipeline.durations import find_durations
 from pipeline.gate import Gated, gated
 from pipeline.institutions import Institution, defined_acronyms, find_institutions
@@ -18,7 +17,7 @@ from pipeline.organizations import find_organizations
 from pipeline.page import Block, CleanPage
 from pipeline.tuition import program_costs
 
-_DATA = tomllib.loads((Path(__file__).parent / "data" / "programs.toml").read_text(encoding="utf-8"))
+_DATA = load("programs")
 
 
 def _words(words: list[str]) -> Gated:

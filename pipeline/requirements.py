@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
-from pathlib import Path
 
 from pipeline.credential_context import CredentialContext, credential_context
+from pipeline.datafiles import load
 from pipeline.durations import find_durations
 from pipeline.gate import gated
 from pipeline.page import CleanPage
 from pipeline.statements import Statement
 
-_DATA = tomllib.loads((Path(__file__).parent / "data" / "requirements.toml").read_text(encoding="utf-8"))
+_DATA = load("requirements")
 CUES = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["cues"].items()}
 TYPES = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["types"].items()}
 LABELS: dict[str, str] = {label.lower(): kind for label, kind in _DATA["labels"].items()}

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
-from pathlib import Path
 
 from pipeline.credentials import find_credentials
+from pipeline.datafiles import load
 from pipeline.gate import Gated, gated
 from pipeline.money import Money, find_money
 
-_DATA = tomllib.loads((Path(__file__).parent / "data" / "tuition.toml").read_text(encoding="utf-8"))
+_DATA = load("tuition")
 
 
 def _alternatives(words: list[str]) -> str:

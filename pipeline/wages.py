@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
+from pipeline.datafiles import load
 from pipeline.dates import find_as_of
 from pipeline.gate import gated
 from pipeline.memo import per_text
@@ -25,7 +24,7 @@ from pipeline.statements import (
     statements,
 )
 
-_DATA = tomllib.loads((Path(__file__).parent / "data" / "wages.toml").read_text(encoding="utf-8"))
+_DATA = load("wages")
 STATISTICS = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["statistics"].items()}
 CATEGORIES = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["categories"].items()}
 WAGE = gated(_DATA["words"]["wage"], re.IGNORECASE)

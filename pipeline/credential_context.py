@@ -55,9 +55,14 @@ class CredentialContext:
         if after:
             return after.pop() if len(after) == 1 else None
         earlier = [hit.code for hit in hits if hit.start < start]
-        if earlier:
-            return earlier[-1]
-        return self._around(index) or self.page_credential
+        inherited = earlier[-1] if earlier else self._around(index)
+        return self._continued(inherited) if inherited else self.page_credential
+
+    def _continued(self, code: str) -> str:
+        """A credential carried over from earlier text; an apprentice form named in passing ("you
+        then hold the CPB-A") does not take over from the page's own credential (CPB)."""
+        base = code.removesuffix("-A")
+        return base if base != code and base == self.page_credential else code
 
     def in_sentence(self, index: int, start: int, end: int) -> list[CredentialHit]:
         """The credentials a sentence of block ``index`` names."""

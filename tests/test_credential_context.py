@@ -54,3 +54,11 @@ def test_statements_carry_their_block_index_and_span():
     found = [(index, start, end, statement.text) for index, start, end, statement in ctx.statements()]
     assert found[:2] == [(0, 0, 15, "First one here."), (0, 16, 33, "Second one there.")]
     assert found[2] == (1, 0, 4, "$399\nExam fee")
+
+
+def test_an_apprentice_form_named_in_passing_does_not_take_over_the_page():
+    ctx = context(Block("paragraph", "Pass without experience and you hold the CPB-A until you earn it."),
+                  Block("paragraph", "Renew every two years with continuing education."),
+                  title="Certified Professional Biller (CPB) guide")
+    assert whole(ctx, 1) == "CPB"
+    assert whole(ctx, 0) == "CPB-A"

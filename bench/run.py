@@ -30,6 +30,7 @@ from bench.measure import load, run_timed
 from bench.sitegen import article, generate
 from crawler.items import FETCHED, PageItem
 from kb.schema import FACT_COLUMNS, fact_columns
+from kb.sitehost import free_port, wait_for_http
 from kb.store import Store, fact_row
 from pipeline.process import process_page
 
@@ -47,14 +48,6 @@ class Row:
     goal: str
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def serve(directory: Path) -> tuple[subprocess.Popen, str]:
     """Twisted's static file server in its own process (several times faster than http.server)."""
     port = free_port()
@@ -62,22 +55,8 @@ def serve(directory: Path) -> tuple[subprocess.Popen, str]:
                              f"tcp:{port}:interface=127.0.0.1", "--path", str(directory)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    wait_until_up(base + "/robots.txt")
+    wait_for_http(base + "/robots.txt")
     return proc, base
-
-
-def wait_until_up(url: str, timeout: float = 30) -> None:
-    import urllib.request
-
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=2).close()
-            return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
 
 
 def server_capacity(base: str, pages: int) -> float:
@@ -155,7 +134,7 @@ def datasette_rows(db: Path, seconds: float = 10) -> list[Row]:
         proc = subprocess.Popen([*command, "--port", str(port)], stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
         try:
-            wait_until_up(f"http://127.0.0.1:{port}/-/versions.json", timeout=120)
+            wait_for_http(f"http://127.0.0.1:{port}/-/versions.json", timeout=120)
             results[name] = {page: load(f"http://127.0.0.1:{port}{path}", clients=10, seconds=seconds)
                              for page, path in DATASETTE_PAGES.items()}
         finally:

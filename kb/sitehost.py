@@ -1,9 +1,12 @@
-"""Serve a folder of static pages on 127.0.0.1, as the demo and the tests need."""
+"""Serve a folder of static pages on 127.0.0.1, and wait for local servers, as the demo, tests and benchmarks need."""
 
 from __future__ import annotations
 
 import functools
+import socket
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -31,3 +34,23 @@ def serve_directory(
     finally:
         server.shutdown()
         server.server_close()
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_http(url: str, timeout: float = 30) -> None:
+    """Return once ``url`` answers; raise the last connection error after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)

@@ -6,7 +6,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import threading
@@ -19,7 +18,7 @@ import pytest
 
 from kb.runs import lock
 from kb.schema import FACT_COLUMNS
-from kb.sitehost import QuietHandler, serve_directory
+from kb.sitehost import QuietHandler, free_port, serve_directory, wait_for_http
 from tests.conftest import DEMO_SITE, KB, kb
 
 SALARY_PAGE = "/guides/medical-coder-salary-by-state.html"
@@ -171,12 +170,6 @@ def wait_for_pages(db: Path, minimum: int, timeout: float = 60) -> set[str]:
     raise AssertionError(f"fewer than {minimum} pages stored in {timeout} s")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_datasette_answers_throughout_a_refresh_and_never_shows_a_mix(site, tmp_path):
     root, base, sources = site
     db = tmp_path / "kb.db"
@@ -207,15 +200,3 @@ def test_datasette_answers_throughout_a_refresh_and_never_shows_a_mix(site, tmp_
     after = sorted(a for (a,) in query(db, "select amount from current_wages where page_url = ?", page))
     assert after != before
     assert all(amounts in (before, after) for amounts in seen)
-
-
-def wait_for_http(url: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)

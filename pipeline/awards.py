@@ -23,10 +23,10 @@ class Award:
 
 
 @per_text
-def find_awards(text: str) -> list[Award]:
+def find_awards(text: str) -> tuple[Award, ...]:
     """Every program award the text names, in order of appearance."""
     found = {(m.start(), kind): Award(kind, m.start(), m.end()) for kind, p in _PATTERNS for m in p.finditer(text)}
-    return [found[key] for key in sorted(found)]
+    return tuple(found[key] for key in sorted(found))
 
 
 _COORDINATED = re.compile(r"\s*(?:,|/|or|and|,\s*or|,\s*and)\s*", re.IGNORECASE)

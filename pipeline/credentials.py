@@ -77,7 +77,7 @@ _WORD = re.compile(rf"(?<![\w-])[{''.join(sorted({key[0].upper() for key in _PAT
 
 
 @per_text
-def find_credentials(text: str) -> list[CredentialHit]:
+def find_credentials(text: str) -> tuple[CredentialHit, ...]:
     """Every credential the text names, longest match first where they overlap, in order of appearance."""
     hits: list[CredentialHit] = []
     for word in _WORD.finditer(text):
@@ -90,7 +90,7 @@ def find_credentials(text: str) -> list[CredentialHit]:
         if found:
             negative_end, code = min(found)
             hits.append(CredentialHit(code, start, -negative_end))
-    return hits
+    return tuple(hits)
 
 
 def issuer_of(code: str) -> str | None:

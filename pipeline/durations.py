@@ -46,11 +46,11 @@ class Duration:
 
 
 @per_text
-def find_durations(text: str) -> list[Duration]:
+def find_durations(text: str) -> tuple[Duration, ...]:
     """Every length of time in the text, in order of appearance."""
     if not (_GATE.opens(text) and _COUNTED.search(lower(text))):
-        return []
-    return [duration for match in DURATION.finditer(text) if (duration := _read(match))]
+        return ()
+    return tuple(duration for match in DURATION.finditer(text) if (duration := _read(match)))
 
 
 def _read(match: re.Match[str]) -> Duration | None:

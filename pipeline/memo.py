@@ -20,15 +20,8 @@ TEXTS = 4096  # texts remembered per finder: some forty pages of sentences
 
 
 def per_text(find: Callable[[str], T]) -> Callable[[str], T]:
-    """``find`` answering each text once; a list it gives is copied for each caller."""
-    remembered = lru_cache(maxsize=TEXTS)(find)
-
-    @wraps(find)
-    def found(text: str) -> T:
-        result = remembered(text)
-        return list(result) if isinstance(result, list) else result
-
-    return found
+    """``find`` answering each text once; callers share what it gives, so finders give tuples, not lists."""
+    return lru_cache(maxsize=TEXTS)(find)
 
 
 def per_page(read: Callable[[CleanPage], T]) -> Callable[[CleanPage], T]:

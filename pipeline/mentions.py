@@ -110,16 +110,16 @@ VOCABULARIES = tuple(_load(kind, spec) for kind, spec in _DATA["kinds"].items())
 
 
 @per_text
-def _framed(text: str) -> list[str]:
+def _framed(text: str) -> tuple[str, ...]:
     """The kinds whose cue words frame the text."""
-    return [vocabulary.kind for vocabulary in VOCABULARIES if vocabulary.cues and vocabulary.cues.search(text)]
+    return tuple(vocabulary.kind for vocabulary in VOCABULARIES if vocabulary.cues and vocabulary.cues.search(text))
 
 
 @per_text
-def _headed(heading: str) -> list[str]:
+def _headed(heading: str) -> tuple[str, ...]:
     """The kinds a heading introduces."""
-    return [vocabulary.kind for vocabulary in VOCABULARIES
-            if vocabulary.heading_cues and vocabulary.heading_cues.search(heading)]
+    return tuple(vocabulary.kind for vocabulary in VOCABULARIES
+                 if vocabulary.heading_cues and vocabulary.heading_cues.search(heading))
 
 
 def _clean_phrase(phrase: str) -> str:

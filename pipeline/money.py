@@ -40,17 +40,17 @@ class Money:
 
 
 @per_text
-def find_money(text: str) -> list[Money]:
+def find_money(text: str) -> tuple[Money, ...]:
     """Every dollar amount or range in the text, in order of appearance."""
     found: list[Money] = []
     if not _GATE.opens(text):
-        return found
+        return ()
     position = 0
     while match := AMOUNT.search(text, position):
         money = _read(text, match)
         found.append(money)
         position = money.end
-    return found
+    return tuple(found)
 
 
 def _read(text: str, match: re.Match[str]) -> Money:

@@ -58,9 +58,9 @@ def parse_number(text: str) -> float | None:
 
 
 @per_text
-def find_numbers(text: str) -> list[Number]:
+def find_numbers(text: str) -> tuple[Number, ...]:
     """Every number written in digits or as a word, in order of appearance."""
     found = [Number(parse_number(m.group()), m.start(), m.end())
              for pattern, gate in ((NUMBER, _DIGITS), (WORD_NUMBER, _WORDS)) if gate.opens(text)
              for m in pattern.finditer(text)]
-    return sorted(found, key=lambda number: number.start)
+    return tuple(sorted(found, key=lambda number: number.start))

@@ -46,14 +46,14 @@ _ACRONYM_GATE = Gate(KINDS, cased=True)
 
 
 @per_text
-def find_organizations(text: str) -> list[Organization]:
+def find_organizations(text: str) -> tuple[Organization, ...]:
     """Every organisation named in the text, by full name or acronym, in order of appearance."""
     found = [_found(_CANONICAL[_normal(m.group())], m) for m in _FULL.finditer(text)] if _FULL_GATE.opens(text) else []
     taken = [(org.start, org.end) for org in found]
     if _ACRONYM_GATE.opens(text):
         found += [_found(m.group(), m) for m in _ACRONYM.finditer(text)
                   if not any(start <= m.start() < end for start, end in taken)]
-    return sorted(found, key=lambda org: org.start)
+    return tuple(sorted(found, key=lambda org: org.start))
 
 
 def _found(acronym: str, match: re.Match[str]) -> Organization:

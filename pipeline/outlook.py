@@ -156,7 +156,7 @@ def _in_code(text: str, number: Number) -> bool:
 
 
 def _is_year(text: str, number: Number) -> bool:
-    return number.value in _YEARS and "," not in text[number.start:number.end]
+    return number.value.is_integer() and int(number.value) in _YEARS and "," not in text[number.start:number.end]
 
 
 def _years(text: str) -> tuple[int | None, int | None] | None:

@@ -35,7 +35,7 @@ class Block:
         """The nearest heading this block sits under."""
         return self.headings[-1] if self.headings else None
 
-    def sentences(self) -> list[str]:
+    def sentences(self) -> tuple[str, ...]:
         """The block's sentences, each a verbatim substring of ``text``."""
         return split_sentences(self.text)
 
@@ -59,7 +59,7 @@ class CleanPage:
 
 
 @per_text
-def split_sentences(text: str) -> list[str]:
+def split_sentences(text: str) -> tuple[str, ...]:
     """Split text into sentences without altering any character inside them."""
     parts = (part.strip() for part in _SENTENCE_END.split(text))
-    return [part for part in parts if part]
+    return tuple(part for part in parts if part)

@@ -25,11 +25,11 @@ class Percent:
 
 
 @per_text
-def find_percents(text: str) -> list[Percent]:
+def find_percents(text: str) -> tuple[Percent, ...]:
     """Every percentage in the text, in order of appearance."""
     if not _GATE.opens(text):
-        return []
-    return [Percent(_value(m.group("number")), m.start(), m.end()) for m in PERCENT.finditer(text)]
+        return ()
+    return tuple(Percent(_value(m.group("number")), m.start(), m.end()) for m in PERCENT.finditer(text))
 
 
 def _value(number: str) -> float:

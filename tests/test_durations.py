@@ -55,4 +55,4 @@ _PIECES = ["6", "18", "1.5", "5k", "2 million", "two", "twelve", "a", "an", "hal
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=10).map("".join))
 def test_the_quick_looks_never_hide_a_length(text):
-    assert find_durations(text) == [duration for match in DURATION.finditer(text) if (duration := _read(match))]
+    assert find_durations(text) == tuple(duration for match in DURATION.finditer(text) if (duration := _read(match)))

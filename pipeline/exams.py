@@ -11,6 +11,7 @@ from pipeline.credentials import find_credentials
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
 from pipeline.gate import gated
+from pipeline.memo import per_text
 from pipeline.money import Money, find_money
 from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, find_numbers, parse_number
 from pipeline.page import Block, CleanPage
@@ -101,12 +102,23 @@ def _statement_facts(page: CleanPage, statement: Statement, start: int) -> list[
         return list(_cell_facts(block))
     if not _has_figures(statement.text):
         return []
-    about_exam = bool(EXAM.search(" ".join([page.title, *block.headings, block.text, statement.lead])))
-    about_practice = bool(PRACTICE.search(" ".join([page.title, block.heading or ""])))
+    about_exam = _names_exam(" ".join([page.title, *block.headings, block.text, statement.lead]))
+    about_practice = _names_practice(" ".join([page.title, block.heading or ""]))
     facts = sentence_facts(statement.text, about_exam, about_practice)
     if statement.text not in block.text:
         return [replace(fact, position=start) for fact in facts]
     return [replace(fact, position=start + fact.position) for fact in facts]
+
+
+@per_text
+def _names_exam(text: str) -> bool:
+    """Whether the text speaks of an exam (remembered: every sentence of a block asks about the same text)."""
+    return bool(EXAM.search(text))
+
+
+@per_text
+def _names_practice(text: str) -> bool:
+    return bool(PRACTICE.search(text))
 
 
 def _cell_facts(block: Block) -> Iterator[ExamFact]:

@@ -40,7 +40,10 @@ class Gate:
 
     def __init__(self, words: Iterable[str], cased: bool = False, whole: bool = False) -> None:
         self._cased = cased
-        self._words = tuple(sorted({word if cased else word.lower() for word in words}))
+        words = {word if cased else word.lower() for word in words}
+        if not whole:  # a text holding "passing" holds "pass": the longer word need not be looked for
+            words = {word for word in words if not any(other in word for other in words if other != word)}
+        self._words = tuple(sorted(words))
         alternatives = "|".join(re.escape(word) for word in sorted(self._words, key=len, reverse=True))
         # One pattern finds a single word, or capitalised ones, faster than ``in`` does; a whole word needs one.
         quick = whole or cased or len(self._words) == 1

@@ -9,6 +9,7 @@ from pipeline.credential_context import CredentialContext, credential_context
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
 from pipeline.gate import gated
+from pipeline.memo import per_text
 from pipeline.page import CleanPage
 from pipeline.statements import Statement
 
@@ -84,6 +85,7 @@ def _statement_requirements(context: CredentialContext, index: int, start: int, 
                     yield _row(credential, kind, clause, sentence, recommended)
 
 
+@per_text
 def _may_state(sentence: str) -> bool:
     """Whether the sentence names a type of requirement, denies one or says there is none: no clause can otherwise."""
     return any(pattern.search(sentence) for pattern in (*TYPES.values(), CUES["negated"], CUES["none"]))

@@ -157,10 +157,8 @@ def _statistic(figure: _Figure, statement: Statement) -> str:
     """
     if (aside := _ASIDE.match(figure.after)) and (named := _named(aside.group(1))):  # "$37,500 (25th percentile)"
         return named
-    ends = {name: max((m.end() for m in pattern.finditer(figure.before)), default=-1)
-            for name, pattern in STATISTICS.items()}
-    if max(ends.values()) >= 0:
-        return max(ends, key=ends.get)
+    if named := _named_last(figure.before):
+        return named
     if figure.money.high:  # a range's ends are no average or median unless named right before it
         return "other"
     same_clause = _CLAUSE_END.split(figure.after, maxsplit=1)[0]
@@ -175,6 +173,14 @@ def _named(text: str) -> str | None:
     """The statistic named first in the text."""
     starts = {name: m.start() for name, pattern in STATISTICS.items() if (m := pattern.search(text))}
     return min(starts, key=starts.get) if starts else None
+
+
+@per_text
+def _named_last(text: str) -> str | None:
+    """The statistic named last in the text (the one whose mention ends last)."""
+    ends = {name: max(m.end() for m in found) for name, pattern in STATISTICS.items()
+            if (found := list(pattern.finditer(text)))}
+    return max(ends, key=ends.get) if ends else None
 
 
 def _qualifier(statement: Statement, figure: _Figure) -> str | None:
@@ -205,11 +211,12 @@ def _row_label(statement: Statement) -> str | None:
     label = block.cells[0] if block.cells else ""
     if block.cells == block.header or find_money(label) or parse_number(label) is not None:
         return None
-    if any(pattern.search(label) for pattern in STATISTICS.values()):
+    if _named(label):
         return None
     category = (_category(block.header[0]) or block.header[0].lower()) if block.header else _category(statement.lead)
     return f"{category}: {label}" if category else None
 
 
+@per_text
 def _category(text: str) -> str | None:
     return next((name for name, pattern in CATEGORIES.items() if pattern.search(text)), None)

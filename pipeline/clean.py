@@ -27,7 +27,6 @@ MAIN_XPATHS = (
 MIN_MAIN_CHARS = 200
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
-_SPACE = re.compile(r"\s+")
 
 
 def clean_html(html: str, url: str) -> CleanPage:
@@ -70,7 +69,7 @@ def _common_root(elements: list[HtmlElement]) -> HtmlElement:
 
 def normalize(text: str) -> str:
     """Collapse runs of whitespace (including non-breaking spaces) into single spaces."""
-    return _SPACE.sub(" ", text.replace("\u00ad", "")).strip()
+    return " ".join(text.replace("\u00ad", "").split())
 
 
 def _text(el: HtmlElement) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -82,14 +84,22 @@ def load_dashboards(name: str) -> dict:
 
 def datasette_command(db: str, host: str = "127.0.0.1", port: int = 8001) -> list[str]:
     """The command line that serves ``db`` as ``kb serve`` does."""
-    with tempfile.NamedTemporaryFile("w", suffix=".json", prefix="kb-metadata-", delete=False) as f:
-        json.dump(load_metadata(db), f)
-    command = [sys.executable, "-m", "datasette", "serve", db, "--metadata", f.name]
+    command = [sys.executable, "-m", "datasette", "serve", db, "--metadata", str(write_metadata(db))]
     command += ["--template-dir", str(TEMPLATES), "--plugins-dir", str(PLUGINS)]
     command += ["--host", host, "--port", str(port)]
     for name, value in SETTINGS.items():
         command += ["--setting", name, str(value)]
     return command
+
+
+def write_metadata(db: str) -> Path:
+    """Write ``db``'s merged metadata for a Datasette command line; one file per database, replaced on each start."""
+    key = hashlib.sha256(str(Path(db).resolve()).encode("utf-8")).hexdigest()[:16]
+    path = Path(tempfile.gettempdir()) / f"kb-metadata-{key}.json"
+    with tempfile.NamedTemporaryFile("w", dir=path.parent, prefix=path.stem, suffix=".part", delete=False) as f:
+        json.dump(load_metadata(db), f)
+    os.replace(f.name, path)  # a server starting meanwhile reads the old file or the new one, never half of one
+    return path
 
 
 def make_datasette(db: str) -> Datasette:

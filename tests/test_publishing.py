@@ -101,9 +101,12 @@ def test_every_facet_column_of_a_table_is_indexed(demo_db):
 
 
 def test_serve_command_and_embedded_instance_share_templates_plugins_and_metadata(demo_db):
+    """Each start of kb serve rewrites the same metadata file rather than leaving a new one behind."""
     command = datasette_command(str(demo_db), port=9)
-    served = json.loads(Path(command[command.index("--metadata") + 1]).read_text(encoding="utf-8"))
+    metadata_file = Path(command[command.index("--metadata") + 1])
+    served = json.loads(metadata_file.read_text(encoding="utf-8"))
     assert served == load_metadata(str(demo_db))
+    assert datasette_command(str(demo_db), port=10)[command.index("--metadata") + 1] == str(metadata_file)
     ds = make_datasette(str(demo_db))
     assert command[command.index("--template-dir") + 1] == ds.template_dir
     assert command[command.index("--plugins-dir") + 1] == ds.plugins_dir

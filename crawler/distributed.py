@@ -38,6 +38,11 @@ WORKER_SETTINGS = {
 }
 
 
+def definition(spider: Any) -> CrawlDefinition:
+    """The crawl a worker's spider announces, or must find already announced."""
+    return CrawlDefinition(spider.command, spider.run_args(), spider.seeds(), spider.revisit_sites())
+
+
 def worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
@@ -96,7 +101,7 @@ class HandOverPipeline:
 
     async def open_spider(self) -> None:
         spider, shared = self.crawler.spider, self.crawler.engine.scheduler.shared
-        shared.define(CrawlDefinition(spider.command, spider.run_args(), spider.seeds(), spider.revisit_sites()))
+        shared.define(definition(spider))
         logger.info("Waiting for `kb ingest` to open the run")
         while (run := shared.joined_run()) is None:
             await asyncio.sleep(self.crawler.settings.getfloat("KB_WORKER_HEARTBEAT"))

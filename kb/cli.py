@@ -48,6 +48,7 @@ def crawl(start_urls: tuple[str, ...], sources: str | None, db: str, max_pages: 
     if start_urls and sources:
         raise click.UsageError("give --start-url or --sources, not both")
     options = {"start_urls": list(start_urls), "sources": sources, "max_pages": max_pages, "depth": depth}
+    _no_db_with_redis(redis_url)
     if redis_url:
         _work(redis_url, log_level, overrides, **options)
     else:
@@ -71,6 +72,7 @@ def refresh(db: str, sources: str | None, full: bool, redis_url: str | None, ove
     crawl_errors. Exits non-zero when the run failed or another run holds the file.
     With --redis, this process is one worker of a shared refresh that `kb ingest` writes.
     """
+    _no_db_with_redis(redis_url)
     if redis_url:
         _work(redis_url, log_level, overrides, sources=sources, refresh=True, full=full)
     else:
@@ -101,8 +103,17 @@ def _run(db: str, log_level: str, overrides: tuple[str, ...] = (), **options: ob
     raise click.ClickException(f"the run ended {report.status}; see the log above and crawl_errors")
 
 
+def _no_db_with_redis(redis_url: str | None) -> None:
+    """A worker of a shared crawl writes no file: refuse a --db it would ignore."""
+    source = click.get_current_context().get_parameter_source("db")
+    if redis_url and source is click.core.ParameterSource.COMMANDLINE:
+        raise click.UsageError("--db has no effect with --redis: workers write no file; give --db to "
+                               "`kb ingest --redis URL`, the one process that writes it")
+
+
 def _work(redis_url: str, log_level: str, overrides: tuple[str, ...], **options: object) -> None:
     from kb.crawl import UnreachableError
+    from kb.sharedcrawl import CrawlMismatchError
     from kb.worker import run_worker
 
     try:
@@ -110,7 +121,7 @@ def _work(redis_url: str, log_level: str, overrides: tuple[str, ...], **options:
             load_sources(options["sources"])
         settings = dict(_setting(item) for item in overrides)
         report = run_worker(redis_url, log_level=log_level.upper(), settings=settings, **options)
-    except (SourcesError, UnreachableError) as exc:
+    except (SourcesError, UnreachableError, CrawlMismatchError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Worker {report.worker} stopped ({report.reason}): {report.responses} responses, "
                f"{report.handed_over} URLs handed to the ingest")

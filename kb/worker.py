@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from crawler.distributed import worker_id
+from crawler.distributed import definition, worker_id
+from crawler.spiders.articles import ArticlesSpider
 from kb.crawl import crawl_in_process, crawler_settings
+from kb.sharedcrawl import SharedCrawl
 
 
 @dataclass
@@ -31,7 +33,14 @@ def run_worker(
 
     ``arguments`` are the spider's: max_pages, depth, refresh, full.
     """
+    announce(redis_url, start_urls, sources, **arguments)
     worker_settings = crawler_settings(None, log_level, {**(settings or {}), "REDIS_URL": redis_url})
     stats = crawl_in_process(worker_settings, start_urls, sources, **arguments).stats
     return WorkerReport(worker_id(), stats.get_value("finish_reason"), stats.get_value("response_received_count", 0),
                         stats.get_value("kb/handed_over", 0))
+
+
+def announce(redis_url: str, start_urls: list[str] | None, sources: str | None, **arguments: Any) -> None:
+    """Announce the crawl before Scrapy starts; raise CrawlMismatchError if Redis holds a different one."""
+    spider = ArticlesSpider(start_url=",".join(start_urls or []) or None, sources=sources, **arguments)
+    SharedCrawl.from_url(redis_url, spider.name).define(definition(spider))

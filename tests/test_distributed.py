@@ -17,6 +17,7 @@ import redis
 from kb.schema import FACT_COLUMNS
 from kb.sharedcrawl import SharedCrawl
 from kb.sitehost import serve_directory
+from kb.worker import announce
 from tests.bigsite import build_site
 from tests.conftest import KB, kb
 from tests.test_refresh import free_port, query, wait_for_pages
@@ -156,3 +157,19 @@ def test_a_shared_refresh_of_an_unchanged_site_rewrites_nothing(big_site, single
                 "refresh")
     assert run == [("ok", len(paths), len(paths), 0, 0, 0)]
     assert content(db) == content(single_db)
+
+
+def test_a_worker_refuses_a_crawl_announced_with_other_arguments_without_a_traceback(redis_url):
+    announce(redis_url, ["http://127.0.0.1:9/index.html"], None, max_pages=5)
+    refused = subprocess.run([KB, "crawl", "--redis", redis_url, "--start-url", "http://127.0.0.1:9/index.html"],
+                             capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 1
+    assert "holds another crawl" in refused.stderr and "Traceback" not in refused.stderr
+    assert SharedCrawl.from_url(redis_url).announced().args["max_pages"] == 5
+
+
+def test_a_worker_refuses_a_db_it_would_not_write(redis_url, tmp_path):
+    refused = subprocess.run([KB, "crawl", "--redis", redis_url, "--db", str(tmp_path / "kb.db"), "--start-url",
+                              "http://127.0.0.1:9/index.html"], capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 2 and "kb ingest" in refused.stderr
+    assert SharedCrawl.from_url(redis_url).announced() is None and not (tmp_path / "kb.db").exists()

@@ -93,6 +93,12 @@ def find_credentials(text: str) -> tuple[CredentialHit, ...]:
     return tuple(hits)
 
 
+def only_credential(text: str) -> str | None:
+    """The credential a text names, if it names exactly one (a table column headed "CPC")."""
+    codes = {hit.code for hit in find_credentials(text)}
+    return codes.pop() if len(codes) == 1 else None
+
+
 def issuer_of(code: str) -> str | None:
     """The canonical acronym of the body that awards the credential."""
     return ISSUERS.get(code)

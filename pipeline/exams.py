@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from pipeline.credential_context import credential_context
-from pipeline.credentials import find_credentials
+from pipeline.credentials import find_credentials, only_credential
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
 from pipeline.gate import gated
@@ -56,6 +56,7 @@ _SCORE_WORD = gated(r"\bscores?\b", re.IGNORECASE)
 # What ends the words that belong to an amount; a comma only ends them before another amount or credential.
 _SEPARATOR = re.compile(r"[/;)]|\b(?:or|and|plus|but|which|while|though|although|whereas)\b", re.IGNORECASE)
 _SEPARATOR_OR_COMMA = re.compile(rf"{_SEPARATOR.pattern}|,", re.IGNORECASE)
+_VALUE_FIRST = re.compile(r"\W*\d")  # a first cell that opens with a figure ("$399", "(2024)") is no label
 MIN_QUESTIONS, MAX_QUESTIONS = 10, 1000
 MIN_MINUTES, MAX_MINUTES = 30, 600
 MIN_SCORE = 50  # a passing score in points; smaller numbers near "score" count sections or items
@@ -72,6 +73,7 @@ class ExamFact:
     unit: str
     qualifier: str | None
     position: int
+    credential: str | None = None  # the credential heading the table column it was read in, if one does
 
 
 def extract_exams(page: CleanPage) -> list[Row]:
@@ -85,7 +87,7 @@ def extract_exams(page: CleanPage) -> list[Row]:
     for index, start, end, statement in context.statements():
         found = []
         for fact in _statement_facts(context.page, statement, start):
-            credential = context.resolve(index, start, end, fact.position)
+            credential = fact.credential or context.resolve(index, start, end, fact.position)
             if credential:
                 found.append({"credential": credential, "attribute": fact.attribute, "value": fact.value,
                               "unit": fact.unit, "qualifier": fact.qualifier, "evidence": statement.text})
@@ -98,7 +100,7 @@ def extract_exams(page: CleanPage) -> list[Row]:
 def _statement_facts(page: CleanPage, statement: Statement, start: int) -> list[ExamFact]:
     """The statement's facts, placed within its block (a stat card's at the start of its first block)."""
     block = statement.block
-    if block.kind == "row" and block.header:
+    if block.kind == "row" and len(block.cells) > 1:
         return list(_cell_facts(block))
     if not _has_figures(statement.text):
         return []
@@ -122,11 +124,22 @@ def _names_practice(text: str) -> bool:
 
 
 def _cell_facts(block: Block) -> Iterator[ExamFact]:
-    """A table row read cell by cell, each cell under its column heading ("Exam fee", "Questions")."""
-    for cell, heading in zip(block.cells, block.header, strict=False):
-        if cell and cell != heading:
-            for fact in sentence_facts(f"{heading}: {cell} {heading}", about_exam=True):
-                yield replace(fact, position=block.text.find(cell))
+    """A table row read cell by cell: each value under its column heading and after the row's label.
+
+    The column heading ("Questions" above "100") or the label in the row's first cell ("Number of
+    questions | 100") says what a value is; a column headed by one credential ("CPC") says whose it is.
+    """
+    if block.cells == block.header:
+        return
+    label = "" if _VALUE_FIRST.match(block.cells[0]) else block.cells[0]
+    for column, cell in enumerate(block.cells):
+        heading = block.header[column] if column < len(block.header) else ""
+        if not cell or cell == heading or (column == 0 and label):
+            continue
+        text = ": ".join(part for part in (heading, label, cell) if part) + (f" {heading}" if heading else "")
+        credential = only_credential(heading)
+        for fact in sentence_facts(text, about_exam=True):
+            yield replace(fact, position=block.text.find(cell), credential=credential)
 
 
 def sentence_facts(sentence: str, about_exam: bool = False, about_practice: bool = False) -> Iterator[ExamFact]:

@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterator
 
 from pipeline.credential_context import CredentialContext, credential_context
+from pipeline.credentials import only_credential
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
 from pipeline.gate import gated
 from pipeline.memo import per_text
-from pipeline.page import CleanPage
+from pipeline.page import Block, CleanPage
 from pipeline.statements import Statement
 
 _DATA = load("requirements")
@@ -53,6 +54,9 @@ def extract_requirements(page: CleanPage) -> list[Row]:
 def _statement_requirements(context: CredentialContext, index: int, start: int, end: int,
                             statement: Statement) -> Iterator[Row]:
     sentence, block = statement.text, statement.block
+    if columns := _credential_columns(block):
+        yield from _column_requirements(block, columns)
+        return
     labelled = _LABELLED.match(sentence)
     if labelled:
         value = labelled.group("value").strip()
@@ -83,6 +87,29 @@ def _statement_requirements(context: CredentialContext, index: int, start: int, 
             for credential in credentials:
                 for kind in kinds:
                     yield _row(credential, kind, clause, sentence, recommended)
+
+
+def _credential_columns(block: Block) -> list[tuple[int, str]]:
+    """(column, credential) for each column of a table row that one credential heads ("| CPC | CCS |")."""
+    if block.kind != "row" or not block.header or block.cells == block.header:
+        return []
+    return [(column, code) for column, heading in enumerate(block.header[1:len(block.cells)], 1)
+            if (code := only_credential(heading))]
+
+
+def _column_requirements(block: Block, columns: list[tuple[int, str]]) -> Iterator[Row]:
+    """The requirements a comparison table's row states for each credential column, read after the row's label."""
+    for column, credential in columns:
+        cell = block.cells[column]
+        clause = f"{block.cells[0]}: {cell}"
+        if not cell or CUES["skip"].search(clause):
+            continue
+        kinds = requirement_types(_object(clause))
+        recommended = _recommended(clause, clause, None) if kinds else None
+        if recommended is None:
+            continue
+        for kind in kinds:
+            yield _row(credential, kind, cell, block.text, recommended)
 
 
 @per_text

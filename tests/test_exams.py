@@ -112,6 +112,41 @@ def test_table_rows_read_each_cell_under_its_column():
     assert {row["evidence"] for row in rows} == {"CPB | $399 | 100 | 4 hours | 55%"}
 
 
+def row(*cells, header=()):
+    return Block("row", " | ".join(cells), cells=cells, header=header, headings=("Certification Guide",))
+
+
+def test_rows_that_name_a_fact_in_their_first_cell_are_read_label_then_value():
+    header = ("Exam fact", "Detail")
+    rows = extract_exams(page(
+        row(*header, header=header),
+        row("Number of questions", "100", header=header),
+        row("Time limit", "2 hours", header=header),
+        row("Passing score", "300 on a scale of 100 to 400", header=header),
+        row("First-time pass rate (2024)", "64%", header=header),
+        row("Scored questions", "90"),  # a table without a header row
+        title="CCA exam",
+    ))
+    assert facts(rows) == {("CCA", "questions", 100, None), ("CCA", "time_limit", 120, None),
+                           ("CCA", "passing_score", 300, None), ("CCA", "pass_rate", 64, None),
+                           ("CCA", "questions", 90, None)}
+
+
+def test_a_comparison_table_gives_each_credential_the_values_of_its_own_column():
+    header = ("Feature", "CPC", "CCS")
+    rows = extract_exams(page(
+        row(*header, header=header),
+        row("Number of questions", "100", "115", header=header),
+        row("Time allowed", "4 hours", "4 hours", header=header),
+        row("Exam fee", "$499 with two attempts", "$399 for non-members, $299 for members", header=header),
+        title="CPC vs. CCS",
+    ))
+    assert facts(rows) == {("CPC", "questions", 100, None), ("CCS", "questions", 115, None),
+                           ("CPC", "time_limit", 240, None), ("CCS", "time_limit", 240, None),
+                           ("CPC", "fee", 499, "two attempts"), ("CCS", "fee", 399, "non-member"),
+                           ("CCS", "fee", 299, "member")}
+
+
 def test_labelled_values_read_like_sentences():
     assert values("Passing score: 300") == [("passing_score", 300)]
     assert values("Number of questions: 100", about_exam=True) == [("questions", 100)]

@@ -191,3 +191,16 @@ def test_continuing_education_on_a_cycle_is_renewal_without_a_cue_word():
 def test_an_exam_open_to_holders_of_a_diploma_requires_it():
     rows = extract_requirements(page(para("The CCA exam is open to anyone with a high school diploma.")))
     assert pairs(rows) == {("CCA", "education", 0)}
+
+
+def test_a_comparison_table_row_states_a_requirement_for_each_credential_column():
+    header = ("Feature", "CPC", "CCS")
+    rows = extract_requirements(page(
+        Block("row", "Feature | CPC | CCS", cells=header, header=header),
+        Block("row", "Renewal | 36 CEUs every 2 years | 20 CEUs every 2 years",
+              cells=("Renewal", "36 CEUs every 2 years", "20 CEUs every 2 years"), header=header),
+        Block("row", "Exam fee | $399 | $299", cells=("Exam fee", "$399", "$299"), header=header),
+        title="CPC vs. CCS",
+    ))
+    assert {(row["credential"], row["type"], row["description"], row["months"]) for row in rows} == {
+        ("CPC", "renewal", "36 CEUs every 2 years", 24), ("CCS", "renewal", "20 CEUs every 2 years", 24)}

@@ -225,10 +225,16 @@ def credited(text: str) -> str | None:
 
 @per_page
 def page_source(page: CleanPage) -> str | None:
-    """The organisation a page credits for its figures overall, if one stands out."""
+    """The organisation a page credits for its figures overall, if one stands out.
+
+    A statistics office the text names most, else the organisation its sentences credit most,
+    else a statistics office the title names (a handbook page that never names itself in its text).
+    """
     counts = Counter(org.acronym for block in page.blocks for org in find_organizations(block.text)
                      if org.kind == "statistics")
     if counts:
         return counts.most_common(1)[0][0]
     credits = Counter(acronym for block in page.blocks for s in block.sentences() if (acronym := credited(s)))
-    return credits.most_common(1)[0][0] if credits else None
+    if credits:
+        return credits.most_common(1)[0][0]
+    return next((org.acronym for org in find_organizations(page.title) if org.kind == "statistics"), None)

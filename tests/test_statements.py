@@ -59,6 +59,13 @@ def test_page_source_prefers_a_statistics_office():
     assert page_source(page(Block("paragraph", "Coders join AAPC and AHIMA."))) is None
 
 
+def test_a_statistics_office_in_the_title_is_the_source_when_the_text_names_none():
+    handbook = CleanPage("https://example.org/ooh", "Medical Records Specialists : Occupational Outlook Handbook",
+                         [Block("paragraph", "Median pay: $48,780 per year.")])
+    assert page_source(handbook) == "BLS"
+    assert page_source(CleanPage("https://example.org/x", "Coders join AAPC", handbook.blocks)) is None
+
+
 def test_cards_whose_labels_come_first_take_the_labels_above():
     blocks = [Block("paragraph", "A long introduction that is certainly more than eight words in length."),
               Block("heading", "Median Pay"), Block("paragraph", "$47,000"),

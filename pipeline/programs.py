@@ -56,11 +56,15 @@ def _months(text: str) -> float | None:
 
 
 def _accreditors(text: str) -> list[str]:
-    """Accreditors the text names, unless it is about a credential or its issuer instead."""
+    """Accreditors the text names, except those named after a credential or its issuer, which accredit that.
+
+    "The CBCS exam is accredited by NCCA" names the credential's accreditor; "The program is accredited
+    by CAHIIM and prepares you for the CCA" the program's.
+    """
     organizations = find_organizations(text)
-    if find_credentials(text) or any(o.kind == "issuer" for o in organizations):
-        return []
-    return list(dict.fromkeys(o.acronym for o in organizations if o.kind == "accreditor"))
+    credited = [hit.start for hit in find_credentials(text)] + [o.start for o in organizations if o.kind == "issuer"]
+    first = min(credited, default=len(text))
+    return list(dict.fromkeys(o.acronym for o in organizations if o.kind == "accreditor" and o.start < first))
 
 
 def describe(text: str) -> dict:

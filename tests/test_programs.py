@@ -142,3 +142,10 @@ def test_evidence_is_always_verbatim_page_text(texts):
     the_page = page(*blocks)
     for row in extract_programs(the_page):
         assert row["evidence"] in the_page.text
+
+
+def test_a_program_accreditor_counts_even_when_the_sentence_then_names_the_credential_it_prepares_for():
+    rows = extract_programs(page(para(
+        "Pima Community College offers a medical coding certificate. "
+        "The program is accredited by CAHIIM and prepares graduates for the CCA exam.")))
+    assert [(row["accreditors"], row["prepares_for"]) for row in rows] == [(["CAHIIM"], "CCA")]

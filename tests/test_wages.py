@@ -215,3 +215,10 @@ def test_a_header_cell_spanning_the_table_names_every_column():
     [wage] = extract_wages(CleanPage("https://example.org/pay", "Pay", [Block("row", header[0], cells=header,
                                                                               header=header), row]))
     assert (wage["statistic"], wage["amount"], wage["as_of"]) == ("median", 50120, "2024-05")
+
+
+def test_a_job_board_credited_for_a_figure_is_its_source_but_the_adverb_indeed_is_not():
+    (row,) = extract_wages(page(para("Coders earn an average salary of $47,000 per year, according to Indeed.")))
+    assert row["attributed_to"] == "Indeed"
+    (row,) = extract_wages(page(para("Indeed, coders with two credentials earn a median salary of $52,000.")))
+    assert row["attributed_to"] is None

@@ -22,6 +22,9 @@ DEPTH_LIMIT = 4
 DEPTH_PRIORITY = 1
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
+# Outputs of one response handled at once. The spider yields a page's links and then its one item, and Scrapy
+# starts this many tasks for every response: the default, 100, took about a quarter of the crawler's CPU time.
+CONCURRENT_ITEMS = 1
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 LOGSTATS_INTERVAL = 10.0

@@ -145,8 +145,8 @@ class ArticlesSpider(scrapy.Spider):
         item.etag = _header(response, "ETag")
         item.last_modified = _header(response, "Last-Modified")
         if self.depth is None or item.depth < self.depth:
-            found = dict.fromkeys(link.url for link in self.links.extract_links(response) if rules.follows(link.url))
-            item.links = [url for url in found if url not in self.scheduled]
+            found = dict.fromkeys(link.url for link in self.links.extract_links(response))
+            item.links = [url for url in found if url not in self.scheduled and rules.follows(url)]
             self.scheduled.update(item.links)
         _release_tree(response)
         for url in item.links:

@@ -6,6 +6,11 @@ NEWSPIDER_MODULE = "crawler.spiders"
 
 USER_AGENT = "codingkb/0.1 (+https://github.com/codingkb/codingkb; medical billing and coding career knowledge base)"
 ROBOTSTXT_OBEY = True
+# Scrapy's robots.txt middleware, fixed so that every request that waited for robots.txt obeys it.
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.robots.RobotsTxtMiddleware": 100,
+}
 
 # Be polite to real sites: AutoThrottle adapts the delay to each server's latency.
 AUTOTHROTTLE_ENABLED = True

@@ -37,6 +37,16 @@ def test_robots_disallowed_page_is_never_fetched(demo_db, demo_site: Site, demo_
     assert not any(demo_expected["trap_phrase"] in text for text in pages(demo_db).values())
 
 
+def test_robots_txt_binds_every_request_queued_before_it_arrives(demo_site: Site, demo_expected, tmp_path):
+    """A refresh or a resumed run queues many requests at once; all of them wait for robots.txt and obey it."""
+    paths = ["/guides/blog.html", "/programs/index.html", "/certifications/credentials-overview.html",
+             "/private/trap.html"]
+    db = tmp_path / "kb.db"
+    kb("crawl", "--db", str(db), "--depth", "0", *(arg for p in paths for arg in ("--start-url", demo_site.base + p)))
+    assert not any(path.startswith("/private/") for path in demo_site.requested)
+    assert not any(demo_expected["trap_phrase"] in text for text in pages(db).values())
+
+
 def test_non_html_response_is_skipped(demo_db, demo_site: Site, demo_expected):
     pdf = demo_expected["non_html"][0]
     assert pdf in demo_site.requested

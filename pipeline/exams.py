@@ -56,6 +56,8 @@ _SCORE_WORD = gated(r"\bscores?\b", re.IGNORECASE)
 # What ends the words that belong to an amount; a comma only ends them before another amount or credential.
 _SEPARATOR = re.compile(r"[/;)]|\b(?:or|and|plus|but|which|while|though|although|whereas)\b", re.IGNORECASE)
 _SEPARATOR_OR_COMMA = re.compile(rf"{_SEPARATOR.pattern}|,", re.IGNORECASE)
+# Before an amount, an opening bracket ends the words that belong to it too: "$499 for two attempts ($399 for one)".
+_SEPARATOR_BEFORE = re.compile(rf"{_SEPARATOR_OR_COMMA.pattern}|\(", re.IGNORECASE)
 _VALUE_FIRST = re.compile(r"\W*\d")  # a first cell that opens with a figure ("$399", "(2024)") is no label
 MIN_QUESTIONS, MAX_QUESTIONS = 10, 1000
 MIN_MINUTES, MAX_MINUTES = 30, 600
@@ -184,7 +186,7 @@ def _window(sentence: str, money: Money, anchors: list[tuple[int, int]]) -> tupl
     left = max((end for _, end in anchors if end <= money.start), default=0)
     right = min((start for start, _ in anchors if start >= money.end), default=len(sentence))
     before = sentence[left:money.start]
-    breaks = list(_SEPARATOR_OR_COMMA.finditer(before))
+    breaks = list(_SEPARATOR_BEFORE.finditer(before))
     near_before = before[breaks[-1].end():] if breaks else before
     after = sentence[money.end:right]
     cut = (_SEPARATOR_OR_COMMA if right < len(sentence) else _SEPARATOR).search(after)

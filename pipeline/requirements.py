@@ -25,6 +25,7 @@ _LABELLED = re.compile(
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas|although|though|which)\s+|\s+but\s+")
 _LEADING_CLAUSE = re.compile(r"\W*(?:while|although|though|whereas|even though)\b[^,]{3,100},", re.IGNORECASE)
 _LIST_NUMBER = re.compile(r"^\s*\d+\.\s*")
+_WORD = re.compile(r"\w")
 _DANGLING = re.compile(r"[\s,;:.]*(?:\b(?:or|and))?[\s,;:.]*$")
 MAX_DESCRIPTION = 120
 MAX_GAP = 30  # characters between a length of time and the requirement it measures
@@ -141,9 +142,12 @@ def _credentials(context: CredentialContext, index: int, start: int, end: int) -
 
 
 def _object(clause: str) -> str:
-    """The part of a clause that states what is required: after an active verb, else all of it."""
+    """The part of a clause that states what is required: after an active verb, else all of it.
+
+    A cue word that ends the clause is a label, not a verb: "Six months of experience (recommended)".
+    """
     verb = CUES["verb"].search(clause)
-    if verb and not CUES["passive"].search(clause[:verb.start()]):
+    if verb and not CUES["passive"].search(clause[:verb.start()]) and _WORD.search(clause, verb.end()):
         return clause[verb.start():]
     return clause
 

@@ -197,3 +197,8 @@ def test_more_ways_to_write_scores_lengths_and_counts():
 def test_only_a_member_price_makes_its_neighbour_the_non_member_price():
     rows = extract_exams(page(para("The CCS exam costs $399 for non-members; AHIMA also lists $299.")))
     assert facts(rows) == {("CCS", "fee", 399, "non-member"), ("CCS", "fee", 299, None)}
+
+
+def test_a_price_inside_brackets_does_not_take_the_words_before_the_bracket():
+    fees = sentence_facts("The CPC exam costs $499 for two attempts ($399 for one attempt).")
+    assert [(fact.value, fact.qualifier) for fact in fees] == [(499, "two attempts"), (399, "one attempt")]

@@ -204,3 +204,13 @@ def test_a_comparison_table_row_states_a_requirement_for_each_credential_column(
     ))
     assert {(row["credential"], row["type"], row["description"], row["months"]) for row in rows} == {
         ("CPC", "renewal", "36 CEUs every 2 years", 24), ("CCS", "renewal", "20 CEUs every 2 years", 24)}
+
+
+def test_a_cue_word_that_ends_the_clause_is_a_label_not_a_verb():
+    heading = "CCA eligibility requirements"
+    rows = extract_requirements(page(
+        item("Completion of an AHIMA-approved coding program (recommended)", heading),
+        item("Coding experience recommended.", heading),
+        title="CCA",
+    ))
+    assert pairs(rows) == {("CCA", "training", 1), ("CCA", "experience", 1)}

@@ -48,6 +48,9 @@ _CREDENTIAL_CODE = re.compile(r"\((?P<code>[A-Z][A-Z-]{1,7})\W{0,2}\)")
 _UNCERTIFIED = gated(
     r"\b(?:non-?certified|uncertified|without (?:a )?certification|not certified)\b", re.IGNORECASE
 )
+# A row label that only names the pay it lists ("Annual wage", "Hourly pay") sets no group apart.
+_PAY_LABEL = re.compile(r"\s*(?:(?:annual|yearly|hourly|weekly|monthly)\s+)?(?:(?:mean|median|average)\s+)?"
+                        r"(?:wages?|salary|salaries|pay|earnings)\s*:?\s*", re.IGNORECASE)
 _CERTIFIED = gated(r"\bcertified\b|\bwith (?:a )?certification\b", re.IGNORECASE)
 
 
@@ -211,7 +214,7 @@ def _row_label(statement: Statement) -> str | None:
     label = block.cells[0] if block.cells else ""
     if block.cells == block.header or find_money(label) or parse_number(label) is not None:
         return None
-    if _named(label):
+    if _named(label) or _PAY_LABEL.fullmatch(label):
         return None
     category = (_category(block.header[0]) or block.header[0].lower()) if block.header else _category(statement.lead)
     return f"{category}: {label}" if category else None

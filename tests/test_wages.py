@@ -222,3 +222,15 @@ def test_a_job_board_credited_for_a_figure_is_its_source_but_the_adverb_indeed_i
     assert row["attributed_to"] == "Indeed"
     (row,) = extract_wages(page(para("Indeed, coders with two credentials earn a median salary of $52,000.")))
     assert row["attributed_to"] is None
+
+
+def test_a_row_label_that_only_names_the_pay_sets_no_group_apart():
+    header, headings = ("Percentile", "10%", "50% (Median)", "90%"), ("Coder wages by percentile",)
+    rows = extract_wages(page(*(
+        Block("row", " | ".join(cells), cells=cells, header=header, headings=headings)
+        for cells in (header, ("Annual wage", "$35,000", "$48,780", "$80,000"),
+                      ("Coders in hospitals", "$38,000", "$52,000", "$84,000")))))
+    assert [(row["statistic"], row["amount"], row["qualifier"]) for row in rows] == [
+        ("bottom10", 35_000, None), ("median", 48_780, None), ("top10", 80_000, None),
+        ("bottom10", 38_000, "percentile: Coders in hospitals"), ("median", 52_000, "percentile: Coders in hospitals"),
+        ("top10", 84_000, "percentile: Coders in hospitals")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.datafiles import load
 from pipeline.dates import find_as_of, find_year_range
@@ -33,6 +33,7 @@ _YEARS = range(1950, 2100)
 _CLAUSE_END = re.compile(r"[;—–]|,\s+(?=(?:while|whereas|but|up|down|with|compared|versus)\b)", re.IGNORECASE)
 _BRACKET = re.compile(r"\(")
 _SHORT = 12  # words: a heading, row, card or label is one clause
+_YEAR_AFTER = re.compile(r"\s*(?:in|by|as of|\()\s*((?:19|20)\d\d)\b(?!\s*[-–])", re.IGNORECASE)
 _PERCENT_COLUMN = re.compile(r"percent|%", re.IGNORECASE)
 
 
@@ -58,6 +59,7 @@ class _Clause:
     start: int
     end: int
     labels: tuple[str, ...] = ()
+    year: int | None = None  # a year written right after the figure: "186,400 in 2022"
 
     @property
     def words(self) -> str:
@@ -120,6 +122,7 @@ def _counts(statement: Statement) -> list[tuple[str, float, _Clause]]:
             continue
         clause = _clause(statement, number.start, number.end)
         if measure := _measure(clause, number):
+            clause = replace(clause, year=_year_after(text, number.end))
             found.append((measure, -number.value if _minus(text, number) else number.value, clause))
     return found
 
@@ -159,6 +162,12 @@ def _is_year(text: str, number: Number) -> bool:
     return number.value.is_integer() and int(number.value) in _YEARS and "," not in text[number.start:number.end]
 
 
+def _year_after(text: str, end: int) -> int | None:
+    """The year written right after a figure ("186,400 in 2022", "194,400 (2023)"), if one is."""
+    match = _YEAR_AFTER.match(text, end)
+    return int(match.group(1)) if match else None
+
+
 def _years(text: str) -> tuple[int | None, int | None] | None:
     """The span of years in the text, or None when it gives none."""
     years = find_year_range(text)
@@ -171,7 +180,7 @@ def _row(page: CleanPage, statement: Statement, measure: str, value: float, clau
     if measure == "employment":
         as_of = first_found(find_as_of, clause.words, statement.text, *statement.earlier, *statement.section,
                             *statement.headings, page.title)
-        start, end = None, int(as_of[:4]) if as_of else None
+        start, end = None, clause.year or (int(as_of[:4]) if as_of else None)
     return {
         "occupation": occupation(statement, page),
         "measure": measure,

@@ -138,3 +138,10 @@ def test_a_projections_table_gives_jobs_held_change_and_growth_by_column():
         ("employment", 221900, None, 2034),
         ("employment_change", 11400, 2024, 2034),
     ]
+
+
+def test_each_job_count_takes_the_year_written_right_after_it():
+    rows = extract_outlook(page(para(
+        "The number of medical records jobs is expected to increase from 186,400 in 2022 to 200,000 in 2032.")))
+    assert [(row["measure"], row["value"], row["end_year"]) for row in rows] == [
+        ("employment", 186_400, 2022), ("employment", 200_000, 2032)]

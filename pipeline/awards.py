@@ -30,15 +30,23 @@ def find_awards(text: str) -> tuple[Award, ...]:
 
 
 _COORDINATED = re.compile(r"\s*(?:,|/|or|and|,\s*or|,\s*and)\s*", re.IGNORECASE)
+_FOR = re.compile(r"\s*(?:for|toward|towards)\s+(?:(?:an?|the|your)\s+)?(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:though|although|while|whereas|but)\b", re.IGNORECASE)
 
 
-def award_near(text: str, position: int) -> str | None:
-    """The award named last before ``position`` (the first of "certificate or diploma"), else later in its clause."""
+def award_near(text: str, start: int, end: int) -> str | None:
+    """The award a length or cost at ``text[start:end]`` is given for.
+
+    The award it is "for" ("$3,000 for a certificate"), else the one named last before it (the first of
+    "certificate or diploma"), else the next one in its clause.
+    """
     awards = find_awards(text)
-    before = [award for award in awards if award.start < position]
+    following = next((award for award in awards if award.start >= end), None)
+    if following and _FOR.fullmatch(text, end, following.start):
+        return following.kind
+    before = [award for award in awards if award.start < start]
     if not before:
-        after = [award for award in awards if not _CLAUSE_BREAK.search(text, position, award.start)]
+        after = [award for award in awards if award.start >= end and not _CLAUSE_BREAK.search(text, end, award.start)]
         return after[0].kind if after else None
     first = len(before) - 1
     while first > 0 and _COORDINATED.fullmatch(text, before[first - 1].end, before[first].start):

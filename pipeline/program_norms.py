@@ -58,14 +58,14 @@ def _norms(sentence: str) -> list[dict]:
         if program:  # "a two-year associate degree": the award is the one the length qualifies
             award = next((a.kind for a in find_awards(program.group())), None)
         elif lasting:
-            award = award_near(sentence, length.start)
+            award = award_near(sentence, length.start, length.end)
         else:
             continue
         rows.append({"credential_awarded": award,
                      "duration_months_min": length.months_min, "duration_months_max": length.months_max,
                      "cost_usd_min": None, "cost_usd_max": None, "evidence": sentence})
     for cost in program_costs(sentence):
-        rows.append({"credential_awarded": award_near(sentence, cost.start),
+        rows.append({"credential_awarded": award_near(sentence, cost.start, cost.end),
                      "duration_months_min": None, "duration_months_max": None,
                      "cost_usd_min": cost.low, "cost_usd_max": cost.high or cost.low, "evidence": sentence})
     return rows

@@ -16,20 +16,30 @@ def test_requirements_and_credentials_are_no_awards():
     assert kinds("Master the codes quickly.") == []
 
 
+def near(text, figure):
+    start = text.index(figure)
+    return award_near(text, start, start + len(figure))
+
+
 def test_award_near_prefers_the_nearest_before_then_after():
     text = "Certificates take 9 months and associate degrees take 2 years."
-    assert award_near(text, text.index("9 months")) == "certificate"
-    assert award_near(text, text.index("2 years")) == "associate"
-    assert award_near("In 6 months you can hold a diploma.", 3) == "diploma"
-    assert award_near("It takes 6 months.", 9) is None
+    assert near(text, "9 months") == "certificate"
+    assert near(text, "2 years") == "associate"
+    assert near("In 6 months you can hold a diploma.", "6 months") == "diploma"
+    assert near("It takes 6 months.", "6 months") is None
 
 
 def test_award_near_takes_the_first_of_coordinated_awards():
-    text = "Certificate or diploma programs last 10 months."
-    assert award_near(text, text.index("10")) == "certificate"
+    assert near("Certificate or diploma programs last 10 months.", "10 months") == "certificate"
 
 
 def test_award_after_the_length_only_within_its_clause():
     text = "Training takes 4 to 12 months, though an associate degree takes two years."
-    assert award_near(text, text.index("4 to")) is None
-    assert award_near(text, text.index("two years")) == "associate"
+    assert near(text, "4 to 12 months") is None
+    assert near(text, "two years") == "associate"
+    assert near("Expect to pay $3,000 for a certificate.", "$3,000") == "certificate"
+
+
+def test_a_figure_given_for_an_award_is_that_award_s_even_after_another():
+    text = "Expect to pay around $3,000 for a certificate and up to $30,000 for an online associate degree."
+    assert (near(text, "$3,000"), near(text, "$30,000")) == ("certificate", "associate")

@@ -31,7 +31,8 @@ def cli() -> None:
 @click.option("--sources", type=click.Path(exists=True, dir_okay=False),
               help=f"TOML file of sites to crawl (default when no --start-url: {DEFAULT_SOURCES.name}).")
 @DB_OPTION
-@click.option("--max-pages", type=click.IntRange(min=1), help="Stop after this many responses.")
+@click.option("--max-pages", type=click.IntRange(min=1),
+              help="Stop after this many responses (with --redis: pages stored, counted for all workers).")
 @click.option("--depth", type=click.IntRange(min=0), help="Follow links at most this deep (default 4).")
 @REDIS_OPTION
 @SET_OPTION

@@ -28,7 +28,7 @@ def run_ingest(redis_url: str, db: str, batch_pages: int = 50, wait: float = 1.0
         shared.publish(run)
         logger.info("%s run %d for %s: %d URLs to start from", "Resumed" if run.resumed else "Opened",
                     run.run_id, definition.command, len(run.pending))
-        _ingest(shared, store, run, batch_pages, wait)
+        _ingest(shared, store, run, batch_pages, wait, definition.args.get("max_pages") or 0)
         finish_run(store.db, run.run_id)
         shared.finish()
         return CrawlReport(db, dict(store.db["crawl_runs"].get(run.run_id)))
@@ -45,18 +45,25 @@ def _announced(shared: SharedCrawl, wait: float) -> CrawlDefinition:
     return definition
 
 
-def _ingest(shared: SharedCrawl, store: Store, run: RunState, batch_pages: int, wait: float) -> None:
-    """Write batches until the crawl is quiet; give the leases of silent workers back to the queue meanwhile."""
+def _ingest(shared: SharedCrawl, store: Store, run: RunState, batch_pages: int, wait: float, max_pages: int) -> None:
+    """Write batches until the crawl is quiet or ``max_pages`` URLs (0: no limit) are stored, whichever workers
+    reported them; give the leases of silent workers back to the queue meanwhile."""
     reported: set[tuple[str, ...]] = set()
     totals: Counter[str] = Counter()
+    stored = len(run.done)  # a resumed run counts what it stored before
     while True:
         batch = shared.take(batch_pages, wait)
         if batch:
             items = _first_reports([item_from_json(data) for data in batch], reported)
+            items = items[:max_pages - stored] if max_pages else items
+            stored += len(items)
             totals.update(store.write_batch(run.run_id, items))
             shared.taken()
             logger.info("Stored %d URLs (run totals: %s)", len(items),
                         ", ".join(f"{k} {v}" for k, v in sorted(totals.items())))
+        if max_pages and stored >= max_pages:
+            logger.info("Stored %d URLs, the crawl's page limit: finishing the run", stored)
+            return
         if requeued := shared.requeue_dead():
             logger.warning("Gave %d requests of stopped workers back to the queue", requeued)
         elif not batch and shared.is_quiet():

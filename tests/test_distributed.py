@@ -173,3 +173,18 @@ def test_a_worker_refuses_a_db_it_would_not_write(redis_url, tmp_path):
                               "http://127.0.0.1:9/index.html"], capture_output=True, text=True, timeout=60)
     assert refused.returncode == 2 and "kb ingest" in refused.stderr
     assert SharedCrawl.from_url(redis_url).announced() is None and not (tmp_path / "kb.db").exists()
+
+
+def test_a_shared_crawl_stops_at_its_page_limit_counted_over_all_workers(big_site, redis_url, tmp_path):
+    base, _ = big_site
+    db = tmp_path / "kb.db"
+    command = [KB, "crawl", "--redis", redis_url, "--start-url", f"{base}/index.html", "--max-pages", "60"]
+    workers = [subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+               for _ in range(2)]
+    try:
+        kb("ingest", "--redis", redis_url, "--db", str(db))
+        assert [worker.wait(60) for worker in workers] == [0, 0]
+    finally:
+        stop(workers)
+    assert query(db, "select count(*) from pages") == [(60,)]
+    assert query(db, "select status, fetched from crawl_runs") == [("ok", 60)]

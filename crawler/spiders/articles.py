@@ -68,7 +68,7 @@ class ArticlesSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> ArticlesSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
-        if spider.max_pages:
+        if spider.max_pages and not settings.get("REDIS_URL"):  # a shared crawl's ingest counts for all workers
             settings.set("CLOSESPIDER_PAGECOUNT", spider.max_pages, priority="spider")
         if spider.depth:  # DEPTH_LIMIT 0 would mean no limit; depth 0 is enforced by not following links
             settings.set("DEPTH_LIMIT", spider.depth, priority="spider")

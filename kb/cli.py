@@ -86,10 +86,7 @@ def _run(db: str, log_level: str, overrides: tuple[str, ...] = (), **options: ob
     from kb.summary import summary_lines
 
     try:
-        if options.get("sources"):
-            load_sources(options["sources"])
-        settings = dict(_setting(item) for item in overrides)
-        report = run_crawl(db, log_level=log_level.upper(), settings=settings, **options)
+        report = run_crawl(db, log_level=log_level.upper(), settings=_settings(overrides, options), **options)
     except (SourcesError, UnreachableError, RunLockedError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo("\n".join(summary_lines(report)))
@@ -118,10 +115,7 @@ def _work(redis_url: str, log_level: str, overrides: tuple[str, ...], **options:
     from kb.worker import run_worker
 
     try:
-        if options.get("sources"):
-            load_sources(options["sources"])
-        settings = dict(_setting(item) for item in overrides)
-        report = run_worker(redis_url, log_level=log_level.upper(), settings=settings, **options)
+        report = run_worker(redis_url, log_level=log_level.upper(), settings=_settings(overrides, options), **options)
     except (SourcesError, UnreachableError, CrawlMismatchError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Worker {report.worker} stopped ({report.reason}): {report.responses} responses, "
@@ -156,6 +150,13 @@ def ingest(redis_url: str, db: str, log_level: str) -> None:
     click.echo("\n".join(summary_lines(report)))
     if report.status != "ok":
         raise click.ClickException(f"the run ended {report.status}; see the log above and crawl_errors")
+
+
+def _settings(overrides: tuple[str, ...], options: dict[str, object]) -> dict[str, str]:
+    """The --set overrides as Scrapy settings, once the sources file (if any) has been read without error."""
+    if options.get("sources"):
+        load_sources(options["sources"])
+    return dict(_setting(item) for item in overrides)
 
 
 def _setting(item: str) -> tuple[str, str]:

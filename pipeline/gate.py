@@ -112,8 +112,10 @@ class Gated:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         words = needed_words(pattern) or frozenset()
-        cased = frozenset(word for word in words if word != word.lower())  # only ever matched as written
-        self._gates = [Gate(group, cased=group is cased) for group in (words - cased, cased) if group]
+        cased = {word for word in words if word != word.lower()}  # only ever matched as written
+        self._gates = [Gate(words - cased)] if words - cased else []
+        if cased:
+            self._gates.append(Gate(cased, cased=True))
 
     def opens(self, text: str) -> bool:
         if not self._gates or len(text) < _SHORT:

@@ -64,12 +64,16 @@ def demo_db(demo_site: Site, demo_expected: dict, tmp_path_factory: pytest.TempP
     return db
 
 
+def copy_db(source: Path, target: Path) -> Path:
+    """``target``, a copy of the SQLite file ``source`` made with SQLite's backup API."""
+    with sqlite3.connect(source) as reader, sqlite3.connect(target) as writer:
+        reader.backup(writer)
+    reader.close()
+    writer.close()
+    return target
+
+
 @pytest.fixture
 def kb_copy(demo_db: Path, tmp_path: Path) -> Path:
     """A private copy of the demo knowledge base (still named kb) that a test may change."""
-    copy = tmp_path / "kb.db"
-    source, target = sqlite3.connect(demo_db), sqlite3.connect(copy)
-    source.backup(target)
-    source.close()
-    target.close()
-    return copy
+    return copy_db(demo_db, tmp_path / "kb.db")

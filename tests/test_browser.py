@@ -19,7 +19,7 @@ import pytest
 from datasette.utils import tilde_encode
 from playwright.sync_api import sync_playwright
 
-from tests.conftest import KB
+from tests.conftest import KB, copy_db
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update",
@@ -59,15 +59,6 @@ def add_hostile_page(db: Path) -> None:
         )
 
 
-def copy_of(demo_db: Path, folder: Path) -> Path:
-    db = folder / "kb.db"
-    source, target = sqlite3.connect(demo_db), sqlite3.connect(db)
-    source.backup(target)
-    source.close()
-    target.close()
-    return db
-
-
 @contextmanager
 def kb_serve(db: Path) -> Iterator[str]:
     """``kb serve`` as a real process on a free 127.0.0.1 port; yields its base URL."""
@@ -86,14 +77,14 @@ def kb_serve(db: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def served(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The demo knowledge base, served as a visitor would find it."""
-    with kb_serve(copy_of(demo_db, tmp_path_factory.mktemp("browser"))) as url:
+    with kb_serve(copy_db(demo_db, tmp_path_factory.mktemp("browser") / "kb.db")) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
 def served_hostile(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The demo knowledge base plus a page whose text carries markup."""
-    db = copy_of(demo_db, tmp_path_factory.mktemp("hostile"))
+    db = copy_db(demo_db, tmp_path_factory.mktemp("hostile") / "kb.db")
     add_hostile_page(db)
     with kb_serve(db) as url:
         yield url

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import socket
-import sqlite3
 import subprocess
 import time
 from collections.abc import Iterator
@@ -19,7 +18,7 @@ from kb.sharedcrawl import SharedCrawl
 from kb.sitehost import serve_directory
 from kb.worker import announce
 from tests.bigsite import build_site
-from tests.conftest import KB, kb
+from tests.conftest import KB, copy_db, kb
 from tests.test_refresh import free_port, query, wait_for_pages
 
 TIMESTAMPS = {"fetched_at", "first_seen", "last_seen", "retracted_at"}
@@ -65,11 +64,17 @@ def redis_url(tmp_path: Path) -> Iterator[str]:
         server.wait(30)
 
 
-def start_workers(redis_url: str, base: str, count: int, logs: Path) -> list[subprocess.Popen]:
-    """Worker processes, each the leader of its own process group (with its extraction processes)."""
-    command = [KB, "crawl", "--redis", redis_url, "--start-url", f"{base}/index.html", "--set", "KB_WORKER_TIMEOUT=3"]
-    return [subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=open(logs / f"worker{n}.log", "w"),  # noqa: SIM115
+def start_workers(count: int, logs: Path, *command: str) -> list[subprocess.Popen]:
+    """``kb`` worker processes running ``command``, each the leader of its own process group (with its extraction
+    processes) and logging to ``logs``."""
+    return [subprocess.Popen([KB, *command], stdout=subprocess.DEVNULL, stderr=open(logs / f"worker{n}.log", "w"),  # noqa: SIM115
                              start_new_session=True) for n in range(count)]
+
+
+def crawl_workers(redis_url: str, base: str, count: int, logs: Path) -> list[subprocess.Popen]:
+    """Workers of a shared crawl of the site at ``base`` that give up on a silent worker after 3 s."""
+    return start_workers(count, logs, "crawl", "--redis", redis_url, "--start-url", f"{base}/index.html",
+                         "--set", "KB_WORKER_TIMEOUT=3")
 
 
 def content(db: Path) -> dict[str, list[tuple]]:
@@ -101,7 +106,7 @@ def stop(workers: list[subprocess.Popen]) -> None:
 def test_three_workers_and_one_ingest_build_what_one_process_builds(big_site, single_db, redis_url, tmp_path):
     base, paths = big_site
     db = tmp_path / "kb.db"
-    workers = start_workers(redis_url, base, 3, tmp_path)
+    workers = crawl_workers(redis_url, base, 3, tmp_path)
     try:
         kb("ingest", "--redis", redis_url, "--db", str(db))
         assert [worker.wait(60) for worker in workers] == [0, 0, 0]
@@ -115,7 +120,7 @@ def test_a_killed_worker_s_requests_are_finished_by_the_others(big_site, single_
     base, paths = big_site
     db = tmp_path / "kb.db"
     shared = SharedCrawl.from_url(redis_url)
-    workers = start_workers(redis_url, base, 3, tmp_path)
+    workers = crawl_workers(redis_url, base, 3, tmp_path)
     ingest = subprocess.Popen([KB, "ingest", "--redis", redis_url, "--db", str(db)], stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, text=True)
     try:
@@ -141,13 +146,10 @@ def test_a_killed_worker_s_requests_are_finished_by_the_others(big_site, single_
 def test_a_shared_refresh_of_an_unchanged_site_rewrites_nothing(big_site, single_db, redis_url, tmp_path):
     base, paths = big_site
     db = tmp_path / "kb.db"
-    with sqlite3.connect(single_db) as source, sqlite3.connect(db) as target:
-        source.backup(target)
+    copy_db(single_db, db)
     sources = tmp_path / "sources.toml"
     sources.write_text(f'[[sites]]\nname = "{base.removeprefix("http://")}"\nstart_urls = ["{base}/index.html"]\n')
-    command = [KB, "refresh", "--redis", redis_url, "--sources", str(sources)]
-    workers = [subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-               for _ in range(2)]
+    workers = start_workers(2, tmp_path, "refresh", "--redis", redis_url, "--sources", str(sources))
     try:
         kb("ingest", "--redis", redis_url, "--db", str(db))
         assert [worker.wait(60) for worker in workers] == [0, 0]
@@ -178,9 +180,8 @@ def test_a_worker_refuses_a_db_it_would_not_write(redis_url, tmp_path):
 def test_a_shared_crawl_stops_at_its_page_limit_counted_over_all_workers(big_site, redis_url, tmp_path):
     base, _ = big_site
     db = tmp_path / "kb.db"
-    command = [KB, "crawl", "--redis", redis_url, "--start-url", f"{base}/index.html", "--max-pages", "60"]
-    workers = [subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-               for _ in range(2)]
+    workers = start_workers(2, tmp_path, "crawl", "--redis", redis_url, "--start-url", f"{base}/index.html",
+                            "--max-pages", "60")
     try:
         kb("ingest", "--redis", redis_url, "--db", str(db))
         assert [worker.wait(60) for worker in workers] == [0, 0]

@@ -34,6 +34,7 @@ def clean_html(html: str, url: str) -> CleanPage:
     root = parse(html)
     title = normalize(root.findtext(".//title") or "")
     strip_unwanted(root)
+    _space_blocks(root)
     walker = _Walker()
     blocks = [block for element in main_content(root) for block in walker.walk(element)]
     if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
@@ -72,9 +73,23 @@ def normalize(text: str) -> str:
     return " ".join(text.replace("\u00ad", "").split())
 
 
+def _space_blocks(root: HtmlElement) -> None:
+    """Put a space around every element that is not inline, and after every line break.
+
+    Text then reads as a browser lays it out: "<a>coding</a>, what" stays "coding, what",
+    while "<td>Ohio</td><td>$45,000</td>" or "Coder<br>Biller" keeps its words apart.
+    """
+    for el in root.iter(etree.Element):
+        if el.tag == "br":
+            el.tail = " " + (el.tail or "")
+        elif el.tag not in INLINE:
+            el.text = " " + (el.text or "")
+            el.tail = " " + (el.tail or "")
+
+
 def _text(el: HtmlElement) -> str:
-    """All text inside ``el``, pieces separated by spaces."""
-    return normalize(" ".join(el.itertext()))
+    """All text inside ``el``."""
+    return normalize("".join(el.itertext()))
 
 
 class _Walker:
@@ -130,23 +145,23 @@ class _Walker:
         run = [el.text or ""]
         for child in el:
             if child.tag in INLINE:
-                run.append(" ".join(child.itertext()))
+                run.append("".join(child.itertext()))
             else:
-                yield from self._block("paragraph", normalize(" ".join(run)))
+                yield from self._block("paragraph", normalize("".join(run)))
                 run = []
                 yield child
             run.append(child.tail or "")
-        yield from self._block("paragraph", normalize(" ".join(run)))
+        yield from self._block("paragraph", normalize("".join(run)))
 
     def _item(self, el: HtmlElement) -> Iterator[Block | HtmlElement]:
         run, nested = [el.text or ""], []
         for child in el:
             if child.tag in INLINE or child.tag in PARAGRAPHS:
-                run.append(" ".join(child.itertext()))
+                run.append("".join(child.itertext()))
             else:
                 nested.append(child)
             run.append(child.tail or "")
-        yield from self._block("item", normalize(" ".join(run)))
+        yield from self._block("item", normalize("".join(run)))
         yield from nested
 
     def _table(self, el: HtmlElement) -> Iterator[Block]:

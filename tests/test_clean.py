@@ -1,0 +1,24 @@
+from pipeline.clean import clean_html
+
+
+def blocks_of(body: str) -> list[str]:
+    html = f"<html><head><title>T</title></head><body><main>{body}</main></body></html>"
+    return [block.text for block in clean_html(html, "http://127.0.0.1/p").blocks]
+
+
+def test_inline_markup_runs_on_into_the_punctuation_after_it():
+    texts = blocks_of('<p>Pay is <strong>$47,740</strong>, says the <a href="/bls">Bureau of Labor Statistics</a>.'
+                      ' Ask <em>AAPC</em>&#8217;s staff.</p>')
+    assert texts == ["Pay is $47,740, says the Bureau of Labor Statistics. Ask AAPC’s staff."]
+
+
+def test_line_breaks_and_block_elements_keep_words_apart():
+    texts = blocks_of("<h2>Coder<br>Biller</h2><table><tr><th>State</th><th>Wage</th></tr>"
+                      "<tr><td><p>Ohio</p><p>(metro)</p></td><td>$45,000</td></tr></table>"
+                      "<ul><li><p>CPC</p><p>AAPC</p></li></ul>")
+    assert texts == ["Coder Biller", "State | Wage", "Ohio (metro) | $45,000", "CPC AAPC"]
+
+
+def test_text_beside_a_nested_block_is_its_own_paragraph():
+    texts = blocks_of("<div>Intro text<div>Inner block</div>tail words</div>")
+    assert texts == ["Intro text", "Inner block", "tail words"]

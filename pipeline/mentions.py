@@ -25,7 +25,7 @@ _LABEL_END = re.compile(r":|\s[–—-]\s")  # "Medical Terminology: the languag
 _SPLIT_LIST = re.compile(r"[,;](?![^()]*\))")
 _CONJUNCTION = re.compile(r"\s+(?:and|or|&)\s+")
 _PARENTHESIS = re.compile(r"\s*\(.*?\)\s*$")
-_COURSE_CODE = re.compile(r"^[A-Z]{2,5}[\s-]?\d{2,4}[A-Z]?\s*[:\-–]?\s*")
+_COURSE_CODE = re.compile(r"^[A-Z]{2,5}[\s-]?\d{2,4}[A-Z]?(?![\w-])\s*[:\-–]?\s*")  # not "ICD-10-CM Coding"
 _TRAILER = re.compile(r"\s*\((?:\d[^)]*)\)\s*$|[\s.;:,]+$")
 _LEADER = re.compile(r"^(?:and|or|a|an|the)\s+", re.IGNORECASE)
 

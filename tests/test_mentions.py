@@ -48,6 +48,11 @@ def test_courses_from_a_curriculum_list_drop_codes_and_credits():
         "Medical Terminology", "Human Anatomy and Physiology I", "Revenue Cycle Fundamentals"]
 
 
+def test_a_course_named_for_a_code_set_keeps_the_code_set_name():
+    rows = extract_mentions(page(item("ICD-10-CM Coding", "Courses"), item("HIT-210 Coding Practicum", "Courses")))
+    assert names(rows, "course") == ["ICD-10-CM Coding", "Coding Practicum"]
+
+
 def test_courses_from_a_list_led_in_by_a_sentence():
     rows = extract_mentions(page(
         para("Your classes will include:"),

@@ -29,6 +29,7 @@ _CUES = _words(_DATA["cues"])
 _ASIDES = _words(_DATA["asides"])
 _ONLINE = _words(_DATA["online"])
 _CAMPUS = _words(_DATA["campus"])
+_BACK_REFERENCE = _words(_DATA["back_references"])
 _CREDIT_UNITS = "|".join(sorted(_DATA["credits"], key=len, reverse=True))
 _CREDITS = re.compile(
     rf"(?P<number>{NUMBER_TEXT})[\s-]+(?:{_CREDIT_UNITS})\b|\b(?:{_CREDIT_UNITS})\s*:\s*(?P<label>{NUMBER_TEXT})",
@@ -118,14 +119,15 @@ def _reaches(owner: Block, block: Block, facts: dict) -> bool:
 
     A school named in a heading owns its section (up to the next heading of its level or above);
     one named in a list item or table row owns the items or rows and label lines ("Accreditation:
-    HLC") after it; one named in a paragraph only the rest of that paragraph.
+    HLC") after it; one named in a paragraph the rest of that paragraph and the label and value
+    rows right after it ("Length | 18 months").
     """
     label = block.kind == "heading" and (bool(_LABEL.match(block.text)) or bool(facts["accreditors"]))
     if owner.kind == "heading":
         return block.kind != "heading" or label or block.level > owner.level
     if owner.kind in ("item", "row"):
         return block.kind in ("item", "row") or label
-    return False
+    return block.kind == "row" and len(block.cells) == 2 and not block.header
 
 
 @per_page
@@ -138,22 +140,27 @@ def _reading(page: CleanPage) -> Iterator[tuple[str, dict | None, bool]]:
     """The passages of ``_read`` one by one.
 
     A passage naming a school whose program is already on record, with no other award or cost,
-    adds to that row rather than opening another.
+    adds to that row rather than opening another; so does one that speaks again of "the program".
     """
     acronyms = defined_acronyms(page.text)
     opened: list[dict] = []
     subject: dict | None = None
+    last: dict | None = None  # the program named last
     owner = Block("paragraph", "")
     for block in page.blocks:
         opening = subject
         for passage in _passages(block):
+            last = subject or last
             schools = find_institutions(passage, acronyms)
-            if not schools and subject is None:
+            back = last is not None and not schools and bool(_BACK_REFERENCE.search(passage))
+            if not schools and subject is None and not back:
                 yield passage, None, False
                 continue
             names = list(dict.fromkeys(school.name for school in schools))
             facts = describe(passage)
             continuing = subject is not None and (subject is not opening or _reaches(owner, block, facts))
+            if back and not continuing:
+                subject, owner, continuing = last, block, True
             if names and _about_programs(passage, block, schools) and not (
                     continuing and names == [subject["institution"]]):
                 owner = block

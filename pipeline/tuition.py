@@ -22,6 +22,7 @@ def _words(key: str) -> Gated:
 
 _RATE = re.compile(rf"\s*(?:per|a|an|each|every|/)\s*(?:{_alternatives(_DATA['per'])})\b", re.IGNORECASE)
 _FEE = _words("fees")
+_TOTAL = _words("totals")
 _EXAM = _words("exams")
 _EXAM_REACH = 4
 _CREDENTIAL_REACH = 15
@@ -43,8 +44,11 @@ def _joined(text: str, amounts: list[Money]) -> list[Money]:
 
 
 def _is_fee(text: str, money: Money) -> bool:
-    """Whether the amount's clause makes it a fee or wage, or a word or credential beside it an exam's price."""
-    before = text[max(0, money.start - 40):money.start]
+    """Whether the amount's clause makes it a fee or wage, or a word or credential beside it an exam's price.
+
+    "Tuition and fees" names the whole price, so its fee word does not count.
+    """
+    before = _TOTAL.sub("", text[max(0, money.start - 60):money.start])[-40:]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     before = before[breaks[-1].end():] if breaks else before
     after = text[money.end:money.end + 30]

@@ -114,6 +114,32 @@ def test_describe_reads_credits_but_not_continuing_education_or_phone_numbers():
     assert describe("The program lasts 9 months")["credits"] is None
 
 
+def row(*cells):
+    return Block("row", " | ".join(cells), cells=cells)
+
+
+def test_a_program_page_adds_its_fact_list_and_what_it_says_of_the_program_to_the_school_named():
+    blocks = [Block("heading", "Medical Billing and Coding Diploma", level=1),
+              para("Alder Bay College's diploma trains you to code and bill for clinics and insurers."),
+              row("Length", "18 months"), row("Format", "Online"),
+              heading("Program overview"),
+              para("The program has 48 credits. Tuition and fees for the whole program come to $4,650.",
+                   "Program overview"),
+              heading("Career outlook"),
+              para("Coders often take 6 weeks of leave over 2 years.", "Career outlook")]
+    (found,) = extract_programs(page(*blocks))
+    assert (found["institution"], found["duration_months"], found["online"], found["credits"], found["cost_usd"]) == (
+        "Alder Bay College", 18, 1, 48, 4_650)
+    assert "Coders often take 6 weeks of leave over 2 years." not in school_passages(page(*blocks))
+
+
+def test_programs_in_general_after_a_school_stay_general():
+    blocks = [para("Pine Hill College offers a coding certificate."),
+              para("Most certificate programs take 9 to 18 months, and a typical program costs $3,000.")]
+    (found,) = extract_programs(page(*blocks))
+    assert found["duration_months"] is None and found["cost_usd"] is None
+
+
 def test_school_passages_cover_the_section_a_school_heading_owns():
     blocks = [heading("Westfield College"), para("Tuition is $4,000."), heading("Costs in General"),
               para("Programs cost $2,000 to $9,000.")]

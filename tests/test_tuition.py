@@ -27,6 +27,12 @@ def test_fees_exam_prices_and_wages_are_not_costs():
     assert costs("Members pay $199.") == []
 
 
+def test_tuition_and_fees_name_the_whole_price():
+    assert costs("Tuition and fees | $4,650") == [(4_650, None)]
+    assert costs("Tuition and fees for the whole program come to $4,650, books included.") == [(4_650, None)]
+    assert costs("The application fee is $50; tuition and fees total $4,000.") == [(4_000, None)]
+
+
 def test_exam_word_far_from_the_amount_leaves_it_a_cost():
     assert costs("Students of the coding course and final examination may expect to pay $3,000.") == [(3_000, None)]
 

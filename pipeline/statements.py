@@ -199,9 +199,9 @@ def first_found(find: Callable[[str], T | None], *texts: str) -> T | None:
     return next((found for text in texts if text and (found := find(text))), None)
 
 
-def occupation(statement: Statement, page: CleanPage) -> str | None:
-    """The occupation a statement is about: named in it, else around it, else in the page title."""
-    return first_found(find_occupation, statement.text, statement.lead, *statement.headings, page.title)
+def occupation(statement: Statement, page: CleanPage, *nearby: str) -> str | None:
+    """The occupation a statement is about: named in it or ``nearby``, else around it, else in the page title."""
+    return first_found(find_occupation, statement.text, *nearby, statement.lead, *statement.headings, page.title)
 
 
 def attribution(statement: Statement, source: str | None) -> str | None:

@@ -123,8 +123,9 @@ def _row(page: CleanPage, statement: Statement, figure: _Figure, amount: float, 
     period = _period(figure, amount, statement)
     if period is None:
         return None
+    restated = statement.earlier[:1] if CONVERSION.search(figure.before) else ()
     return {
-        "occupation": occupation(statement, page),
+        "occupation": occupation(statement, page, *restated),
         "statistic": _statistic(figure, statement),
         "amount": amount,
         "period": period,

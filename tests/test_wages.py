@@ -197,6 +197,13 @@ def test_a_restated_figure_takes_the_statistic_of_the_sentence_before():
     assert figures(rows) == [("mean", 47_500, "annual"), ("mean", 22.84, "hourly")]
 
 
+def test_that_is_about_restates_the_figure_and_occupation_of_the_sentence_before():
+    rows = extract_wages(page(para("The median annual wage for medical records specialists was $47,740 in May 2023. "
+                                   "That is about $22.95 per hour for a full-time schedule.")))
+    assert [(row["occupation"], row["statistic"], row["amount"]) for row in rows] == [
+        ("medical records specialists", "median", 47_740), ("medical records specialists", "median", 22.95)]
+
+
 def test_a_statistic_after_a_comma_belongs_to_the_next_figure():
     rows = extract_wages(page(para("Total pay is estimated at $54,100 per year, with an average salary of $50,500.")))
     assert figures(rows) == [("other", 54_100, "annual"), ("mean", 50_500, "annual")]

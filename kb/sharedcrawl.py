@@ -34,6 +34,12 @@ end
 return 0
 """
 
+# Queue an item for the ingest while its run is open, and end the leases of the requests it accounts for.
+REPORT = """
+if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('LPUSH', KEYS[1], ARGV[1]) end
+if #ARGV > 1 then redis.call('HDEL', KEYS[2], unpack(ARGV, 2)) end
+"""
+
 # Give every lease of a worker whose heartbeat has expired back to the queue; returns how many.
 REQUEUE_DEAD = """
 local requeued = 0
@@ -120,6 +126,7 @@ class SharedCrawl:
         self.workers = self._key("workers")
         self._lease = server.register_script(LEASE)
         self._enqueue = server.register_script(ENQUEUE)
+        self._report = server.register_script(REPORT)
         self._requeue_dead = server.register_script(REQUEUE_DEAD)
         self._quiet = server.register_script(QUIET)
 
@@ -172,12 +179,11 @@ class SharedCrawl:
         return self._lease(keys=[self.queue, self.leases(worker)])
 
     def report(self, worker: str, item: str, leased: list[bytes]) -> None:
-        """Queue an item for the ingest and end the leases of the requests it accounts for, together."""
-        with self.server.pipeline() as pipe:
-            pipe.lpush(self.items, item)
-            if leased:
-                pipe.hdel(self.leases(worker), *leased)
-            pipe.execute()
+        """Queue an item for the ingest and end the leases of the requests it accounts for, together.
+
+        Once the run is finished (at its page limit, say), the item is dropped rather than left queued.
+        """
+        self._report(keys=[self.items, self.leases(worker), self.run], args=[item, *leased])
 
     def idle(self, worker: str) -> None:
         """The worker has nothing in progress: what it still holds leases on ended without an item."""
@@ -242,6 +248,9 @@ class SharedCrawl:
         return bool(self._quiet(keys=[self.workers, self.queue, self.seeded, self.items], args=[self.prefix]))
 
     def finish(self) -> None:
-        """The run is over: its workers stop when they see it gone; the next crawl starts from scratch."""
+        """The run is over: its workers stop when they see it gone; the next crawl starts from scratch.
+
+        Items still queued are dropped: they come after the run's page limit.
+        """
         self.server.delete(self.definition, self.run, self.seeds, self.known, self.queue, self.dupefilter,
-                           self.seeded, self.workers)
+                           self.seeded, self.workers, self.items, self.taking)

@@ -189,3 +189,5 @@ def test_a_shared_crawl_stops_at_its_page_limit_counted_over_all_workers(big_sit
         stop(workers)
     assert query(db, "select count(*) from pages") == [(60,)]
     assert query(db, "select status, fetched from crawl_runs") == [("ok", 60)]
+    shared = SharedCrawl.from_url(redis_url)
+    assert shared.server.llen(shared.items) == 0  # pages past the limit are not left queued

@@ -180,6 +180,11 @@ class _Frame:
     lead_in: frozenset[str]
     pieces: tuple[tuple[str, frozenset[str]], ...]
 
+    @property
+    def kinds(self) -> frozenset[str]:
+        """Every kind that frames the block or one of its passages: others can only be named anywhere."""
+        return self.headings.union(self.title, self.lead_in, *(cued for _, cued in self.pieces))
+
 
 def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: str) -> _Frame:
     return _Frame(
@@ -242,7 +247,10 @@ def extract_mentions(page: CleanPage) -> list[dict]:
     lead_in = None
     for block, headings in _with_parents(page.blocks):
         frame = _frame(block, headings, lead_in, page.title)
+        kinds = frame.kinds
         for vocabulary in VOCABULARIES:
+            if not (vocabulary.anywhere or vocabulary.kind in kinds):
+                continue
             for name, evidence in _block_names(block, frame, vocabulary):
                 key = (vocabulary.kind, name.lower())
                 rows.setdefault(key, {"kind": vocabulary.kind, "name": name, "evidence": evidence})

@@ -52,7 +52,7 @@ def parse(html: str) -> HtmlElement:
 def main_content(root: HtmlElement) -> list[HtmlElement]:
     """The elements holding the page's main content: a landmark if there is one, else the densest prose."""
     for xpath in MAIN_XPATHS:
-        candidates = [el for el in root.xpath(xpath) if len(_text(el)) >= MIN_MAIN_CHARS]
+        candidates = [el for el in root.xpath(xpath) if _holds_text(el, MIN_MAIN_CHARS)]
         if candidates:
             return [_common_root(candidates) if xpath == "//article" else candidates[0]]
     body = root.find("body")
@@ -72,6 +72,17 @@ def normalize(text: str) -> str:
     return " ".join(text.replace("\u00ad", "").split())
 
 
+def _holds_text(el: HtmlElement, chars: int) -> bool:
+    """Whether ``_text(el)`` is at least ``chars`` long, read only as far as needed."""
+    length = -1  # the first word has no space before it
+    for piece in el.itertext():
+        for word in piece.replace("\u00ad", "").split():
+            length += len(word) + 1
+            if length >= chars:
+                return True
+    return False
+
+
 def _text(el: HtmlElement) -> str:
     """All text inside ``el``, pieces separated by spaces."""
     return normalize(" ".join(el.itertext()))
@@ -86,6 +97,7 @@ class _Walker:
 
     def __init__(self) -> None:
         self.headings: list[tuple[int, str]] = []
+        self.above: tuple[str, ...] = ()  # the texts of ``headings``, which every block carries
 
     def walk(self, root: HtmlElement) -> Iterator[Block]:
         stack = [self._visit(root)]
@@ -114,9 +126,9 @@ class _Walker:
         else:
             yield from self._container(el)
 
-    def _block(self, kind: str, text: str, **fields: object) -> Iterator[Block]:
-        if text:
-            yield Block(kind=kind, text=text, headings=tuple(h for _, h in self.headings), **fields)
+    def _block(self, kind: str, text: str, **fields: object) -> tuple[Block, ...]:
+        """The block, unless it holds no text."""
+        return (Block(kind=kind, text=text, headings=self.above, **fields),) if text else ()
 
     def _heading(self, el: HtmlElement) -> Iterator[Block]:
         level, text = int(el.tag[1]), _text(el)
@@ -124,6 +136,7 @@ class _Walker:
             return
         yield from self._block("heading", text, level=level)
         self.headings = [(lvl, h) for lvl, h in self.headings if lvl < level] + [(level, text)]
+        self.above = tuple(h for _, h in self.headings)
 
     def _container(self, el: HtmlElement) -> Iterator[Block | HtmlElement]:
         """Inline runs become paragraphs; block children are descended into in turn."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.datafiles import load
 from pipeline.gate import Gate, Gated, lower
-from pipeline.memo import per_text
+from pipeline.memo import TEXTS, per_text
 from pipeline.page import Block, CleanPage
 
 _DATA = load("mentions")
@@ -47,7 +48,7 @@ def _words_pattern(words: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(_variant_pattern(w) for w in ordered) + r")(?![\w]|-\w)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one of a kind: compared and hashed by identity, as ``names_in`` remembers it
 class Vocabulary:
     """One mention kind: its terms and the cues that frame a mention of it."""
 
@@ -61,10 +62,14 @@ class Vocabulary:
     words: tuple[tuple[str, ...], ...]  # per term, words one of which each match holds (lower case)
     gate: Gate  # all those words
 
-    def names_in(self, text: str) -> list[str]:
-        """Canonical names of the terms the text holds, longest first where matches overlap."""
+    @lru_cache(maxsize=TEXTS * len(_DATA["kinds"]))  # noqa: B019 - TEXTS per kind; the kinds live as long as the module
+    def names_in(self, text: str) -> tuple[str, ...]:
+        """Canonical names of the terms the text holds, longest first where matches overlap.
+
+        Remembered per text like a finder (``pipeline.memo``): a site repeats passages from page to page.
+        """
         if not self.gate.opens(text):
-            return []
+            return ()
         low = lower(text)
         found = [(m.start(), -m.end(), name) for (name, pattern), words in zip(self.terms, self.words, strict=True)
                  if any(word in low for word in words) for m in pattern.finditer(text)]
@@ -73,7 +78,7 @@ class Vocabulary:
             if start >= reached:
                 names.append(name)
                 reached = -negative_end
-        return names
+        return tuple(names)
 
     def canonical(self, phrase: str) -> str | None:
         """The canonical name when the whole phrase is one of the vocabulary's terms."""
@@ -150,7 +155,7 @@ def _open_names(entry: str, vocabulary: Vocabulary) -> list[str]:
     """
     phrase = _clean_phrase(entry)
     if not vocabulary.heads:
-        return [phrase] if _title_like(phrase, vocabulary) else vocabulary.names_in(phrase)
+        return [phrase] if _title_like(phrase, vocabulary) else list(vocabulary.names_in(phrase))
     known = vocabulary.canonical(_PARENTHESIS.sub("", phrase))
     if known:
         return [known]

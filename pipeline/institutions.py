@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pipeline.credentials import find_credentials
 from pipeline.datafiles import load
 from pipeline.gate import Gate
+from pipeline.memo import per_text
 from pipeline.organizations import find_organizations
 
 _DATA = load("institutions")
@@ -99,12 +100,23 @@ def _short_forms(text: str, known: dict[str, str], taken: list[tuple[int, int]])
 
 def find_institutions(text: str, acronyms: dict[str, str] | None = None) -> list[Institution]:
     """Every school the text names; ``acronyms`` maps short forms defined earlier on the page to names."""
+    return _schools(text, acronyms) if acronyms else list(_named_schools(text))
+
+
+@per_text
+def _named_schools(text: str) -> tuple[Institution, ...]:
+    """The schools a text names on its own (remembered: most pages define no short forms)."""
+    return tuple(_schools(text, {}))
+
+
+def _schools(text: str, acronyms: dict[str, str]) -> list[Institution]:
+    """``find_institutions``, read afresh."""
     named = _GATE.opens(text)  # else only a short form can name a school
     if not (named or _CAPITALS.search(text)):
         return []
     taken = _known_elsewhere(text)
     found = _full_names(text, taken) if named else []
-    known = (acronyms or {}) | _defined(text, found)
+    known = acronyms | _defined(text, found)
     found += _short_forms(text, known, taken + [(i.start, i.end) for i in found])
     return sorted(found, key=lambda institution: institution.start)
 

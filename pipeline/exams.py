@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from pipeline.credential_context import credential_context
 from pipeline.credentials import find_credentials, only_credential
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
 from pipeline.gate import gated
-from pipeline.memo import per_text
+from pipeline.memo import TEXTS, per_text
 from pipeline.money import Money, find_money
 from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, find_numbers, parse_number
 from pipeline.page import Block, CleanPage
@@ -108,7 +109,7 @@ def _statement_facts(page: CleanPage, statement: Statement, start: int) -> list[
         return []
     about_exam = _names_exam(" ".join([page.title, *block.headings, block.text, statement.lead]))
     about_practice = _names_practice(" ".join([page.title, block.heading or ""]))
-    facts = sentence_facts(statement.text, about_exam, about_practice)
+    facts = _sentence_facts(statement.text, about_exam, about_practice)
     if statement.text not in block.text:
         return [replace(fact, position=start) for fact in facts]
     return [replace(fact, position=start + fact.position) for fact in facts]
@@ -142,6 +143,12 @@ def _cell_facts(block: Block) -> Iterator[ExamFact]:
         credential = only_credential(heading)
         for fact in sentence_facts(text, about_exam=True):
             yield replace(fact, position=block.text.find(cell), credential=credential)
+
+
+@lru_cache(maxsize=TEXTS)
+def _sentence_facts(sentence: str, about_exam: bool, about_practice: bool) -> tuple[ExamFact, ...]:
+    """``sentence_facts``, remembered per text like a finder's (``pipeline.memo``)."""
+    return tuple(sentence_facts(sentence, about_exam, about_practice))
 
 
 def sentence_facts(sentence: str, about_exam: bool = False, about_practice: bool = False) -> Iterator[ExamFact]:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pipeline.datafiles import load
-from pipeline.gate import Gate, lower
+from pipeline.gate import CaseBlind, Gate, lower
 from pipeline.memo import per_text
 
 _DATA = load("organizations")
@@ -39,10 +38,7 @@ def _pattern(name: str) -> str:
 
 # Full names match in any case; acronyms only as written, in upper case.
 _NAMES = sorted((name for entry in _DATA["organization"] for name in entry["names"]), key=len, reverse=True)
-_FULL = re.compile(r"(?<![\w*])(?:" + "|".join(_pattern(name) for name in _NAMES) + r")(?![\w*])", re.IGNORECASE)
-# The same names in lower case, matched as written, show quickly where in the lowered text a full name may start:
-# a pattern that ignores case tries each of its alternatives at each position of the text.
-_FULL_LOWER = re.compile(r"(?<![\w*])(?:" + "|".join(_pattern(lower(name)) for name in _NAMES) + r")(?![\w*])")
+_FULL = CaseBlind(r"(?<![\w*])(?:" + "|".join(_pattern(lower(name)) for name in _NAMES) + r")(?![\w*])")
 _ACRONYM = re.compile(r"(?<![\w*])(?:" + "|".join(re.escape(a) for a in sorted(KINDS, key=len, reverse=True))
                       + r")(?![\w*])")
 _FULL_GATE = Gate(max(name.replace(".", ". ").split(), key=len) for name in _NAMES)
@@ -52,23 +48,12 @@ _ACRONYM_GATE = Gate(KINDS, cased=True)
 @per_text
 def find_organizations(text: str) -> tuple[Organization, ...]:
     """Every organisation named in the text, by full name or acronym, in order of appearance."""
-    found = [_found(_CANONICAL[_normal(m.group())], m) for m in _full_names(text)] if _FULL_GATE.opens(text) else []
+    found = [_found(_CANONICAL[_normal(m.group())], m) for m in _FULL.finditer(text)] if _FULL_GATE.opens(text) else []
     taken = [(org.start, org.end) for org in found]
     if _ACRONYM_GATE.opens(text):
         found += [_found(m.group(), m) for m in _ACRONYM.finditer(text)
                   if not any(start <= m.start() < end for start, end in taken)]
     return tuple(sorted(found, key=lambda org: org.start))
-
-
-def _full_names(text: str) -> Iterator[re.Match[str]]:
-    """What ``_FULL.finditer`` gives, tried only where ``_FULL_LOWER`` finds a name in the lowered text."""
-    lowered, position = lower(text), 0  # as long as the text: "İ" is lowered to "i"
-    while candidate := _FULL_LOWER.search(lowered, position):
-        if match := _FULL.match(text, candidate.start()):
-            yield match
-            position = match.end()
-        else:
-            position = candidate.start() + 1
 
 
 def _found(acronym: str, match: re.Match[str]) -> Organization:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import lxml.html
 from lxml import etree
-from lxml.html import HtmlElement
+from lxml.etree import _Element as Element
 
 from pipeline.boilerplate import strip_unwanted
 from pipeline.density import content_roots
@@ -25,7 +24,8 @@ MAIN_XPATHS = (
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' main-content ')]",
 )
 MIN_MAIN_CHARS = 200
-_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+# lxml.etree's own elements: lxml.html's subclasses cost a Python call each time an element is read.
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 
 
@@ -41,15 +41,13 @@ def clean_html(html: str, url: str) -> CleanPage:
     return CleanPage(url=url, title=title, blocks=blocks)
 
 
-def parse(html: str) -> HtmlElement:
+def parse(html: str) -> Element:
     """The document's root element; an empty document for markup with no elements at all."""
-    try:
-        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1), parser=_PARSER)
-    except etree.ParserError:
-        return lxml.html.document_fromstring("<html><body></body></html>")
+    root = etree.fromstring(_XML_DECLARATION.sub("", html, count=1), _PARSER)
+    return root if root is not None else etree.fromstring("<html><body></body></html>", _PARSER)
 
 
-def main_content(root: HtmlElement) -> list[HtmlElement]:
+def main_content(root: Element) -> list[Element]:
     """The elements holding the page's main content: a landmark if there is one, else the densest prose."""
     for xpath in MAIN_XPATHS:
         candidates = [el for el in root.xpath(xpath) if _holds_text(el, MIN_MAIN_CHARS)]
@@ -59,7 +57,7 @@ def main_content(root: HtmlElement) -> list[HtmlElement]:
     return content_roots(body if body is not None else root)
 
 
-def _common_root(elements: list[HtmlElement]) -> HtmlElement:
+def _common_root(elements: list[Element]) -> Element:
     """The single element, or the closest ancestor that holds all of them."""
     if len(elements) == 1:
         return elements[0]
@@ -72,7 +70,7 @@ def normalize(text: str) -> str:
     return " ".join(text.replace("\u00ad", "").split())
 
 
-def _holds_text(el: HtmlElement, chars: int) -> bool:
+def _holds_text(el: Element, chars: int) -> bool:
     """Whether ``_text(el)`` is at least ``chars`` long, read only as far as needed."""
     length = -1  # the first word has no space before it
     for piece in el.itertext():
@@ -83,7 +81,7 @@ def _holds_text(el: HtmlElement, chars: int) -> bool:
     return False
 
 
-def _text(el: HtmlElement) -> str:
+def _text(el: Element) -> str:
     """All text inside ``el``, pieces separated by spaces."""
     return normalize(" ".join(el.itertext()))
 
@@ -99,7 +97,7 @@ class _Walker:
         self.headings: list[tuple[int, str]] = []
         self.above: tuple[str, ...] = ()  # the texts of ``headings``, which every block carries
 
-    def walk(self, root: HtmlElement) -> Iterator[Block]:
+    def walk(self, root: Element) -> Iterator[Block]:
         stack = [self._visit(root)]
         while stack:
             step = next(stack[-1], None)
@@ -110,7 +108,7 @@ class _Walker:
             else:
                 stack.append(self._visit(step))
 
-    def _visit(self, el: HtmlElement) -> Iterator[Block | HtmlElement]:
+    def _visit(self, el: Element) -> Iterator[Block | Element]:
         """Blocks of ``el`` itself, and the child elements to descend into, in order."""
         tag = el.tag
         if tag in HEADINGS:
@@ -130,7 +128,7 @@ class _Walker:
         """The block, unless it holds no text."""
         return (Block(kind=kind, text=text, headings=self.above, **fields),) if text else ()
 
-    def _heading(self, el: HtmlElement) -> Iterator[Block]:
+    def _heading(self, el: Element) -> Iterator[Block]:
         level, text = int(el.tag[1]), _text(el)
         if not text:
             return
@@ -138,7 +136,7 @@ class _Walker:
         self.headings = [(lvl, h) for lvl, h in self.headings if lvl < level] + [(level, text)]
         self.above = tuple(h for _, h in self.headings)
 
-    def _container(self, el: HtmlElement) -> Iterator[Block | HtmlElement]:
+    def _container(self, el: Element) -> Iterator[Block | Element]:
         """Inline runs become paragraphs; block children are descended into in turn."""
         run = [el.text or ""]
         for child in el:
@@ -151,7 +149,7 @@ class _Walker:
             run.append(child.tail or "")
         yield from self._block("paragraph", normalize(" ".join(run)))
 
-    def _item(self, el: HtmlElement) -> Iterator[Block | HtmlElement]:
+    def _item(self, el: Element) -> Iterator[Block | Element]:
         run, nested = [el.text or ""], []
         for child in el:
             if child.tag in INLINE or child.tag in PARAGRAPHS:
@@ -162,7 +160,7 @@ class _Walker:
         yield from self._block("item", normalize(" ".join(run)))
         yield from nested
 
-    def _table(self, el: HtmlElement) -> Iterator[Block]:
+    def _table(self, el: Element) -> Iterator[Block]:
         header: tuple[str, ...] = ()
         for row in el.iter("tr"):
             if next(row.iterancestors("table"), None) is not el:
@@ -174,7 +172,7 @@ class _Walker:
                 header = cells
             yield from self._block("row", " | ".join(c for c in cells if c), cells=cells, header=header)
 
-    def _definitions(self, el: HtmlElement) -> Iterator[Block]:
+    def _definitions(self, el: Element) -> Iterator[Block]:
         """A definition list becomes one row per term with its descriptions."""
         term: str | None = None
         for child in el.iter("dt", "dd"):
@@ -185,7 +183,7 @@ class _Walker:
             yield from self._block("row", " | ".join(c for c in cells if c), cells=cells)
 
 
-def _is_header_row(row: HtmlElement) -> bool:
+def _is_header_row(row: Element) -> bool:
     cells = [cell for cell in row if cell.tag in ("th", "td")]
     in_head = next(row.iterancestors("thead", "table"), None)
     return (in_head is not None and in_head.tag == "thead") or (bool(cells) and all(c.tag == "th" for c in cells))

@@ -44,8 +44,9 @@ class Number:
     end: int
 
 
+@per_text
 def parse_number(text: str) -> float | None:
-    """The value of a text that is just one number ("$47.2k", "two"), else None."""
+    """The value of a text that is just one number ("$47.2k", "two"), else None (remembered: pages repeat figures)."""
     cleaned = text.strip().lstrip("~≈").removeprefix("US$").removeprefix("$").strip()
     if cleaned.lower() in WORDS:
         return float(WORDS[cleaned.lower()])

@@ -115,16 +115,17 @@ VOCABULARIES = tuple(_load(kind, spec) for kind, spec in _DATA["kinds"].items())
 
 
 @per_text
-def _framed(text: str) -> tuple[str, ...]:
+def _framed(text: str) -> frozenset[str]:
     """The kinds whose cue words frame the text."""
-    return tuple(vocabulary.kind for vocabulary in VOCABULARIES if vocabulary.cues and vocabulary.cues.search(text))
+    return frozenset(vocabulary.kind for vocabulary in VOCABULARIES
+                     if vocabulary.cues and vocabulary.cues.search(text))
 
 
 @per_text
-def _headed(heading: str) -> tuple[str, ...]:
+def _headed(heading: str) -> frozenset[str]:
     """The kinds a heading introduces."""
-    return tuple(vocabulary.kind for vocabulary in VOCABULARIES
-                 if vocabulary.heading_cues and vocabulary.heading_cues.search(heading))
+    return frozenset(vocabulary.kind for vocabulary in VOCABULARIES
+                     if vocabulary.heading_cues and vocabulary.heading_cues.search(heading))
 
 
 def _clean_phrase(phrase: str) -> str:
@@ -193,11 +194,10 @@ class _Frame:
 
 def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: str) -> _Frame:
     return _Frame(
-        headings=frozenset(kind for heading in headings if heading != title for kind in _headed(heading)),
-        title=frozenset(_headed(title) if title in headings else ()),
-        lead_in=frozenset(_framed(lead_in) if block.kind == "item" and lead_in is not None else ()),
-        pieces=tuple((piece, frozenset(_framed(piece)))
-                     for piece in ([block.text] if block.kind == "row" else block.sentences())),
+        headings=frozenset().union(*(_headed(heading) for heading in headings if heading != title)),
+        title=_headed(title) if title in headings else frozenset(),
+        lead_in=_framed(lead_in) if block.kind == "item" and lead_in is not None else frozenset(),
+        pieces=tuple((piece, _framed(piece)) for piece in ([block.text] if block.kind == "row" else block.sentences())),
     )
 
 
@@ -208,6 +208,8 @@ def _block_names(block: Block, frame: _Frame, vocabulary: Vocabulary) -> list[tu
     sentence counts when it lists two or more entries. A page title of this kind ("Coding
     Classes") frames its list items and subheadings too, but for vocabulary terms only.
     """
+    if vocabulary.anywhere and not vocabulary.open_lists:  # its terms count wherever they stand, and only they
+        return [(name, piece) for piece, _ in frame.pieces for name in vocabulary.names_in(piece)]
     under_heading = vocabulary.kind in frame.headings
     under_title = vocabulary.kind in frame.title
     led_in = vocabulary.kind in frame.lead_in

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from lxml import etree
-from lxml.html import HtmlElement
+from lxml.etree import _Element as Element
 
 # Elements that never hold article text.
 UNWANTED_TAGS = (
@@ -29,7 +29,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _MARKED = etree.XPath("//*[@class or @id or @role or @style or @hidden or @aria-hidden]")
 
 
-def strip_unwanted(root: HtmlElement) -> None:
+def strip_unwanted(root: Element) -> None:
     """Remove chrome and hidden elements from the tree in place, keeping the text that follows them."""
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     etree.strip_elements(root, *UNWANTED_TAGS, with_tail=False)
@@ -37,14 +37,26 @@ def strip_unwanted(root: HtmlElement) -> None:
     doomed += [el for el in _MARKED(root) if el.tag not in KEPT_TAGS and (is_boilerplate(el) or is_hidden(el))]
     for el in doomed:
         if el.getparent() is not None:
-            el.drop_tree()
+            _drop(el)
 
 
-def _inside_content(el: HtmlElement) -> bool:
+def _drop(el: Element) -> None:
+    """Remove the element and all it holds, keeping the text that follows it (lxml.html's ``drop_tree``)."""
+    parent = el.getparent()
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
+
+
+def _inside_content(el: Element) -> bool:
     return any(parent.tag in ("article", "main") for parent in el.iterancestors())
 
 
-def is_boilerplate(el: HtmlElement) -> bool:
+def is_boilerplate(el: Element) -> bool:
     """True for elements whose role, class or id marks them as site chrome."""
     if (el.get("role") or "").lower() in CHROME_ROLES:
         return True
@@ -52,7 +64,7 @@ def is_boilerplate(el: HtmlElement) -> bool:
     return any(word in CHROME_WORDS for word in _WORD.findall(names))
 
 
-def is_hidden(el: HtmlElement) -> bool:
+def is_hidden(el: Element) -> bool:
     """True for elements a browser would not show."""
     return (
         el.get("hidden") is not None

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-import lxml.html
 from lxml import etree
-from lxml.html import HtmlElement
+from lxml.etree import _Element as Element
 
 from pipeline.boilerplate import strip_unwanted
 from pipeline.density import content_roots
@@ -25,7 +24,8 @@ MAIN_XPATHS = (
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' main-content ')]",
 )
 MIN_MAIN_CHARS = 200
-_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+# lxml.etree's own elements: lxml.html's subclasses cost a Python call each time an element is read.
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 
 
@@ -42,25 +42,23 @@ def clean_html(html: str, url: str) -> CleanPage:
     return CleanPage(url=url, title=title, blocks=blocks)
 
 
-def parse(html: str) -> HtmlElement:
+def parse(html: str) -> Element:
     """The document's root element; an empty document for markup with no elements at all."""
-    try:
-        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1), parser=_PARSER)
-    except etree.ParserError:
-        return lxml.html.document_fromstring("<html><body></body></html>")
+    root = etree.fromstring(_XML_DECLARATION.sub("", html, count=1), _PARSER)
+    return root if root is not None else etree.fromstring("<html><body></body></html>", _PARSER)
 
 
-def main_content(root: HtmlElement) -> list[HtmlElement]:
+def main_content(root: Element) -> list[Element]:
     """The elements holding the page's main content: a landmark if there is one, else the densest prose."""
     for xpath in MAIN_XPATHS:
-        candidates = [el for el in root.xpath(xpath) if len(_text(el)) >= MIN_MAIN_CHARS]
+        candidates = [el for el in root.xpath(xpath) if _holds_text(el, MIN_MAIN_CHARS)]
         if candidates:
             return [_common_root(candidates) if xpath == "//article" else candidates[0]]
     body = root.find("body")
     return content_roots(body if body is not None else root)
 
 
-def _common_root(elements: list[HtmlElement]) -> HtmlElement:
+def _common_root(elements: list[Element]) -> Element:
     """The single element, or the closest ancestor that holds all of them."""
     if len(elements) == 1:
         return elements[0]
@@ -73,7 +71,7 @@ def normalize(text: str) -> str:
     return " ".join(text.replace("\u00ad", "").split())
 
 
-def _space_blocks(root: HtmlElement) -> None:
+def _space_blocks(root: Element) -> None:
     """Put a space around every element that is not inline, and after every line break.
 
     Text then reads as a browser lays it out: "<a>coding</a>, what" stays "coding, what",
@@ -87,9 +85,25 @@ def _space_blocks(root: HtmlElement) -> None:
             el.tail = " " + (el.tail or "")
 
 
-def _text(el: HtmlElement) -> str:
+def _holds_text(el: Element, chars: int) -> bool:
+    """Whether ``_text(el)`` is at least ``chars`` long, read only as far as needed."""
+    pieces: list[str] = []
+    read = 0
+    for piece in el.itertext():
+        pieces.append(piece)
+        read += len(piece)
+        if read >= chars and len(_text_of(pieces)) >= chars:
+            return True
+    return False
+
+
+def _text(el: Element) -> str:
     """All text inside ``el``."""
-    return normalize("".join(el.itertext()))
+    return _text_of(el.itertext())
+
+
+def _text_of(pieces: Iterable[str]) -> str:
+    return normalize("".join(pieces))
 
 
 class _Walker:
@@ -101,8 +115,9 @@ class _Walker:
 
     def __init__(self) -> None:
         self.headings: list[tuple[int, str]] = []
+        self.above: tuple[str, ...] = ()  # the texts of ``headings``, which every block carries
 
-    def walk(self, root: HtmlElement) -> Iterator[Block]:
+    def walk(self, root: Element) -> Iterator[Block]:
         stack = [self._visit(root)]
         while stack:
             step = next(stack[-1], None)
@@ -113,7 +128,7 @@ class _Walker:
             else:
                 stack.append(self._visit(step))
 
-    def _visit(self, el: HtmlElement) -> Iterator[Block | HtmlElement]:
+    def _visit(self, el: Element) -> Iterator[Block | Element]:
         """Blocks of ``el`` itself, and the child elements to descend into, in order."""
         tag = el.tag
         if tag in HEADINGS:
@@ -129,18 +144,19 @@ class _Walker:
         else:
             yield from self._container(el)
 
-    def _block(self, kind: str, text: str, **fields: object) -> Iterator[Block]:
-        if text:
-            yield Block(kind=kind, text=text, headings=tuple(h for _, h in self.headings), **fields)
+    def _block(self, kind: str, text: str, **fields: object) -> tuple[Block, ...]:
+        """The block, unless it holds no text."""
+        return (Block(kind=kind, text=text, headings=self.above, **fields),) if text else ()
 
-    def _heading(self, el: HtmlElement) -> Iterator[Block]:
+    def _heading(self, el: Element) -> Iterator[Block]:
         level, text = int(el.tag[1]), _text(el)
         if not text:
             return
         yield from self._block("heading", text, level=level)
         self.headings = [(lvl, h) for lvl, h in self.headings if lvl < level] + [(level, text)]
+        self.above = tuple(h for _, h in self.headings)
 
-    def _container(self, el: HtmlElement) -> Iterator[Block | HtmlElement]:
+    def _container(self, el: Element) -> Iterator[Block | Element]:
         """Inline runs become paragraphs; block children are descended into in turn."""
         run = [el.text or ""]
         for child in el:
@@ -153,7 +169,7 @@ class _Walker:
             run.append(child.tail or "")
         yield from self._block("paragraph", normalize("".join(run)))
 
-    def _item(self, el: HtmlElement) -> Iterator[Block | HtmlElement]:
+    def _item(self, el: Element) -> Iterator[Block | Element]:
         run, nested = [el.text or ""], []
         for child in el:
             if child.tag in INLINE or child.tag in PARAGRAPHS:
@@ -164,7 +180,7 @@ class _Walker:
         yield from self._block("item", normalize("".join(run)))
         yield from nested
 
-    def _table(self, el: HtmlElement) -> Iterator[Block]:
+    def _table(self, el: Element) -> Iterator[Block]:
         header: tuple[str, ...] = ()
         for row in el.iter("tr"):
             if next(row.iterancestors("table"), None) is not el:
@@ -176,7 +192,7 @@ class _Walker:
                 header = cells
             yield from self._block("row", " | ".join(c for c in cells if c), cells=cells, header=header)
 
-    def _definitions(self, el: HtmlElement) -> Iterator[Block]:
+    def _definitions(self, el: Element) -> Iterator[Block]:
         """A definition list becomes one row per term with its descriptions."""
         term: str | None = None
         for child in el.iter("dt", "dd"):
@@ -187,7 +203,7 @@ class _Walker:
             yield from self._block("row", " | ".join(c for c in cells if c), cells=cells)
 
 
-def _is_header_row(row: HtmlElement) -> bool:
+def _is_header_row(row: Element) -> bool:
     cells = [cell for cell in row if cell.tag in ("th", "td")]
     in_head = next(row.iterancestors("thead", "table"), None)
     return (in_head is not None and in_head.tag == "thead") or (bool(cells) and all(c.tag == "th" for c in cells))

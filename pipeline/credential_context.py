@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from functools import cached_property
 
 from pipeline.credentials import CredentialHit, find_credentials
@@ -27,16 +26,23 @@ class CredentialContext:
         self._index = {block: index for index, block in reversed(list(enumerate(self.page.blocks)))}
         self._heading_codes: dict[str, frozenset[str]] = {}
 
-    def statements(self) -> Iterator[tuple[int, int, int, Statement]]:
+    def statements(self) -> list[tuple[int, int, int, Statement]]:
         """Every statement of the page with its block's index and its span in that block.
 
         A stat card spans several blocks and gets the whole of its first block.
         """
+        return self._placed
+
+    @cached_property
+    def _placed(self) -> list[tuple[int, int, int, Statement]]:
+        """The statements, placed once for all the extractors that read them."""
+        placed = []
         for statement in statements(self.original):
             block = statement.block
             start = block.text.find(statement.text)
             end = start + len(statement.text) if start >= 0 else len(block.text)
-            yield self._index[block], max(start, 0), end, statement
+            placed.append((self._index[block], max(start, 0), end, statement))
+        return placed
 
     def resolve(self, index: int, start: int, end: int, position: int | None = None) -> str | None:
         """The credential the text block ``index`` holds at ``position`` within the sentence ``start:end``.

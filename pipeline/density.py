@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element as Element
 
 TEXT_TAGS = ("p", "div", "td", "dd", "li", "pre", "blockquote", "section", "span")
 OWN_TEXT_TAGS = {"a", "b", "strong", "em", "i", "span", "small", "abbr", "code", "sup", "sub", "br"}
@@ -13,7 +13,7 @@ MAX_LINK_SHARE = 0.5
 SIBLING_SHARE = 0.3
 
 
-def content_roots(body: HtmlElement) -> list[HtmlElement]:
+def content_roots(body: Element) -> list[Element]:
     """The densest container of prose, with any sibling containers nearly as dense, in page order."""
     scores = _scores(body)
     if not scores:
@@ -26,9 +26,9 @@ def content_roots(body: HtmlElement) -> list[HtmlElement]:
     return [child for child in parent if child is best or scores.get(child, 0) >= threshold]
 
 
-def _scores(body: HtmlElement) -> dict[HtmlElement, float]:
+def _scores(body: Element) -> dict[Element, float]:
     """Readability-style scores: each prose element credits its parent fully and its grandparent by half."""
-    scores: dict[HtmlElement, float] = defaultdict(float)
+    scores: dict[Element, float] = defaultdict(float)
     for el in body.iter(*TEXT_TAGS):
         text, linked = _own_text(el)
         if len(text) < MIN_CHARS or linked / len(text) > MAX_LINK_SHARE:
@@ -43,7 +43,7 @@ def _scores(body: HtmlElement) -> dict[HtmlElement, float]:
     return scores
 
 
-def _own_text(el: HtmlElement) -> tuple[str, int]:
+def _own_text(el: Element) -> tuple[str, int]:
     """The text directly inside ``el`` (not in nested blocks), and how much of it is link text."""
     parts, linked = [el.text or ""], 0
     for child in el:

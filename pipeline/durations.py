@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.datafiles import load
-from pipeline.gate import Gate, lower
+from pipeline.gate import CaseBlind, Gate, lower
 from pipeline.memo import per_text
 from pipeline.numbers import NUMBER_TEXT, SCALES, WORD_TEXT, WORDS, parse_number
 
@@ -23,13 +23,13 @@ _COUNTED = re.compile(
     rf"(?:\d[{''.join(w for w in SCALES if len(w) == 1)}]?|{'|'.join(w for w in SCALES if len(w) > 1)}"
     rf"|\b(?:{'|'.join(w for w in WORDS if len(w) > 2)}|an?)\b)[\s-](?:{_UNIT_TEXT})\b"
 )
-DURATION = re.compile(
+_DURATION = CaseBlind(
     rf"(?:(?P<bound>less than|fewer than|under|up to|no more than|at most|within|as little as|"
     rf"at least|more than|over|a minimum of|minimum of|a maximum of|maximum of)\s+)?"
     rf"(?P<low>{_QUANTITY})(?:\s*(?:-|–|—|to|or)\s*(?P<high>{_QUANTITY}))?"
     rf"[\s-](?P<unit>{_UNIT_TEXT})\b(?!\s*(?:per|a|an|each|every|/)\s*(?:week|day|month)\b)",
-    re.IGNORECASE,
 )
+DURATION = _DURATION.pattern
 _UPPER_BOUNDS = {"less than", "fewer than", "under", "up to", "no more than", "at most", "within",
                  "as little as", "a maximum of", "maximum of"}
 
@@ -50,7 +50,7 @@ def find_durations(text: str) -> tuple[Duration, ...]:
     """Every length of time in the text, in order of appearance."""
     if not (_GATE.opens(text) and _COUNTED.search(lower(text))):
         return ()
-    return tuple(duration for match in DURATION.finditer(text) if (duration := _read(match)))
+    return tuple(duration for match in _DURATION.finditer(text) if (duration := _read(match)))
 
 
 def _read(match: re.Match[str]) -> Duration | None:

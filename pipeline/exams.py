@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from pipeline.credential_context import credential_context
 from pipeline.credentials import find_credentials, only_credential
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
 from pipeline.gate import gated
-from pipeline.memo import per_text
+from pipeline.memo import TEXTS, per_text
 from pipeline.money import Money, find_money
 from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, find_numbers, parse_number
 from pipeline.page import Block, CleanPage
@@ -108,7 +109,7 @@ def _statement_facts(page: CleanPage, statement: Statement, start: int) -> list[
         return []
     about_exam = _names_exam(" ".join([page.title, *block.headings, block.text, statement.lead]))
     about_practice = _names_practice(" ".join([page.title, block.heading or ""]))
-    facts = sentence_facts(statement.text, about_exam, about_practice)
+    facts = _sentence_facts(statement.text, about_exam, about_practice)
     if statement.text not in block.text:
         return [replace(fact, position=start) for fact in facts]
     return [replace(fact, position=start + fact.position) for fact in facts]
@@ -144,12 +145,18 @@ def _cell_facts(block: Block) -> Iterator[ExamFact]:
             yield replace(fact, position=block.text.find(cell), credential=credential)
 
 
+@lru_cache(maxsize=TEXTS)
+def _sentence_facts(sentence: str, about_exam: bool, about_practice: bool) -> tuple[ExamFact, ...]:
+    """``sentence_facts``, remembered per text like a finder's (``pipeline.memo``)."""
+    return tuple(sentence_facts(sentence, about_exam, about_practice))
+
+
 def sentence_facts(sentence: str, about_exam: bool = False, about_practice: bool = False) -> Iterator[ExamFact]:
     """Every exam fact a sentence states; ``about_exam``/``about_practice`` describe its headings."""
     if not _has_figures(sentence):
         return
     yield from _fees(sentence, about_exam)
-    if PRACTICE.search(sentence) or about_practice:
+    if about_practice or PRACTICE.search(sentence):
         return
     if about_exam or EXAM.search(sentence):
         yield from _questions(sentence)
@@ -163,18 +170,20 @@ def _has_figures(text: str) -> bool:
 
 
 def _fees(sentence: str, about_exam: bool) -> Iterator[ExamFact]:
-    if not (FEE_CUE.search(sentence) or about_exam):
-        return
     amounts = find_money(sentence)
+    if not amounts or not (about_exam or FEE_CUE.search(sentence)):
+        return
     anchors = sorted([(m.start, m.end) for m in amounts] + [(h.start, h.end) for h in find_credentials(sentence)])
     for money in amounts:
+        values = [value for value in (money.low, money.high) if value is not None and MIN_USD <= value <= MAX_USD]
+        if not values or money.period:
+            continue
         near, reach = _window(sentence, money, anchors)
-        if money.period or OTHER_PRICE.search(reach):
+        if OTHER_PRICE.search(reach):
             continue
         qualifier = _qualifier(near)
-        for value in (money.low, money.high):
-            if value is not None and MIN_USD <= value <= MAX_USD:
-                yield ExamFact("fee", value, "USD", qualifier, money.start)
+        for value in values:
+            yield ExamFact("fee", value, "USD", qualifier, money.start)
 
 
 def _window(sentence: str, money: Money, anchors: list[tuple[int, int]]) -> tuple[str, str]:
@@ -258,10 +267,13 @@ def _is_exam_time(sentence: str, end: int, minutes: float) -> bool:
 
 
 def _scores(sentence: str) -> Iterator[ExamFact]:
+    percents, points = find_percents(sentence), list(_SCORE.finditer(sentence))
+    if not (percents or points):
+        return
     rate = PASS_RATE.search(sentence)
     scoring = PASS.search(PASS_RATE.sub("", sentence)) or _SCORE_WORD.search(sentence)
     qualifier = _qualifier(sentence) if scoring else None
-    for percent in find_percents(sentence):
+    for percent in percents:
         if NOT_SCORE.match(sentence, percent.end):
             continue
         if (rate and rate.start() < percent.start) or SHARE_PASSING.match(sentence, percent.end):
@@ -270,7 +282,7 @@ def _scores(sentence: str) -> Iterator[ExamFact]:
             yield ExamFact("passing_score", percent.value, "percent", qualifier, percent.start)
     if not scoring:
         return
-    for match in _SCORE.finditer(sentence):
+    for match in points:
         value = parse_number(match.group("value") or match.group("bare"))
         scale = match.group("scale") or match.group("bare_scale")
         if value is not None and value >= MIN_SCORE:

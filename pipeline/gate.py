@@ -138,6 +138,59 @@ class Gated:
         return self.pattern.sub(replacement, text) if self.opens(text) else text
 
 
+class CaseBlind:
+    """A pattern that ignores case, found through a twin that matches the lowered text as written.
+
+    Ignoring case keeps the regular expression engine from skipping ahead: it tries each alternative
+    at every position of the text. The twin, the same pattern heeding case, skips to the places in the
+    lowered text where a match may start, and the pattern itself is matched there, so that ``finditer``
+    gives exactly what ``pattern.finditer`` would. The pattern must name its letters in lower case
+    and match no empty string.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = re.compile(pattern, flags | re.IGNORECASE)
+        self._twin = re.compile(pattern, flags & ~re.IGNORECASE)
+        parsed = _parser.parse(pattern, flags)
+        if not _in_lower_case(parsed) or not parsed.getwidth()[0]:
+            raise ValueError(f"not a lower-case pattern of non-empty matches: {pattern!r}")
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        lowered, position = lower(text), 0  # as long as the text: "İ" is lowered to "i"
+        while candidate := self._twin.search(lowered, position):
+            match = self.pattern.match(text, candidate.start())
+            if match:
+                yield match
+            position = match.end() if match else candidate.start() + 1
+
+
+def _in_lower_case(items: _parser.SubPattern) -> bool:
+    """Whether every letter the parsed pattern names, alone or in a class, is in lower case, and no group heeds case."""
+    for op, av in items:
+        letters = _letters(op, av)
+        if letters != lower(letters):
+            return False
+        if op is _constants.SUBPATTERN and av[2] & re.IGNORECASE:
+            return False
+        parts = av[1] if op is _constants.BRANCH else [av[-1]] if op in _NESTING else []
+        if not all(_in_lower_case(part) for part in parts):
+            return False
+    return True
+
+
+def _letters(op: _constants._NamedIntConstant, av: object) -> str:
+    """The characters a literal or a class of the parsed pattern names."""
+    if op in (_constants.LITERAL, _constants.NOT_LITERAL):
+        return chr(av)
+    if op is not _constants.IN:
+        return ""
+    return "".join(chr(value) if kind is _constants.LITERAL else "".join(map(chr, range(value[0], value[1] + 1)))
+                   for kind, value in av if kind in (_constants.LITERAL, _constants.RANGE))
+
+
+_NESTING = (_constants.SUBPATTERN, _constants.ASSERT, _constants.ASSERT_NOT, *_REPEATS)
+
+
 def gated(pattern: str, flags: int = 0) -> Gated:
     """``re.compile`` for patterns that most texts do not match."""
     return Gated(re.compile(pattern, flags))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pipeline.credentials import find_credentials
 from pipeline.datafiles import load
 from pipeline.gate import Gate
+from pipeline.memo import per_text
 from pipeline.organizations import find_organizations
 
 _DATA = load("institutions")
@@ -25,6 +26,7 @@ NAME = re.compile(
 _KNOWN = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in _DATA["known"]) + r")\b")
 _DEFINED = re.compile(r"\s*\((?P<acronym>[A-Z]{2,6})\)")
 _DEFINITION = re.compile(r"\([A-Z]{2,6}\)")
+_SHORT_FORM = re.compile(r"\b[A-Z]{2,6}\b")
 _ACRONYM_SCHOOL = re.compile(
     r"(?:\b(?:at|from|through|with)\s+)(?P<inside>[A-Z]{2,6})\b|\b(?P<subject>[A-Z]{2,6})(?=['’]s\s+(?:[\w-]+\s+){0,4}"
     r"(?:program|certificate|degree|diploma|course)|\s+(?:offers|provides)\b)"
@@ -84,8 +86,8 @@ def _full_names(text: str, taken: list[tuple[int, int]]) -> list[Institution]:
 
 def _short_forms(text: str, known: dict[str, str], taken: list[tuple[int, int]]) -> list[Institution]:
     """Acronyms the page defined for a school, and acronyms used the way schools are ("at WGU", "SNHU" alone)."""
-    found = [Institution(known[m.group()], m.start(), m.end()) for m in re.finditer(r"\b[A-Z]{2,6}\b", text)
-             if m.group() in known and not _overlaps(m.start(), m.end(), taken)]
+    found = [Institution(known[m.group()], m.start(), m.end()) for m in _SHORT_FORM.finditer(text)
+             if m.group() in known and not _overlaps(m.start(), m.end(), taken)] if known else []
     spans = [m.span(group) for m in _ACRONYM_SCHOOL.finditer(text) for group in ("inside", "subject") if m.group(group)]
     if (bare := _BARE_UNIVERSITY.fullmatch(text)) and 2 <= len(bare.group("acronym")) <= 6:
         spans.append(bare.span("acronym"))
@@ -98,11 +100,23 @@ def _short_forms(text: str, known: dict[str, str], taken: list[tuple[int, int]])
 
 def find_institutions(text: str, acronyms: dict[str, str] | None = None) -> list[Institution]:
     """Every school the text names; ``acronyms`` maps short forms defined earlier on the page to names."""
-    if not (_GATE.opens(text) or _CAPITALS.search(text)):
+    return _schools(text, acronyms) if acronyms else list(_named_schools(text))
+
+
+@per_text
+def _named_schools(text: str) -> tuple[Institution, ...]:
+    """The schools a text names on its own (remembered: most pages define no short forms)."""
+    return tuple(_schools(text, {}))
+
+
+def _schools(text: str, acronyms: dict[str, str]) -> list[Institution]:
+    """``find_institutions``, read afresh."""
+    named = _GATE.opens(text)  # else only a short form can name a school
+    if not (named or _CAPITALS.search(text)):
         return []
     taken = _known_elsewhere(text)
-    found = _full_names(text, taken)
-    known = (acronyms or {}) | _defined(text, found)
+    found = _full_names(text, taken) if named else []
+    known = acronyms | _defined(text, found)
     found += _short_forms(text, known, taken + [(i.start, i.end) for i in found])
     return sorted(found, key=lambda institution: institution.start)
 

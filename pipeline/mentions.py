@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.datafiles import load
 from pipeline.gate import Gate, Gated, lower
-from pipeline.memo import per_text
+from pipeline.memo import TEXTS, per_text
 from pipeline.page import Block, CleanPage
 
 _DATA = load("mentions")
@@ -47,7 +48,7 @@ def _words_pattern(words: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(_variant_pattern(w) for w in ordered) + r")(?![\w]|-\w)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one of a kind: compared and hashed by identity, as ``names_in`` remembers it
 class Vocabulary:
     """One mention kind: its terms and the cues that frame a mention of it."""
 
@@ -61,10 +62,14 @@ class Vocabulary:
     words: tuple[tuple[str, ...], ...]  # per term, words one of which each match holds (lower case)
     gate: Gate  # all those words
 
-    def names_in(self, text: str) -> list[str]:
-        """Canonical names of the terms the text holds, longest first where matches overlap."""
+    @lru_cache(maxsize=TEXTS * len(_DATA["kinds"]))  # noqa: B019 - TEXTS per kind; the kinds live as long as the module
+    def names_in(self, text: str) -> tuple[str, ...]:
+        """Canonical names of the terms the text holds, longest first where matches overlap.
+
+        Remembered per text like a finder (``pipeline.memo``): a site repeats passages from page to page.
+        """
         if not self.gate.opens(text):
-            return []
+            return ()
         low = lower(text)
         found = [(m.start(), -m.end(), name) for (name, pattern), words in zip(self.terms, self.words, strict=True)
                  if any(word in low for word in words) for m in pattern.finditer(text)]
@@ -73,7 +78,7 @@ class Vocabulary:
             if start >= reached:
                 names.append(name)
                 reached = -negative_end
-        return names
+        return tuple(names)
 
     def canonical(self, phrase: str) -> str | None:
         """The canonical name when the whole phrase is one of the vocabulary's terms."""
@@ -110,16 +115,17 @@ VOCABULARIES = tuple(_load(kind, spec) for kind, spec in _DATA["kinds"].items())
 
 
 @per_text
-def _framed(text: str) -> tuple[str, ...]:
+def _framed(text: str) -> frozenset[str]:
     """The kinds whose cue words frame the text."""
-    return tuple(vocabulary.kind for vocabulary in VOCABULARIES if vocabulary.cues and vocabulary.cues.search(text))
+    return frozenset(vocabulary.kind for vocabulary in VOCABULARIES
+                     if vocabulary.cues and vocabulary.cues.search(text))
 
 
 @per_text
-def _headed(heading: str) -> tuple[str, ...]:
+def _headed(heading: str) -> frozenset[str]:
     """The kinds a heading introduces."""
-    return tuple(vocabulary.kind for vocabulary in VOCABULARIES
-                 if vocabulary.heading_cues and vocabulary.heading_cues.search(heading))
+    return frozenset(vocabulary.kind for vocabulary in VOCABULARIES
+                     if vocabulary.heading_cues and vocabulary.heading_cues.search(heading))
 
 
 def _clean_phrase(phrase: str) -> str:
@@ -150,7 +156,7 @@ def _open_names(entry: str, vocabulary: Vocabulary) -> list[str]:
     """
     phrase = _clean_phrase(entry)
     if not vocabulary.heads:
-        return [phrase] if _title_like(phrase, vocabulary) else vocabulary.names_in(phrase)
+        return [phrase] if _title_like(phrase, vocabulary) else list(vocabulary.names_in(phrase))
     known = vocabulary.canonical(_PARENTHESIS.sub("", phrase))
     if known:
         return [known]
@@ -180,14 +186,18 @@ class _Frame:
     lead_in: frozenset[str]
     pieces: tuple[tuple[str, frozenset[str]], ...]
 
+    @property
+    def kinds(self) -> frozenset[str]:
+        """Every kind that frames the block or one of its passages: others can only be named anywhere."""
+        return self.headings.union(self.title, self.lead_in, *(cued for _, cued in self.pieces))
+
 
 def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: str) -> _Frame:
     return _Frame(
-        headings=frozenset(kind for heading in headings if heading != title for kind in _headed(heading)),
-        title=frozenset(_headed(title) if title in headings else ()),
-        lead_in=frozenset(_framed(lead_in) if block.kind == "item" and lead_in is not None else ()),
-        pieces=tuple((piece, frozenset(_framed(piece)))
-                     for piece in ([block.text] if block.kind == "row" else block.sentences())),
+        headings=frozenset().union(*(_headed(heading) for heading in headings if heading != title)),
+        title=_headed(title) if title in headings else frozenset(),
+        lead_in=_framed(lead_in) if block.kind == "item" and lead_in is not None else frozenset(),
+        pieces=tuple((piece, _framed(piece)) for piece in ([block.text] if block.kind == "row" else block.sentences())),
     )
 
 
@@ -198,6 +208,8 @@ def _block_names(block: Block, frame: _Frame, vocabulary: Vocabulary) -> list[tu
     sentence counts when it lists two or more entries. A page title of this kind ("Coding
     Classes") frames its list items and subheadings too, but for vocabulary terms only.
     """
+    if vocabulary.anywhere and not vocabulary.open_lists:  # its terms count wherever they stand, and only they
+        return [(name, piece) for piece, _ in frame.pieces for name in vocabulary.names_in(piece)]
     under_heading = vocabulary.kind in frame.headings
     under_title = vocabulary.kind in frame.title
     led_in = vocabulary.kind in frame.lead_in
@@ -242,7 +254,10 @@ def extract_mentions(page: CleanPage) -> list[dict]:
     lead_in = None
     for block, headings in _with_parents(page.blocks):
         frame = _frame(block, headings, lead_in, page.title)
+        kinds = frame.kinds
         for vocabulary in VOCABULARIES:
+            if not (vocabulary.anywhere or vocabulary.kind in kinds):
+                continue
             for name, evidence in _block_names(block, frame, vocabulary):
                 key = (vocabulary.kind, name.lower())
                 rows.setdefault(key, {"kind": vocabulary.kind, "name": name, "evidence": evidence})

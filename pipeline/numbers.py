@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.datafiles import load
-from pipeline.gate import Gate
+from pipeline.gate import CaseBlind, Gate
 from pipeline.memo import per_text
 
 _DATA = load("number_words")
@@ -29,7 +29,7 @@ NUMBER_TEXT = (
 WORD_TEXT = r"\b(?:" + "|".join(sorted((w for w in WORDS if len(w) > 2), key=len, reverse=True)) + r")\b"
 
 NUMBER = re.compile(NUMBER_TEXT, re.IGNORECASE)
-WORD_NUMBER = re.compile(WORD_TEXT, re.IGNORECASE)
+WORD_NUMBER = CaseBlind(WORD_TEXT)
 _DIGITS = Gate("0123456789")
 _WORDS = Gate((w for w in WORDS if len(w) > 2), whole=True)
 _SPLIT = re.compile(r"(?P<digits>[\d,.]+)\s?(?P<scale>[a-z]*)", re.IGNORECASE)
@@ -44,8 +44,9 @@ class Number:
     end: int
 
 
+@per_text
 def parse_number(text: str) -> float | None:
-    """The value of a text that is just one number ("$47.2k", "two"), else None."""
+    """The value of a text that is just one number ("$47.2k", "two"), else None (remembered: pages repeat figures)."""
     cleaned = text.strip().lstrip("~≈").removeprefix("US$").removeprefix("$").strip()
     if cleaned.lower() in WORDS:
         return float(WORDS[cleaned.lower()])

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.datafiles import load
-from pipeline.gate import Gate
+from pipeline.gate import CaseBlind, Gate, lower
 from pipeline.memo import per_text
 
 _DATA = load("organizations")
@@ -38,7 +38,7 @@ def _pattern(name: str) -> str:
 
 # Full names match in any case; acronyms only as written, in upper case.
 _NAMES = sorted((name for entry in _DATA["organization"] for name in entry["names"]), key=len, reverse=True)
-_FULL = re.compile(r"(?<![\w*])(?:" + "|".join(_pattern(name) for name in _NAMES) + r")(?![\w*])", re.IGNORECASE)
+_FULL = CaseBlind(r"(?<![\w*])(?:" + "|".join(_pattern(lower(name)) for name in _NAMES) + r")(?![\w*])")
 _ACRONYM = re.compile(r"(?<![\w*])(?:" + "|".join(re.escape(a) for a in sorted(KINDS, key=len, reverse=True))
                       + r")(?![\w*])")
 _FULL_GATE = Gate(max(name.replace(".", ". ").split(), key=len) for name in _NAMES)

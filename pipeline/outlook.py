@@ -35,6 +35,8 @@ _BRACKET = re.compile(r"\(")
 _SHORT = 12  # words: a heading, row, card or label is one clause
 _YEAR_AFTER = re.compile(r"\s*(?:in|by|as of|\()\s*((?:19|20)\d\d)\b(?!\s*[-–])", re.IGNORECASE)
 _PERCENT_COLUMN = re.compile(r"percent|%", re.IGNORECASE)
+_CODE_BEFORE = re.compile(r"\d[-‐–]")
+_CODE_AFTER = re.compile(r"[-‐–]\d")
 
 
 def extract_outlook(page: CleanPage) -> list[dict]:
@@ -113,12 +115,15 @@ def _percent_cells(statement: Statement) -> list[Number]:
 
 def _counts(statement: Statement) -> list[tuple[str, float, _Clause]]:
     text = statement.text
+    numbers = [number for number in find_numbers(text)
+               if number.value >= SMALLEST_COUNT and not _is_year(text, number) and not _in_code(text, number)]
+    if not numbers:
+        return []
     taken = [(f.start, f.end) for finder in (find_money, find_percents, _percent_cells)
              for f in (finder(statement) if finder is _percent_cells else finder(text))]
     found = []
-    for number in find_numbers(text):
-        if (number.value < SMALLEST_COUNT or _is_year(text, number) or _in_code(text, number)
-                or any(s <= number.start < e for s, e in taken)):
+    for number in numbers:
+        if any(s <= number.start < e for s, e in taken):
             continue
         clause = _clause(statement, number.start, number.end)
         if measure := _measure(clause, number):
@@ -155,7 +160,7 @@ def _minus(text: str, number: Number) -> bool:
 def _in_code(text: str, number: Number) -> bool:
     """Whether the number is part of a hyphenated code ("29-2072", "1-800-555-0100"), not a count."""
     before, after = text[max(number.start - 2, 0):number.start], text[number.end:number.end + 2]
-    return bool(re.fullmatch(r"\d[-‐–]", before) or re.fullmatch(r"[-‐–]\d", after))
+    return bool(_CODE_BEFORE.fullmatch(before) or _CODE_AFTER.fullmatch(after))
 
 
 def _is_year(text: str, number: Number) -> bool:

@@ -8,6 +8,7 @@ from pipeline.awards import award_near, find_awards
 from pipeline.datafiles import load
 from pipeline.durations import Duration, find_durations
 from pipeline.gate import Gated, gated
+from pipeline.memo import per_text
 from pipeline.money import find_money
 from pipeline.page import CleanPage
 from pipeline.programs import school_passages
@@ -33,6 +34,12 @@ _PROGRAM_AFTER = re.compile(  # "9-month online certificate", not "9 months to c
     re.IGNORECASE,
 )
 _JOINER = re.compile(rf"\s*(?:{_alternatives(_DATA['joiners'])})\s*", re.IGNORECASE)
+
+
+@per_text
+def _on_programs(text: str) -> bool:
+    """Whether the text speaks of programs or training (remembered: a heading frames all the passages under it)."""
+    return bool(_CUES.search(text))
 
 
 def _lengths(sentence: str) -> list[Duration]:
@@ -86,6 +93,6 @@ def extract_program_norms(page: CleanPage) -> list[dict]:
                 continue  # no length or cost to read
             if _OFF_TOPIC.search(sentence) or sentence in about_schools:
                 continue
-            if _CUES.search(sentence) or _CUES.search(before) or _CUES.search(block.heading or ""):
+            if _on_programs(sentence) or _on_programs(before) or _on_programs(block.heading or ""):
                 rows += [row for row in _norms(sentence) if row not in rows]
     return rows

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 
 from pipeline.awards import find_awards
 from pipeline.credentials import find_credentials
@@ -11,7 +12,7 @@ from pipeline.datafiles import load
 from pipeline.durations import find_durations
 from pipeline.gate import Gated, gated
 from pipeline.institutions import Institution, defined_acronyms, find_institutions
-from pipeline.memo import per_page
+from pipeline.memo import per_page, per_text
 from pipeline.numbers import NUMBER_TEXT, parse_number
 from pipeline.organizations import find_organizations
 from pipeline.page import Block, CleanPage
@@ -69,19 +70,27 @@ def _accreditors(text: str) -> list[str]:
 
 
 def describe(text: str) -> dict:
-    """The program attributes a passage states (None where it states none)."""
+    """The program attributes a passage states (None where it states none), in a dict of the caller's own."""
+    facts = dict(_description(text))
+    facts["accreditors"] = list(facts["accreditors"])
+    return facts
+
+
+@per_text
+def _description(text: str) -> Mapping[str, object]:
+    """``describe``'s reading, remembered per text like a finder's and so read-only."""
     awards = find_awards(text)
     costs = program_costs(text)
     credentials = find_credentials(text)
-    return {
+    return MappingProxyType({
         "credential_awarded": awards[0].kind if awards else None,
-        "accreditors": _accreditors(text),
+        "accreditors": tuple(_accreditors(text)),
         "online": _delivery(text),
         "cost_usd": costs[0].low if costs else None,
         "credits": _credits(text),
         "duration_months": _months(text),
         "prepares_for": credentials[0].code if credentials else None,
-    }
+    })
 
 
 def _fill(row: dict, facts: dict) -> None:

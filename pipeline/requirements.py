@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from pipeline.credential_context import CredentialContext, credential_context
 from pipeline.credentials import only_credential
@@ -71,23 +72,48 @@ def _statement_requirements(context: CredentialContext, index: int, start: int, 
         return
     implied = _implied(statement)
     career = not context.in_sentence(index, start, end) and CUES["career"].search(sentence)
-    for clause_start, clause_end in _clause_spans(sentence):
-        clause = sentence[clause_start:clause_end]
+    for clause in _clauses(sentence):
+        recommended = _recommended(clause.stated, clause.renews, implied)
+        if recommended is None:
+            continue
+        span = (start + clause.start, start + clause.end)
+        credentials = [None] if career else _credentials(context, index, *span)
+        for credential in credentials:
+            for kind in clause.kinds:
+                yield _row(credential, kind, sentence[clause.start:clause.end], sentence, recommended)
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """A clause of a sentence that names requirements, by its span.
+
+    ``stated`` is 1 if its words only suggest them, 0 if they require them, None if they do not
+    say (a list it stands in may); ``renews`` marks a renewal named with its cycle.
+    """
+
+    start: int
+    end: int
+    kinds: tuple[str, ...]
+    stated: int | None
+    renews: bool
+
+
+@per_text
+def _clauses(sentence: str) -> tuple[_Clause, ...]:
+    """The clauses of the sentence that name requirements, deny them or say there are none."""
+    found = []
+    for start, end in _clause_spans(sentence):
+        clause = sentence[start:end]
         if CUES["skip"].search(clause):
             continue
         denied = CUES["negated"].search(clause) and not CUES["recommended"].search(sentence)
         if denied or CUES["none"].search(clause):
-            kinds, recommended = ["none"], 0
-        else:  # the types first: most clauses name none, and then need no cue
-            kinds = requirement_types(_object(clause))
-            recommended = _recommended(clause, sentence, implied) if kinds else None
-            kinds = [] if recommended is None else kinds
+            found.append(_Clause(start, end, ("none",), 0, False))
+            continue
+        kinds = requirement_types(_object(clause))  # the types first: most clauses name none, and then need no cue
         if kinds:
-            span = (start + clause_start, start + clause_end)
-            credentials = [None] if career else _credentials(context, index, *span)
-            for credential in credentials:
-                for kind in kinds:
-                    yield _row(credential, kind, clause, sentence, recommended)
+            found.append(_Clause(start, end, tuple(kinds), _stated(clause, sentence), _renews(clause)))
+    return tuple(found)
 
 
 def _credential_columns(block: Block) -> list[tuple[int, str]]:
@@ -106,7 +132,7 @@ def _column_requirements(block: Block, columns: list[tuple[int, str]]) -> Iterat
         if not cell or CUES["skip"].search(clause):
             continue
         kinds = requirement_types(_object(clause))
-        recommended = _recommended(clause, clause, None) if kinds else None
+        recommended = _recommended(_stated(clause, clause), _renews(clause), None) if kinds else None
         if recommended is None:
             continue
         for kind in kinds:
@@ -158,17 +184,32 @@ def requirement_types(text: str) -> list[str]:
     return ["renewal"] if "renewal" in found else found
 
 
-def _recommended(clause: str, sentence: str, implied: int | None) -> int | None:
-    """1 if the clause only suggests, 0 if it requires, None if it states no requirement."""
+def _recommended(stated: int | None, renews: bool, implied: int | None) -> int | None:
+    """1 if the clause only suggests, 0 if it requires, None if it states no requirement.
+
+    What its words state (``_stated``) comes first, then what the list it stands in implies.
+    """
+    if stated is not None:
+        return stated
+    if implied is None and renews:
+        return 0  # "holders report 36 CEUs every two years" states a renewal without a cue word
+    return implied
+
+
+def _stated(clause: str, sentence: str) -> int | None:
+    """1 if the clause's or sentence's words only suggest, 0 if they require, None if they do not say."""
     if CUES["recommended"].search(clause) or CUES["negated"].search(clause):
         return 1
     if CUES["required"].search(clause) or CUES["required"].search(sentence):
         return 0
     if CUES["recommended"].search(sentence):
         return 1
-    if implied is None and TYPES["renewal"].search(clause) and CUES["cycle"].search(clause):
-        return 0  # "holders report 36 CEUs every two years" states a renewal without a cue word
-    return implied
+    return None
+
+
+def _renews(clause: str) -> bool:
+    """Whether the clause names a renewal and how often it falls due."""
+    return bool(TYPES["renewal"].search(clause) and CUES["cycle"].search(clause))
 
 
 def _implied(statement: Statement) -> int | None:

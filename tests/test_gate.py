@@ -5,7 +5,7 @@ import pytest
 
 from pipeline import awards, exams, mentions, outlook, program_norms, programs, requirements, tuition, wages
 from pipeline.clean import clean_html
-from pipeline.gate import Gate, Gated, lower, needed_words
+from pipeline.gate import CaseBlind, Gate, Gated, lower, needed_words
 
 DEMO = Path(__file__).resolve().parent.parent / "demo" / "site"
 FILLER = " and some more words so that the text is long enough for the gate to be used"
@@ -67,3 +67,16 @@ def test_a_gate_never_hides_a_match_on_the_demo_pages():
     for gated in patterns:
         for text in texts:
             assert bool(gated.search(text)) == bool(gated.pattern.search(text)), (gated.pattern.pattern, text)
+
+
+@pytest.mark.parametrize("text", ["İNSTITUTE or ınstitute", "ſtate, STATE and \u212aeys", "the state's keys"])
+def test_a_case_blind_pattern_finds_what_ignoring_case_finds(text):
+    blind = CaseBlind(r"(?<!\w)(?:institute|states?|keys)(?!\w)")
+    assert [m.span() for m in blind.finditer(text)] == [m.span() for m in blind.pattern.finditer(text)]
+    assert len(list(blind.finditer(text))) >= 2
+
+
+@pytest.mark.parametrize("pattern", [r"[A-Z]{2}", r"(?-i:ce)", r"keys?|x?"])
+def test_a_case_blind_pattern_names_its_letters_in_lower_case_and_matches_something(pattern):
+    with pytest.raises(ValueError):
+        CaseBlind(pattern)

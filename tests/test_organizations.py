@@ -26,6 +26,12 @@ def test_full_names_match_in_any_case_and_with_abbreviated_country():
     assert found("the U.S. Department of Labor") == [("BLS", "statistics", "U.S. Department of Labor")]
 
 
+def test_the_longest_full_name_wins_in_any_case():
+    text = "the US BUREAU of labor statistics and the american medical BILLING association"
+    assert [name for _, _, name in found(text)] == [
+        "US BUREAU of labor statistics", "american medical BILLING association"]
+
+
 def test_onet_keeps_its_star():
     assert found("see O*NET OnLine") == [("O*NET", "statistics", "O*NET OnLine")]
 

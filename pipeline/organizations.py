@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from pipeline.datafiles import load
@@ -24,7 +25,9 @@ class Organization:
 
 
 def _normal(name: str) -> str:
-    words = re.sub(r"[^a-z0-9*&]+", " ", name.lower()).split()
+    """The name folded to a-z words: "STATİSTİCS" and "Statiſtics", which match case-blind, read "statistics"."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+    words = re.sub(r"[^a-z0-9*&]+", " ", folded).split()
     return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 
@@ -48,7 +51,9 @@ _ACRONYM_GATE = Gate(KINDS, cased=True)
 @per_text
 def find_organizations(text: str) -> tuple[Organization, ...]:
     """Every organisation named in the text, by full name or acronym, in order of appearance."""
-    found = [_found(_CANONICAL[_normal(m.group())], m) for m in _FULL.finditer(text)] if _FULL_GATE.opens(text) else []
+    # a name matched through a letter that folds to nothing of a-z is not one the registry knows
+    full = [(_CANONICAL.get(_normal(m.group())), m) for m in _FULL.finditer(text)] if _FULL_GATE.opens(text) else []
+    found = [_found(acronym, m) for acronym, m in full if acronym]
     taken = [(org.start, org.end) for org in found]
     if _ACRONYM_GATE.opens(text):
         found += [_found(m.group(), m) for m in _ACRONYM.finditer(text)

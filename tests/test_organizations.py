@@ -41,3 +41,9 @@ def test_canonical_accepts_any_name_and_rejects_strangers():
     assert canonical("ahima") == "AHIMA"
     assert canonical("National Healthcareer Association") == "NHA"
     assert canonical("Acme Coding Academy") is None
+
+
+def test_a_name_spelled_with_letters_that_match_case_blind_is_known():
+    text = "The BUREAU OF LABOR STATİSTİCS and the Bureau of Labor Statiſtics agree, says AAPC."
+    assert [org.acronym for org in find_organizations(text)] == ["BLS", "BLS", "AAPC"]
+    assert [org.acronym for org in find_organizations("Bureau of Labor Statıstics, a dotless i")] == []

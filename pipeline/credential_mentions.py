@@ -22,8 +22,9 @@ def extract_credential_mentions(page: CleanPage) -> list[dict[str, object]]:
     ranks: dict[str, tuple[bool, bool]] = {}
     for block in page.blocks:
         for sentence in block.sentences():
-            sentence_issuers = _issuers_named(sentence)
-            for hit in find_credentials(sentence):
+            hits = find_credentials(sentence)
+            sentence_issuers = _issuers_named(sentence) if hits else set()
+            for hit in hits:
                 issuer = issuer_of(hit.code)
                 rank = (issuer not in sentence_issuers, block.kind == "heading")
                 if hit.code not in ranks or rank < ranks[hit.code]:

@@ -34,3 +34,9 @@ def test_line_breaks_and_block_elements_keep_words_apart():
 def test_text_beside_a_nested_block_is_its_own_paragraph():
     texts = blocks_of("<div>Intro text<div>Inner block</div>tail words</div>")
     assert texts == ["Intro text", "Inner block", "tail words"]
+
+
+def test_chrome_is_named_by_whole_words_of_a_class_or_id():
+    texts = blocks_of('<p class="site-footer">a</p><p id="nav_main">b</p><p class="navy header">c</p>'
+                      '<p class="Sidebar2">d</p><p role="Navigation">e</p><p style="color: red">f</p>')
+    assert texts == ["c", "f"]

@@ -9,6 +9,8 @@ comments, widgets, JSON-LD and scripts, with tempting figures in the chrome.
 from __future__ import annotations
 
 import random
+import tomllib
+from datetime import date, timedelta
 from pathlib import Path
 
 STATES = ["Texas", "Ohio", "Florida", "Georgia", "Oregon", "Nevada", "Maine", "Iowa", "Utah", "Kansas"]
@@ -20,24 +22,7 @@ ACCREDITORS = [("Accrediting Bureau of Health Education Schools", "ABHES"),
                ("Distance Education Accrediting Commission", "DEAC")]
 TOWNS = ["Lakeview", "Riverbend", "Cedar Falls", "Marlow", "Pine Hill", "Westbrook", "Ashford", "Dunmore"]
 LISTING_SIZE = 100
-PROSE = [
-    "A coder's day starts with a queue of encounters: office visits, imaging reports and operative notes that "
-    "each need diagnosis and procedure codes before a claim can leave the building.",
-    "Good coders read the whole note, not just the assessment, because a missed modifier or an unlisted "
-    "comorbidity changes both the payment and the quality data that the practice reports.",
-    "Questions for the physician are part of the job; a short, neutral query that cites the documentation gets "
-    "answered faster than a long one, and it keeps the record defensible in an audit.",
-    "Billing staff pick up where coding leaves off, checking eligibility, posting payments, working denials and "
-    "explaining statements to patients who are confused about what they owe.",
-    "Many employers test applicants with a coding sample of ten to twenty charts, so practising with real-world "
-    "notes from a textbook or a practicum site is worth the time before interviews begin.",
-    "Remote work became common after the pandemic, although most remote positions still expect a proven record "
-    "of accuracy, a quiet workspace and a secure internet connection provided by the coder.",
-    "Continuing education keeps a credential active; webinars, chapter meetings and online quizzes all count, and "
-    "planning them across the two-year cycle avoids a rush in the final month.",
-    "Specialty credentials in areas such as cardiology or surgery can raise pay once a coder has worked in that "
-    "department long enough to know its procedures and documentation habits well.",
-]
+_PROSE = tomllib.loads((Path(__file__).with_name("prose.toml")).read_text(encoding="utf-8"))
 
 BLOG_TOP = """<!DOCTYPE html>
 <html lang="en-US">
@@ -117,6 +102,17 @@ SCHOOL_BOTTOM = """</div></main>
 """
 
 
+def _prose(rng: random.Random, count: int) -> str:
+    """``count`` paragraphs of one sentence each, put together from prose.toml's parts."""
+    slots = _PROSE["slots"]
+    return "".join("<p>" + template.format(**{name: rng.choice(slots[name]) for name in slots}) + "</p>\n"
+                   for template in rng.sample(_PROSE["sentences"], count))
+
+
+def _heading(rng: random.Random, topic: str, **names: str) -> str:
+    return rng.choice(_PROSE["headings"][topic]).format(**names)
+
+
 def _guide(n: int, total: int, rng: random.Random) -> str:
     """A blog's career guide: pay with a state table, outlook, an exam, a program and its courses."""
     code, issuer = CREDENTIALS[n % len(CREDENTIALS)]
@@ -126,38 +122,41 @@ def _guide(n: int, total: int, rng: random.Random) -> str:
     courses = "".join(f"<li>{c}</li>" for c in rng.sample(COURSES, 4))
     title = f"Medical coding career guide {n}: the {code} path"
     town = rng.choice(TOWNS)
+    posted = date(2024, 1, 1) + timedelta(days=rng.randrange(1000))
     body = f"""<nav class="breadcrumbs"><a href="/index.html">Home</a> &raquo; <a href="/listing-1.html">Guides</a>
 &raquo; <span>Guide {n}</span></nav>
 <article id="post-{n}" class="post-{n} post type-post status-publish format-standard hentry category-careers">
 <header class="entry-header"><h1 class="entry-title">{title}</h1>
 <div class="entry-meta"><span class="posted-on">Posted on <a href="/articles/guide-{n}.html" rel="bookmark">
-<time class="entry-date published" datetime="2026-03-02T09:14:00+00:00">March 2, 2026</time></a></span></div>
+<time class="entry-date published" datetime="{posted:%Y-%m-%d}T09:14:00+00:00">
+{posted:%B} {posted.day}, {posted.year}</time>
+</a></span></div>
 </header>
 <div class="entry-content">
 <p><em>Guide {n}</em> looks at one route into <a href="/listing-1.html">medical billing and coding</a>: what it
 pays, and how long it takes.</p>
-<h2 class="wp-block-heading" id="pay">Pay</h2>
+<h2 class="wp-block-heading" id="pay">{_heading(rng, "pay")}</h2>
 <p>The median annual wage for medical records specialists was <strong>${median:,}</strong> in May 2023,
 according to the <a href="https://example.org/ooh">Bureau of Labor Statistics</a>. That is about
 ${median / 2080:.2f} per hour for a full-time schedule.</p>
 <figure class="wp-block-table is-style-stripes"><table><thead><tr><th>State</th><th>Annual mean wage</th></tr>
 </thead><tbody>{state_rows}</tbody></table><figcaption class="wp-element-caption">Annual mean wage by
 state</figcaption></figure>
-<h2 class="wp-block-heading" id="outlook">Job outlook</h2>
+<h2 class="wp-block-heading" id="outlook">{_heading(rng, "outlook")}</h2>
 <p>Employment of medical records specialists is projected to grow <strong>{rng.randint(3, 12)} percent</strong>
 from 2023 to 2033, with about {rng.randrange(12_000, 16_000, 100):,} openings projected each year.</p>
-<h2 class="wp-block-heading" id="exam">The {code} exam</h2>
+<h2 class="wp-block-heading" id="exam">{_heading(rng, "exam", code=code)}</h2>
 <p>The {code} credential is awarded by <a href="https://example.org/{issuer.lower()}">{issuer}</a>. The exam
 fee is ${rng.choice([299, 349, 399, 425, 499])}, and the test has {rng.choice([100, 115, 141])} questions to
 answer in {rng.choice([3, 4, 5])} hours.</p>
-<h2 class="wp-block-heading" id="training">Training</h2>
+<h2 class="wp-block-heading" id="training">{_heading(rng, "training")}</h2>
 <p>{town} Technical College {n} offers an online certificate in medical billing and coding that takes
 {rng.choice([6, 9, 12, 18, 24])} months and costs ${rng.randrange(2_000, 18_000, 50):,} in tuition; it
 prepares students for the {code} exam.</p>
-<h3 class="wp-block-heading">Courses you will take</h3>
+<h3 class="wp-block-heading">{_heading(rng, "courses")}</h3>
 <ul class="wp-block-list">{courses}</ul>
-<h2 class="wp-block-heading" id="job">On the job</h2>
-{"".join(f"<p>{p}</p>" for p in rng.sample(PROSE, 2))}
+<h2 class="wp-block-heading" id="job">{_heading(rng, "job")}</h2>
+{_prose(rng, 2)}
 </div>
 <footer class="entry-footer"><span class="cat-links">Posted in <a href="/listing-1.html" rel="category tag">
 Careers</a></span><div class="share-buttons"><a class="share-facebook" href="#">Share 1.2k</a>
@@ -212,7 +211,7 @@ externship</li></ul>
 <h2>Career outlook</h2>
 <p>According to the Bureau of Labor Statistics, medical records specialists earned a median annual wage of
 ${rng.randrange(44_000, 52_000, 10):,} in May 2023.</p>
-{"".join(f"<p>{p}</p>" for p in rng.sample(PROSE, 2))}
+{_prose(rng, 2)}
 <h2>Externship</h2>
 <p>In the final term, students spend 120 hours coding real charts at a partner clinic or hospital, under a
 credentialed supervisor, before they sit for the certification exam.</p>

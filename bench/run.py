@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import functools
-import gc
+import json
 import os
 import platform
 import random
@@ -23,10 +22,6 @@ from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
-
-import lxml.html
-import trafilatura
-from bs4 import BeautifulSoup
 
 from bench.measure import load, run_timed
 from bench.sitegen import article, generate
@@ -153,48 +148,16 @@ def datasette_rows(db: Path, seconds: float = 10) -> list[Row]:
     return rows
 
 
-def per_second(fn: Any, items: list[Any]) -> float:
-    start = time.perf_counter()
-    for item in items:
-        fn(item)
-    return len(items) / (time.perf_counter() - start)
-
-
-def remembered_readings() -> list[Any]:
-    """The caches in which the pipeline remembers readings of texts (``pipeline.memo``)."""
-    return [obj for obj in gc.get_objects() if callable(obj) and hasattr(obj, "cache_clear")
-            and getattr(obj, "__module__", "").startswith("pipeline.")]
-
-
-def first_reading(caches: list[Any], html: str) -> None:
-    """``process_page`` as if the page were the first: every remembered reading forgotten."""
-    for cache in caches:
-        cache.cache_clear()
-    process_page(html, "http://127.0.0.1/a")
-
-
-def extraction_row(count: int = 600) -> tuple[Row, dict[str, float]]:
-    """Row 2: clean + extract on one core against trafilatura's main-text extraction.
-
-    Also measured with nothing remembered from earlier pages: the pages of one site share headings,
-    labels and list items, which the pipeline reads once; a page's prose is new to it either way.
-    """
-    rng = random.Random(7)
-    pages = [article(n, 5000, rng) for n in range(count)]
-    process_page(pages[0], "http://127.0.0.1/warm-up")
-    rates = {
-        "ours": per_second(lambda html: process_page(html, "http://127.0.0.1/a"), pages),
-        "first": per_second(functools.partial(first_reading, remembered_readings()), pages),
-        "trafilatura": per_second(trafilatura.extract, pages),
-        "beautifulsoup": per_second(lambda html: BeautifulSoup(html, "lxml"), pages),
-        "lxml": per_second(lxml.html.document_fromstring, pages),
-    }
-    row = Row(2, "clean + extract on one core, pages/s",
-              f"{rates['ours']:.0f} ({rates['first']:.0f} with nothing remembered from earlier pages)",
-              f"trafilatura.extract: {rates['trafilatura']:.0f} (BeautifulSoup parse alone "
-              f"{rates['beautifulsoup']:.0f}, lxml parse alone {rates['lxml']:.0f})",
-              f"{rates['ours'] / rates['trafilatura']:.2f}", ">= 1.5")
-    return row, rates
+def extraction_row(count: int = 600) -> Row:
+    """Row 2: clean + extract on one core against trafilatura's main-text extraction (bench/extraction.py)."""
+    measured = subprocess.run([sys.executable, "-m", "bench.extraction", str(count)], cwd=ROOT, check=True,
+                              capture_output=True, text=True)
+    rates = json.loads(measured.stdout)
+    return Row(2, "clean + extract on one core, pages/s",
+               f"{rates['ours']:.0f} ({rates['first']:.0f} with nothing remembered from earlier pages)",
+               f"trafilatura.extract: {rates['trafilatura']:.0f} (BeautifulSoup parse alone "
+               f"{rates['beautifulsoup']:.0f}, lxml parse alone {rates['lxml']:.0f})",
+               f"{rates['ours'] / rates['trafilatura']:.2f}", ">= 1.5")
 
 
 def writer_row(work: Path, pages: int = 2000) -> Row:
@@ -264,7 +227,7 @@ def main() -> None:
         rows += crawl
         grow_facts(extra["db"], 1_000_000)
         rows += datasette_rows(extra["db"])
-        rows.append(extraction_row()[0])
+        rows.append(extraction_row())
         rows.append(writer_row(work))
     rows.sort(key=lambda r: r.number)
     table = ["| # | what | ours | baseline in the same run | ratio | goal |", "| --- | --- | --- | --- | --- | --- |"]

@@ -1,0 +1,66 @@
+"""Row 2 of `make bench`: clean + extract on one core, beside trafilatura, in a process of its own.
+
+Run by bench/run.py as ``python -m bench.extraction [PAGES]``; prints the rates (pages/s) as JSON.
+A fresh process reads pages as the crawl's extraction worker does, without the objects the rest of
+the benchmark leaves behind for Python's garbage collector to walk.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import json
+import random
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+import lxml.html
+import trafilatura
+from bs4 import BeautifulSoup
+
+from bench.sitegen import article
+from pipeline.process import process_page
+
+
+def per_second(fn: Callable[[str], Any], pages: list[str]) -> float:
+    start = time.perf_counter()
+    for page in pages:
+        fn(page)
+    return len(pages) / (time.perf_counter() - start)
+
+
+def remembered_readings() -> list[Any]:
+    """The caches in which the pipeline remembers readings of texts (``pipeline.memo``)."""
+    return [obj for obj in gc.get_objects() if callable(obj) and hasattr(obj, "cache_clear")
+            and getattr(obj, "__module__", "").startswith("pipeline.")]
+
+
+def first_reading(caches: list[Any], html: str) -> None:
+    """``process_page`` as if the page were the first: every remembered reading forgotten."""
+    for cache in caches:
+        cache.cache_clear()
+    process_page(html, "http://127.0.0.1/a")
+
+
+def rates(count: int) -> dict[str, float]:
+    """Pages/s of ours (with and without readings remembered from earlier pages) and of the baselines.
+
+    The pages of one site share headings, labels and list items, which the pipeline reads once;
+    a page's prose is new to it either way.
+    """
+    rng = random.Random(7)
+    pages = [article(n, 5000, rng) for n in range(count)]
+    process_page(pages[0], "http://127.0.0.1/warm-up")
+    return {
+        "ours": per_second(functools.partial(process_page, url="http://127.0.0.1/a"), pages),
+        "first": per_second(functools.partial(first_reading, remembered_readings()), pages),
+        "trafilatura": per_second(trafilatura.extract, pages),
+        "beautifulsoup": per_second(functools.partial(BeautifulSoup, features="lxml"), pages),
+        "lxml": per_second(lxml.html.document_fromstring, pages),
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(rates(int(sys.argv[1]) if len(sys.argv) > 1 else 600)))

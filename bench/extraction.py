@@ -1,8 +1,7 @@
 """Row 2 of `make bench`: clean + extract on one core, beside trafilatura, in a process of its own.
 
 Run by bench/run.py as ``python -m bench.extraction [PAGES]``; prints the rates (pages/s) as JSON.
-A fresh process reads pages as the crawl's extraction worker does, without the objects the rest of
-the benchmark leaves behind for Python's garbage collector to walk.
+A fresh process reads pages as the crawl's extraction worker does, with nothing else loaded.
 """
 
 from __future__ import annotations

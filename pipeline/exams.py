@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from pipeline.credential_context import credential_context
 from pipeline.credentials import find_credentials, only_credential
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
 from pipeline.gate import gated
-from pipeline.memo import TEXTS, per_text
+from pipeline.memo import per_text
 from pipeline.money import Money, find_money
 from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, find_numbers, parse_number
 from pipeline.page import Block, CleanPage
@@ -145,7 +144,7 @@ def _cell_facts(block: Block) -> Iterator[ExamFact]:
             yield replace(fact, position=block.text.find(cell), credential=credential)
 
 
-@lru_cache(maxsize=TEXTS)
+@per_text
 def _sentence_facts(sentence: str, about_exam: bool, about_practice: bool) -> tuple[ExamFact, ...]:
     """``sentence_facts``, remembered per text like a finder's (``pipeline.memo``)."""
     return tuple(sentence_facts(sentence, about_exam, about_practice))

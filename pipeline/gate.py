@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from re import _constants, _parser
 
-from pipeline.memo import TEXTS
+from pipeline.memo import per_text
 
 
 def lower(text: str) -> str:
@@ -26,7 +25,7 @@ def lower(text: str) -> str:
     return text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
 
 
-@lru_cache(maxsize=TEXTS)
+@per_text
 def _folded(text: str) -> str:
     """The text in lower case with a space at each end, remembered: many gates read each text."""
     return f" {lower(text)} "

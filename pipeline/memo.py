@@ -19,8 +19,9 @@ T = TypeVar("T")
 TEXTS = 4096  # texts remembered per finder: some forty pages of sentences
 
 
-def per_text(find: Callable[[str], T]) -> Callable[[str], T]:
-    """``find`` answering each text once; callers share what it gives, so finders give tuples, not lists."""
+def per_text(find: Callable[..., T]) -> Callable[..., T]:
+    """``find`` answering each text (with its other arguments) once; callers share what it gives, so finders
+    give tuples, not lists. On a method, ``self`` is one of the arguments."""
     return lru_cache(maxsize=TEXTS)(find)
 
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from pipeline.datafiles import load
 from pipeline.gate import Gate, Gated, lower
-from pipeline.memo import TEXTS, per_text
+from pipeline.memo import per_text
 from pipeline.page import Block, CleanPage
 
 _DATA = load("mentions")
@@ -62,7 +61,7 @@ class Vocabulary:
     words: tuple[tuple[str, ...], ...]  # per term, words one of which each match holds (lower case)
     gate: Gate  # all those words
 
-    @lru_cache(maxsize=TEXTS * len(_DATA["kinds"]))  # noqa: B019 - TEXTS per kind; the kinds live as long as the module
+    @per_text  # the vocabularies live as long as the module
     def names_in(self, text: str) -> tuple[str, ...]:
         """Canonical names of the terms the text holds, longest first where matches overlap.
 

@@ -7,7 +7,6 @@ A fresh process reads pages as the crawl's extraction worker does, with nothing 
 from __future__ import annotations
 
 import functools
-import gc
 import json
 import random
 import sys
@@ -20,6 +19,7 @@ import trafilatura
 from bs4 import BeautifulSoup
 
 from bench.sitegen import article
+from pipeline.memo import forget_texts
 from pipeline.process import process_page
 
 
@@ -30,16 +30,9 @@ def per_second(fn: Callable[[str], Any], pages: list[str]) -> float:
     return len(pages) / (time.perf_counter() - start)
 
 
-def remembered_readings() -> list[Any]:
-    """The caches in which the pipeline remembers readings of texts (``pipeline.memo``)."""
-    return [obj for obj in gc.get_objects() if callable(obj) and hasattr(obj, "cache_clear")
-            and getattr(obj, "__module__", "").startswith("pipeline.")]
-
-
-def first_reading(caches: list[Any], html: str) -> None:
+def first_reading(html: str) -> None:
     """``process_page`` as if the page were the first: every remembered reading forgotten."""
-    for cache in caches:
-        cache.cache_clear()
+    forget_texts()
     process_page(html, "http://127.0.0.1/a")
 
 
@@ -54,7 +47,7 @@ def rates(count: int) -> dict[str, float]:
     process_page(pages[0], "http://127.0.0.1/warm-up")
     return {
         "ours": per_second(functools.partial(process_page, url="http://127.0.0.1/a"), pages),
-        "first": per_second(functools.partial(first_reading, remembered_readings()), pages),
+        "first": per_second(first_reading, pages),
         "trafilatura": per_second(trafilatura.extract, pages),
         "beautifulsoup": per_second(functools.partial(BeautifulSoup, features="lxml"), pages),
         "lxml": per_second(lxml.html.document_fromstring, pages),

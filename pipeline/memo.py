@@ -17,12 +17,23 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 TEXTS = 4096  # texts remembered per finder: some forty pages of sentences
+_REMEMBERED: list = []  # every per_text function, for forget_texts
 
 
 def per_text(find: Callable[..., T]) -> Callable[..., T]:
-    """``find`` answering each text (with its other arguments) once; callers share what it gives, so finders
-    give tuples, not lists. On a method, ``self`` is one of the arguments."""
-    return lru_cache(maxsize=TEXTS)(find)
+    """``find`` answering each text (with its other arguments) once.
+
+    Callers share what it gives, so finders give tuples, not lists. On a method, ``self`` is one of the arguments.
+    """
+    remembered = lru_cache(maxsize=TEXTS)(find)
+    _REMEMBERED.append(remembered)
+    return remembered
+
+
+def forget_texts() -> None:
+    """Forget every text ``per_text`` remembers, as if no page had been read before."""
+    for remembered in _REMEMBERED:
+        remembered.cache_clear()
 
 
 def per_page(read: Callable[[CleanPage], T]) -> Callable[[CleanPage], T]:

@@ -3,7 +3,7 @@ import pytest
 from pipeline.awards import find_awards
 from pipeline.credentials import find_credentials
 from pipeline.durations import find_durations
-from pipeline.memo import per_page, per_text
+from pipeline.memo import forget_texts, per_page, per_text
 from pipeline.money import find_money
 from pipeline.numbers import find_numbers
 from pipeline.organizations import find_organizations
@@ -24,6 +24,20 @@ def test_a_text_is_read_once():
 
     assert words("a b") == words("a b") == ("a", "b")
     assert calls == ["a b"]
+
+
+def test_forgotten_texts_are_read_again():
+    calls = []
+
+    @per_text
+    def words(text):
+        calls.append(text)
+        return tuple(text.split())
+
+    words("a b")
+    forget_texts()
+    words("a b")
+    assert calls == ["a b", "a b"]
 
 
 @pytest.mark.parametrize("finder", [find_awards, find_credentials, find_durations, find_money, find_numbers,

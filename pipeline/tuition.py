@@ -25,6 +25,8 @@ _FEE = _words("fees")
 _TOTAL = _words("totals")
 _EXAM = _words("exams")
 _EXAM_REACH = 4
+_FEE_BEFORE, _FEE_AFTER = 40, 30  # characters around an amount whose words may make it a fee
+_TOTAL_LONGEST = max(map(len, _DATA["totals"]))
 _CREDENTIAL_REACH = 15
 _JOINER = re.compile(rf"\s*(?:{_alternatives(_DATA['joiners'])})\s*", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\band\b|\bwhile\b|\bbut\b|\bplus\b|\bor\b")
@@ -48,10 +50,11 @@ def _is_fee(text: str, money: Money) -> bool:
 
     "Tuition and fees" names the whole price, so its fee word does not count.
     """
-    before = _TOTAL.sub("", text[max(0, money.start - 60):money.start])[-40:]
+    reach = _FEE_BEFORE + _TOTAL_LONGEST  # a total that ends inside the reach is read whole
+    before = _TOTAL.sub("", text[max(0, money.start - reach):money.start])[-_FEE_BEFORE:]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     before = before[breaks[-1].end():] if breaks else before
-    after = text[money.end:money.end + 30]
+    after = text[money.end:money.end + _FEE_AFTER]
     cut = _CLAUSE_BREAK.search(after)
     after = after[:cut.start()] if cut else after
     beside = " ".join(before.split()[-_EXAM_REACH:] + after.split()[:_EXAM_REACH])

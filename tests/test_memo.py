@@ -14,26 +14,27 @@ SENTENCE = ("The AAPC says a CPC earns $58,000 a year. The 12-month certificate 
             "and jobs grow 7% by 2033.")
 
 
-def test_a_text_is_read_once():
-    calls = []
+def remembered_words(calls):
+    """A finder of words, remembered per text, that notes each text it reads in ``calls``."""
 
     @per_text
     def words(text):
         calls.append(text)
         return tuple(text.split())
 
+    return words
+
+
+def test_a_text_is_read_once():
+    calls = []
+    words = remembered_words(calls)
     assert words("a b") == words("a b") == ("a", "b")
     assert calls == ["a b"]
 
 
 def test_forgotten_texts_are_read_again():
     calls = []
-
-    @per_text
-    def words(text):
-        calls.append(text)
-        return tuple(text.split())
-
+    words = remembered_words(calls)
     words("a b")
     forget_texts()
     words("a b")

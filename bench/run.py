@@ -23,7 +23,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from bench.measure import load, run_timed
+from bench.measure import Timed, load, run_timed
 from bench.sitegen import article, generate
 from crawler.items import FETCHED, PageItem
 from kb.schema import FACT_COLUMNS, fact_columns
@@ -63,42 +63,69 @@ def server_capacity(base: str, pages: int) -> float:
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
 
+CRAWL_PAIRS = 3  # bare spider then our crawl, this many times in turn: the median pair's ratio is reported
+
+
 def crawl_rows(site: Path, pages: int, work: Path) -> tuple[list[Row], dict[str, Any]]:
-    """Rows 1, 5 and 6: our crawl against a bare spider, the unchanged refresh, peak memory."""
+    """Rows 1, 5 and 6: our crawl against a bare spider, the unchanged refresh, peak memory.
+
+    The machine's speed drifts by more than the margins measured here, so the bare spider and our
+    crawl take turns, each crawl into a fresh file, and the pair with the median ratio is reported.
+    """
     proc, base = serve(site)
     try:
         capacity = server_capacity(base, pages)
         start = f"{base}/index.html"
-        bare = run_timed([str(BIN / "scrapy"), "runspider", str(ROOT / "bench/barespider.py"), "-a",
-                          f"start_url={start}", "-s", "LOG_LEVEL=WARNING", "-s", "CONCURRENT_REQUESTS=16",
-                          "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "DEPTH_LIMIT=4", "-s",
-                          "ROBOTSTXT_OBEY=True", "-s", "TELNETCONSOLE_ENABLED=False", "-s",
-                          "REMOTE_CONTROL_ENABLED=False"], cwd=work)  # away from scrapy.cfg: no project settings
-        db = work / "kb.db"
         sources = work / "sources.toml"
         sources.write_text(f'[[sites]]\nname = "bench"\nstart_urls = ["{start}"]\n')
-        ours = run_timed([str(BIN / "kb"), "refresh", "--db", str(db), "--sources", str(sources),
-                          "--log-level", "WARNING", "--set", "CONCURRENT_REQUESTS_PER_DOMAIN=16"])
-        again = run_timed([str(BIN / "kb"), "refresh", "--db", str(db), "--sources", str(sources),
-                           "--log-level", "WARNING", "--set", "CONCURRENT_REQUESTS_PER_DOMAIN=16"])
+        pairs = [(bare_crawl(start, work), our_crawl(work / f"kb-{n}.db", sources)) for n in range(CRAWL_PAIRS)]
+        db = work / f"kb-{CRAWL_PAIRS - 1}.db"
+        again = our_crawl(db, sources)
     finally:
         proc.terminate()
         proc.wait()
-    with sqlite3.connect(db) as conn:
-        stored = conn.execute("select count(*) from pages").fetchone()[0]
-        facts = sum(conn.execute(f"select count(*) from [{t}]").fetchone()[0] for t in FACT_COLUMNS)
-        unchanged = conn.execute("select unchanged from crawl_runs order by id desc limit 1").fetchone()[0]
     total = pages + 1 + -(-pages // 100)
+    ratios = sorted((bare.seconds / ours.seconds, n) for n, (bare, ours) in enumerate(pairs))
+    median = ratios[len(ratios) // 2][1]
+    (bare, ours), first = pairs[median], pairs[-1][1]
+    stored, facts = counts(work / f"kb-{median}.db")
+    with sqlite3.connect(db) as conn:
+        unchanged = conn.execute("select unchanged from crawl_runs order by id desc limit 1").fetchone()[0]
     ours_rate, bare_rate = stored / ours.seconds, total / bare.seconds
+    every = ", ".join(f"{total / b.seconds:.0f}/{counts(work / f'kb-{n}.db')[0] / o.seconds:.0f}"
+                      for n, (b, o) in enumerate(pairs))
     rows = [
-        Row(1, f"full pipeline crawl ({stored} pages, {facts} facts), pages/s", f"{ours_rate:.0f}",
-            f"bare Scrapy link follower: {bare_rate:.0f}", f"{ours_rate / bare_rate:.2f}", ">= 0.8"),
+        Row(1, f"full pipeline crawl ({stored} pages, {facts} facts), pages/s, median of {CRAWL_PAIRS} pairs",
+            f"{ours_rate:.0f}", f"bare Scrapy link follower: {bare_rate:.0f}",
+            f"{ours_rate / bare_rate:.2f} (bare/ours pages/s in turn: {every})", ">= 0.8"),
         Row(5, f"`kb refresh` of the unchanged site ({unchanged} unchanged), s", f"{again.seconds:.1f}",
-            f"first crawl: {ours.seconds:.1f}", f"{again.seconds / ours.seconds:.2f}", "<= 0.4"),
-        Row(6, "peak memory of the crawl (all processes), MB", f"{ours.peak_mb:.0f}",
-            f"bare spider: {bare.peak_mb:.0f}", "-", "<= 250"),
+            f"first crawl: {first.seconds:.1f}", f"{again.seconds / first.seconds:.2f}", "<= 0.4"),
+        Row(6, "peak memory of the crawl (all processes), MB", f"{max(o.peak_mb for _, o in pairs):.0f}",
+            f"bare spider: {max(b.peak_mb for b, _ in pairs):.0f}", "-", "<= 250"),
     ]
     return rows, {"server_capacity": capacity, "db": db}
+
+
+def counts(db: Path) -> tuple[int, int]:
+    """Pages and fact rows in a crawled file."""
+    with sqlite3.connect(db) as conn:
+        pages = conn.execute("select count(*) from pages").fetchone()[0]
+        return pages, sum(conn.execute(f"select count(*) from [{t}]").fetchone()[0] for t in FACT_COLUMNS)
+
+
+def bare_crawl(start: str, work: Path) -> Timed:
+    """bench/barespider.py from ``start``, run away from scrapy.cfg so that no project settings load."""
+    return run_timed([str(BIN / "scrapy"), "runspider", str(ROOT / "bench/barespider.py"), "-a",
+                      f"start_url={start}", "-s", "LOG_LEVEL=WARNING", "-s", "CONCURRENT_REQUESTS=16",
+                      "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "DEPTH_LIMIT=4", "-s",
+                      "ROBOTSTXT_OBEY=True", "-s", "TELNETCONSOLE_ENABLED=False", "-s",
+                      "REMOTE_CONTROL_ENABLED=False"], cwd=work)
+
+
+def our_crawl(db: Path, sources: Path) -> Timed:
+    """`kb refresh` of the sources into ``db``: a first crawl when the file is new."""
+    return run_timed([str(BIN / "kb"), "refresh", "--db", str(db), "--sources", str(sources),
+                      "--log-level", "WARNING", "--set", "CONCURRENT_REQUESTS_PER_DOMAIN=16"])
 
 
 DATASETTE_PAGES = {

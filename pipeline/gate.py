@@ -102,19 +102,25 @@ _SHORT = 40  # characters
 _REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
 
 
-class Gated:
-    """A compiled pattern that first makes sure, cheaply, that the text holds a string every match needs.
+class Needs:
+    """A quick check that a text holds one of ``words``, one of which every match of a pattern holds.
 
-    Short texts go straight to the pattern: reading them costs less than the gate.
+    Words with a capital letter must appear as written, the others in any case. Short texts
+    are let through unchecked: reading them costs the pattern less than the check.
     """
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-        words = needed_words(pattern) or frozenset()
+    def __init__(self, words: Iterable[str]) -> None:
+        words = frozenset(words)
         cased = {word for word in words if word != word.lower()}  # only ever matched as written
         self._gates = [Gate(words - cased)] if words - cased else []
         if cased:
             self._gates.append(Gate(cased, cased=True))
+
+    @classmethod
+    def of_any(cls, patterns: Iterable[Gated]) -> Needs:
+        """What one of the patterns needs: a text this rules out, none of them can match."""
+        needed = [pattern.needs for pattern in patterns]
+        return cls(set().union(*needed) if all(needed) else ())
 
     def opens(self, text: str) -> bool:
         if not self._gates or len(text) < _SHORT:
@@ -123,6 +129,15 @@ class Gated:
             if gate.opens(text):
                 return True
         return False
+
+
+class Gated(Needs):
+    """A compiled pattern that first makes sure, cheaply, that the text holds a string every match needs."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.needs = needed_words(pattern) or frozenset()
+        super().__init__(self.needs)
 
     def search(self, text: str, *span: int) -> re.Match[str] | None:
         return self.pattern.search(text, *span) if self.opens(text) else None
@@ -143,13 +158,14 @@ class CaseBlind:
     Ignoring case keeps the regular expression engine from skipping ahead: it tries each alternative
     at every position of the text. The twin, the same pattern heeding case, skips to the places in the
     lowered text where a match may start, and the pattern itself is matched there, so that ``finditer``
-    gives exactly what ``pattern.finditer`` would. The pattern must name its letters in lower case
-    and match no empty string.
+    gives exactly what ``pattern.finditer`` would. The twin leaves out a look-behind the pattern opens
+    with ("(?<![\\w*])"), which would keep the engine from skipping ahead too; the pattern checks it.
+    The pattern must name its letters in lower case and match no empty string.
     """
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = re.compile(pattern, flags | re.IGNORECASE)
-        self._twin = re.compile(pattern, flags & ~re.IGNORECASE)
+        self._twin = re.compile(_LEADING_LOOK_BEHIND.sub("", pattern, count=1), flags & ~re.IGNORECASE)
         parsed = _parser.parse(pattern, flags)
         if not _in_lower_case(parsed) or not parsed.getwidth()[0]:
             raise ValueError(f"not a lower-case pattern of non-empty matches: {pattern!r}")
@@ -161,6 +177,9 @@ class CaseBlind:
             if match:
                 yield match
             position = match.end() if match else candidate.start() + 1
+
+
+_LEADING_LOOK_BEHIND = re.compile(r"^\(\?<[=!](?:[^()\\]|\\.)*\)")  # one with no group inside
 
 
 def _in_lower_case(items: _parser.SubPattern) -> bool:

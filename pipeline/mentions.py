@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pipeline.datafiles import load
-from pipeline.gate import Gate, Gated, lower
+from pipeline.gate import Gate, Gated, Needs, lower
 from pipeline.memo import per_text
 from pipeline.page import Block, CleanPage
 
@@ -111,11 +111,15 @@ def _load(kind: str, spec: dict) -> Vocabulary:
 
 
 VOCABULARIES = tuple(_load(kind, spec) for kind, spec in _DATA["kinds"].items())
+_ANY_CUE = Needs.of_any(vocabulary.cues for vocabulary in VOCABULARIES if vocabulary.cues)
+_ANY_HEADING_CUE = Needs.of_any(vocabulary.heading_cues for vocabulary in VOCABULARIES if vocabulary.heading_cues)
 
 
 @per_text
 def _framed(text: str) -> frozenset[str]:
     """The kinds whose cue words frame the text."""
+    if not _ANY_CUE.opens(text):
+        return frozenset()
     return frozenset(vocabulary.kind for vocabulary in VOCABULARIES
                      if vocabulary.cues and vocabulary.cues.search(text))
 
@@ -123,6 +127,8 @@ def _framed(text: str) -> frozenset[str]:
 @per_text
 def _headed(heading: str) -> frozenset[str]:
     """The kinds a heading introduces."""
+    if not _ANY_HEADING_CUE.opens(heading):
+        return frozenset()
     return frozenset(vocabulary.kind for vocabulary in VOCABULARIES
                      if vocabulary.heading_cues and vocabulary.heading_cues.search(heading))
 

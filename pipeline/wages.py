@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pipeline.datafiles import load
 from pipeline.dates import find_as_of
-from pipeline.gate import gated
+from pipeline.gate import Needs, gated
 from pipeline.memo import per_text
 from pipeline.money import Money, find_money
 from pipeline.numbers import parse_number
@@ -26,6 +26,7 @@ from pipeline.statements import (
 
 _DATA = load("wages")
 STATISTICS = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["statistics"].items()}
+_ANY_STATISTIC = Needs.of_any(STATISTICS.values())
 CATEGORIES = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["categories"].items()}
 WAGE = gated(_DATA["words"]["wage"], re.IGNORECASE)
 NOT_WAGE = gated(_DATA["words"]["not_wage"], re.IGNORECASE)
@@ -116,7 +117,7 @@ def _is_wage(statement: Statement, figure: _Figure) -> bool:
     if statement.block.kind != "paragraph" or is_bare(statement.block.text):
         framing += statement.headings[:1]
     text = "\n".join(framing)
-    return bool(figure.money.period or WAGE.search(text) or any(p.search(text) for p in STATISTICS.values()))
+    return bool(figure.money.period or WAGE.search(text) or _states_statistic(text))
 
 
 def _row(page: CleanPage, statement: Statement, figure: _Figure, amount: float, source: str | None) -> dict | None:
@@ -172,9 +173,15 @@ def _statistic(figure: _Figure, statement: Statement) -> str:
     return first_found(_named, *texts) or "other"
 
 
+def _states_statistic(text: str) -> bool:
+    return _ANY_STATISTIC.opens(text) and any(pattern.search(text) for pattern in STATISTICS.values())
+
+
 @per_text
 def _named(text: str) -> str | None:
     """The statistic named first in the text."""
+    if not _ANY_STATISTIC.opens(text):
+        return None
     starts = {name: m.start() for name, pattern in STATISTICS.items() if (m := pattern.search(text))}
     return min(starts, key=starts.get) if starts else None
 
@@ -182,6 +189,8 @@ def _named(text: str) -> str | None:
 @per_text
 def _named_last(text: str) -> str | None:
     """The statistic named last in the text (the one whose mention ends last)."""
+    if not _ANY_STATISTIC.opens(text):
+        return None
     ends = {name: max(m.end() for m in found) for name, pattern in STATISTICS.items()
             if (found := list(pattern.finditer(text)))}
     return max(ends, key=ends.get) if ends else None

@@ -44,6 +44,7 @@ def test_acronyms_that_are_not_credentials_are_ignored():
 def test_codes_inside_longer_words_are_ignored():
     assert codes("The NCICS is offered by NCCT.") == ["NCICS"]
     assert codes("Our CPCA program and the RHITECH lab") == []
+    assert codes("An XCPC, a pre-CPC course, a 2CCS kit") == []
 
 
 def test_plural_and_hyphenated_forms_still_name_the_credential():

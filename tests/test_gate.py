@@ -5,7 +5,7 @@ import pytest
 
 from pipeline import awards, exams, mentions, outlook, program_norms, programs, requirements, tuition, wages
 from pipeline.clean import clean_html
-from pipeline.gate import CaseBlind, Gate, Gated, lower, needed_words
+from pipeline.gate import CaseBlind, Gate, Gated, Needs, lower, needed_words
 
 DEMO = Path(__file__).resolve().parent.parent / "demo" / "site"
 FILLER = " and some more words so that the text is long enough for the gate to be used"
@@ -69,9 +69,20 @@ def test_a_gate_never_hides_a_match_on_the_demo_pages():
             assert bool(gated.search(text)) == bool(gated.pattern.search(text)), (gated.pattern.pattern, text)
 
 
-@pytest.mark.parametrize("text", ["İNSTITUTE or ınstitute", "ſtate, STATE and \u212aeys", "the state's keys"])
+def test_one_check_of_what_any_pattern_needs_rules_a_text_out_for_all_of_them():
+    patterns = [Gated(re.compile(r"\bmedian\b", re.IGNORECASE)), Gated(re.compile(r"\bBLS\b"))]
+    either = Needs.of_any(patterns)
+    for text in ["The MEDIAN hourly wage for coders in the state", "Figures from the BLS, updated for this year",
+                 "Figures from the bls, updated for this year and last", "x" * 39]:
+        assert either.opens(text) == any(pattern.opens(text) for pattern in patterns), text
+    assert not either.opens("Figures from the bls, updated for this year and last")
+    assert Needs.of_any([*patterns, Gated(re.compile(r"\d+"))]).opens("No words any pattern needs, yet open")
+
+
+@pytest.mark.parametrize("text", ["İNSTITUTE or ınstitute", "ſtate, STATE and \u212aeys", "the state's keys",
+                                  "upstate keys, turnkeys and KEYS"])
 def test_a_case_blind_pattern_finds_what_ignoring_case_finds(text):
-    blind = CaseBlind(r"(?<!\w)(?:institute|states?|keys)(?!\w)")
+    blind = CaseBlind(r"(?<!\w)(?:institute|states?|keys)(?!\w)")  # its twin skips the look-behind
     assert [m.span() for m in blind.finditer(text)] == [m.span() for m in blind.pattern.finditer(text)]
     assert len(list(blind.finditer(text))) >= 2
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
-from pipeline.process import ProcessedPage
+from pipeline.page import ProcessedPage
 
 # What became of one URL in a run.
 FETCHED = "fetched"  # a 200 HTML page; cleaned, and extracted unless its content is unchanged

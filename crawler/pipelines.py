@@ -12,15 +12,14 @@ import logging
 import os
 import time
 from collections import Counter
-from concurrent.futures import Future
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import IO, Any
 
 from crawler.items import FAILED, FETCHED, PageItem
-from crawler.workers import worker_pool
+from crawler.workers import extract_page, load_pipeline, worker_pool
 from kb import writer
 from kb.runs import RunState, lock
-from pipeline.process import process_page
 
 logger = logging.getLogger(__name__)
 PAGES_PER_WORKER = 4
@@ -32,12 +31,19 @@ class ExtractPipeline:
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
         self.workers = crawler.settings.getint("KB_EXTRACT_WORKERS") or max(1, (os.cpu_count() or 2) - 1)
-        self.pool = worker_pool(self.workers)
+        self.pool = self._start_pool()
         self.slots: asyncio.Semaphore | None = None  # pages in the pool at once: bounds memory, slows the crawl
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ExtractPipeline:
         return cls(crawler)
+
+    def _start_pool(self) -> ProcessPoolExecutor:
+        """The worker pool, its workers importing the pipeline now, while the crawl starts, not on the first page."""
+        pool = worker_pool(self.workers)
+        for _ in range(self.workers):
+            pool.submit(load_pipeline)
+        return pool
 
     async def process_item(self, item: PageItem) -> PageItem:
         if item.outcome != FETCHED:
@@ -49,9 +55,9 @@ class ExtractPipeline:
         self.slots = self.slots or asyncio.Semaphore(self.workers * PAGES_PER_WORKER)
         try:
             async with self.slots:
-                result = await asyncio.wrap_future(self.pool.submit(process_page, html, item.url, known_hash))
+                result = await asyncio.wrap_future(self.pool.submit(extract_page, html, item.url, known_hash))
         except BrokenProcessPool:
-            self.pool = worker_pool(self.workers)
+            self.pool = self._start_pool()
             return _failed(item, "unparseable", "the extraction worker died on this page")
         except Exception as exc:  # a page that breaks cleaning or extraction is recorded, never fatal
             logger.error("Cannot process %s: %s: %s", item.url, type(exc).__name__, exc)

@@ -1,12 +1,21 @@
-"""The crawl's worker processes (extraction, writing): fresh interpreters that end with the crawl."""
+"""The crawl's worker processes (extraction, writing): fresh interpreters that end with the crawl.
+
+The crawler's process hands pages to ``extract_page`` by name and never imports the pipeline
+itself: its patterns and data stay in the extraction worker, which imports them once, at start-up.
+"""
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.page import ProcessedPage
 
 PARENT_CHECK_SECONDS = 1.0
 
@@ -26,3 +35,16 @@ def exit_with_parent(parent: int) -> None:
         os._exit(0)
 
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def load_pipeline() -> None:
+    """In an extraction worker: import the pipeline, its patterns and data, before the first page comes."""
+    importlib.import_module("pipeline.process")
+
+
+def extract_page(html: str, url: str, known_hash: str | None) -> ProcessedPage:
+    """``pipeline.process.process_page``, run in an extraction worker."""
+    from pipeline.process import process_page  # imported by the worker only (see the module's docstring)
+
+    return process_page(html, url, known_hash)
+

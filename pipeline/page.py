@@ -1,4 +1,4 @@
-"""The cleaned page: main content as an ordered list of text blocks."""
+"""The cleaned page (main content as an ordered list of text blocks), and what is kept of it."""
 
 from __future__ import annotations
 
@@ -63,3 +63,15 @@ def split_sentences(text: str) -> tuple[str, ...]:
     """Split text into sentences without altering any character inside them."""
     parts = (part.strip() for part in _SENTENCE_END.split(text))
     return tuple(part for part in parts if part)
+
+
+@dataclass
+class ProcessedPage:
+    """What is kept of a page: its title, main text and hash, and its facts when its content changed."""
+
+    title: str
+    text: str
+    content_hash: str
+    unchanged: bool
+    facts: dict[str, list[dict[str, object]]] = field(default_factory=dict)
+

@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from pipeline.clean import clean_html
-from pipeline.extract import Row, extract_facts
-
-
-@dataclass
-class ProcessedPage:
-    """What is kept of a page: its title, main text and hash, and its facts when its content changed."""
-
-    title: str
-    text: str
-    content_hash: str
-    unchanged: bool
-    facts: dict[str, list[Row]] = field(default_factory=dict)
+from pipeline.extract import extract_facts
+from pipeline.page import ProcessedPage
 
 
 def process_page(html: str, url: str, known_hash: str | None = None) -> ProcessedPage:

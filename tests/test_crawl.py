@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 from kb.schema import FACT_COLUMNS, SCHEMA_VERSION
@@ -103,3 +105,13 @@ def test_crawl_without_network_fails_with_a_clear_message(tmp_path: Path):
     assert result.returncode == 1
     assert "cannot resolve" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_crawlers_process_leaves_the_extractors_to_the_worker():
+    """Cleaning and extraction patterns load in the extraction worker only, not in the crawler or writer."""
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, kb.cli, kb.crawl, kb.writer, crawler.pipelines, crawler.spiders.articles;"
+         "print(' '.join(sorted(m for m in sys.modules if m.startswith('pipeline.'))))"],
+        capture_output=True, text=True, check=True).stdout.split()
+    assert "pipeline.page" in loaded
+    assert not {"pipeline.process", "pipeline.extract", "pipeline.clean", "pipeline.wages"} & set(loaded)

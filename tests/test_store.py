@@ -8,8 +8,7 @@ import pytest
 
 from crawler.items import FAILED, FETCHED, GONE, PageItem
 from kb.store import Store
-from pipeline.page import Block, CleanPage
-from pipeline.process import ProcessedPage
+from pipeline.page import Block, CleanPage, ProcessedPage
 
 URL = "http://127.0.0.1/guide.html"
 

@@ -27,6 +27,7 @@ from bench.measure import Timed, load, run_timed
 from bench.sitegen import article, generate
 from crawler.items import FETCHED, PageItem
 from kb.schema import FACT_COLUMNS, fact_columns
+from kb.serve import database_name
 from kb.sitehost import free_port, wait_for_http
 from kb.store import Store, fact_row
 from pipeline.process import process_page
@@ -128,10 +129,10 @@ def our_crawl(db: Path, sources: Path) -> Timed:
                       "--log-level", "WARNING", "--set", "CONCURRENT_REQUESTS_PER_DOMAIN=16"])
 
 
-DATASETTE_PAGES = {
-    "table page": "/kb/wages",
-    "faceted page": "/kb/wages?_facet=attributed_to&_facet=statistic&_facet=period",
-    "FTS search": "/kb/wages?_search=median",
+DATASETTE_PAGES = {  # under the database's name
+    "table page": "/wages",
+    "faceted page": "/wages?_facet=attributed_to&_facet=statistic&_facet=period",
+    "FTS search": "/wages?_search=median",
 }
 DATASETTE_GOALS = {"table page": 100, "faceted page": 250, "FTS search": 100}
 
@@ -159,7 +160,8 @@ def datasette_rows(db: Path, seconds: float = 10) -> list[Row]:
                                 stderr=subprocess.DEVNULL)
         try:
             wait_for_http(f"http://127.0.0.1:{port}/-/versions.json", timeout=120)
-            results[name] = {page: load(f"http://127.0.0.1:{port}{path}", clients=10, seconds=seconds)
+            results[name] = {page: load(f"http://127.0.0.1:{port}/{database_name(str(db))}{path}", clients=10,
+                                         seconds=seconds)
                              for page, path in DATASETTE_PAGES.items()}
         finally:
             proc.terminate()

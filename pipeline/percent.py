@@ -24,12 +24,24 @@ class Percent:
     end: int
 
 
+# The first of two figures that share the percent sign after the second: "5 to 7 percent", "5-7%", "4 or 5%".
+_SHARED = re.compile(rf"(?<![$€£])(?P<number>{NUMBER_TEXT}|{WORD_TEXT})\s*(?:-|–|—|to|and|or)\s*$", re.IGNORECASE)
+_SHARED_REACH = 40  # characters before the second figure
+
+
 @per_text
 def find_percents(text: str) -> tuple[Percent, ...]:
     """Every percentage in the text, in order of appearance."""
     if not _GATE.opens(text):
         return ()
-    return tuple(Percent(_value(m.group("number")), m.start(), m.end()) for m in PERCENT.finditer(text))
+    found = []
+    for match in PERCENT.finditer(text):
+        percent = Percent(_value(match.group("number")), match.start(), match.end())
+        first = _SHARED.search(text, max(0, match.start() - _SHARED_REACH), match.start())
+        if first and 0 <= (value := _value(first.group("number"))) < percent.value:
+            found.append(Percent(value, first.start(), first.end("number")))
+        found.append(percent)
+    return tuple(found)
 
 
 def _value(number: str) -> float:

@@ -116,6 +116,11 @@ def test_a_growth_band_after_average_is_kept_when_no_growth_came_before():
     assert facts(rows) == [("growth_percent", 5, 2022, 2032), ("growth_percent", 7, 2022, 2032)]
 
 
+def test_a_growth_band_that_writes_percent_once_keeps_both_ends():
+    rows = extract_outlook(page(para("Coding jobs are projected to grow 5 to 7 percent from 2023 to 2033.")))
+    assert facts(rows) == [("growth_percent", 5, 2023, 2033), ("growth_percent", 7, 2023, 2033)]
+
+
 def test_new_jobs_may_be_described():
     rows = extract_outlook(page(para("Expect an estimated 2,000 new coding jobs in Ohio by 2030.")))
     assert facts(rows) == [("employment_change", 2_000, None, 2030)]

@@ -30,6 +30,7 @@ _TOTAL_LONGEST = max(map(len, _DATA["totals"]))
 _CREDENTIAL_REACH = 15
 _JOINER = re.compile(rf"\s*(?:{_alternatives(_DATA['joiners'])})\s*", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\band\b|\bwhile\b|\bbut\b|\bplus\b|\bor\b")
+_BRACKET = re.compile(r"\s*\(\s*")
 
 
 def _joined(text: str, amounts: list[Money]) -> list[Money]:
@@ -67,6 +68,16 @@ def _priced_credential(text: str, money: Money) -> bool:
 
 
 def program_costs(text: str) -> list[Money]:
-    """The amounts or ranges in ``text`` that give a program's total cost."""
-    return [money for money in _joined(text, find_money(text))
-            if money.period is None and not _RATE.match(text, money.end) and not _is_fee(text, money)]
+    """The amounts or ranges in ``text`` that give a program's total cost.
+
+    An amount in brackets right after another ("$499 ($399 for members)") is another price of the same
+    thing: a fee if that one is.
+    """
+    costs, fee, last = [], False, None
+    for money in _joined(text, find_money(text)):
+        bracketed = last is not None and _BRACKET.fullmatch(text, last.end, money.start)
+        fee = fee if bracketed else _is_fee(text, money)
+        if money.period is None and not _RATE.match(text, money.end) and not fee:
+            costs.append(money)
+        last = money
+    return costs

@@ -27,6 +27,11 @@ def test_fees_exam_prices_and_wages_are_not_costs():
     assert costs("Members pay $199.") == []
 
 
+def test_a_price_in_brackets_after_another_is_of_the_same_kind():
+    assert costs("The CPC exam costs $499 ($399 for AAPC students) and has 100 questions.") == []
+    assert costs("The certificate program costs $3,200 ($2,900 for residents).") == [(3_200, None), (2_900, None)]
+
+
 def test_tuition_and_fees_name_the_whole_price():
     assert costs("Tuition and fees | $4,650") == [(4_650, None)]
     assert costs("Tuition and fees for the whole program come to $4,650, books included.") == [(4_650, None)]

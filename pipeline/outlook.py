@@ -21,6 +21,7 @@ from pipeline.statements import (
     occupation,
     page_source,
     statements,
+    statistics_office,
 )
 
 _DATA = load("outlook")
@@ -192,7 +193,7 @@ def _row(page: CleanPage, statement: Statement, measure: str, value: float, clau
         "value": value,
         "start_year": start,
         "end_year": end,
-        "attributed_to": attribution(statement, source),
+        "attributed_to": attribution(statement, source, around=statistics_office),
         "qualifier": None,
         "evidence": statement.text,
     }

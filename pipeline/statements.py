@@ -204,10 +204,10 @@ def occupation(statement: Statement, page: CleanPage, *nearby: str) -> str | Non
     return first_found(find_occupation, statement.text, *nearby, statement.lead, *statement.headings, page.title)
 
 
-def attribution(statement: Statement, source: str | None) -> str | None:
-    """The organisation credited for a statement's figures: in it, else around it, else the page's source."""
-    texts = (statement.text, statement.lead, *statement.earlier, *statement.section, *statement.headings)
-    return first_found(credited, *texts) or source
+@per_text
+def statistics_office(text: str) -> str | None:
+    """The first statistics office the text names."""
+    return next((org.acronym for org in find_organizations(text) if org.kind == "statistics"), None)
 
 
 @per_text
@@ -221,6 +221,17 @@ def credited(text: str) -> str | None:
         if _CREDITING.search(text[: org.start]) or _CREDITED.match(text[org.end:]):
             return org.acronym
     return None
+
+
+def attribution(statement: Statement, source: str | None,
+                around: Callable[[str], str | None] = credited) -> str | None:
+    """The organisation credited for a statement's figures: in it, else around it, else the page's source.
+
+    ``around`` reads the surrounding texts: projections take only a statistics office from them
+    (``statistics_office``), since a salary survey credited a paragraph earlier does not project jobs.
+    """
+    texts = (statement.lead, *statement.earlier, *statement.section, *statement.headings)
+    return credited(statement.text) or first_found(around, *texts) or source
 
 
 @per_page
@@ -237,4 +248,4 @@ def page_source(page: CleanPage) -> str | None:
     credits = Counter(acronym for block in page.blocks for s in block.sentences() if (acronym := credited(s)))
     if credits:
         return credits.most_common(1)[0][0]
-    return next((org.acronym for org in find_organizations(page.title) if org.kind == "statistics"), None)
+    return statistics_office(page.title)

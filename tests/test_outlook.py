@@ -121,6 +121,14 @@ def test_a_growth_band_that_writes_percent_once_keeps_both_ends():
     assert facts(rows) == [("growth_percent", 5, 2023, 2033), ("growth_percent", 7, 2023, 2033)]
 
 
+def test_a_projection_is_not_credited_to_a_salary_survey_cited_nearby():
+    rows = extract_outlook(page(
+        para("According to the BLS, medical records specialists earned a median of $48,780 in May 2023."),
+        para("The average certified coder makes $60,097 a year (AAPC 2024 Salary Survey)."),
+        para("Employment of medical records specialists is projected to grow 7 percent from 2023 to 2033.")))
+    assert [(row["value"], row["attributed_to"]) for row in rows] == [(7, "BLS")]
+
+
 def test_new_jobs_may_be_described():
     rows = extract_outlook(page(para("Expect an estimated 2,000 new coding jobs in Ohio by 2030.")))
     assert facts(rows) == [("employment_change", 2_000, None, 2030)]

@@ -47,4 +47,3 @@ def extract_page(html: str, url: str, known_hash: str | None) -> ProcessedPage:
     from pipeline.process import process_page  # imported by the worker only (see the module's docstring)
 
     return process_page(html, url, known_hash)
-

@@ -74,4 +74,3 @@ class ProcessedPage:
     content_hash: str
     unchanged: bool
     facts: dict[str, list[dict[str, object]]] = field(default_factory=dict)
-

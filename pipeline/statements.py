@@ -213,11 +213,9 @@ def statistics_office(text: str) -> str | None:
 @per_text
 def credited(text: str) -> str | None:
     """The organisation a text credits for its figures: a statistics office, or one named as the source."""
-    found = find_organizations(text)
-    for org in found:
-        if org.kind == "statistics":
-            return org.acronym
-    for org in found:
+    if office := statistics_office(text):
+        return office
+    for org in find_organizations(text):
         if _CREDITING.search(text[: org.start]) or _CREDITED.match(text[org.end:]):
             return org.acronym
     return None

@@ -80,6 +80,13 @@ def test_career_level_statements_have_no_credential():
     assert pairs(rows) == {(None, "education", 0)}
 
 
+def test_whom_employers_hire_states_a_career_requirement():
+    rows = extract_requirements(page(para(
+        "Most employers hire coders who have finished a postsecondary certificate in medical coding.")))
+    assert pairs(rows) == {(None, "education", 0)}
+    assert extract_requirements(page(para("Employers hire coders in every state, and many work from home."))) == []
+
+
 def test_fact_sheet_education_label_is_a_career_requirement_and_none_values_are_skipped():
     rows = extract_requirements(page(
         Block("row", "Typical Entry-Level Education | Postsecondary nondegree award",

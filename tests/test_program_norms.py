@@ -51,6 +51,11 @@ def test_cost_ranges_of_training_in_general():
     assert costs(rows) == [(None, 1800, 6500), ("certificate", 1000, 15000)]
 
 
+def test_how_recent_a_program_must_be_is_not_how_long_it_takes():
+    sentence = "Candidates must have completed a training program within the last 5 years."
+    assert extract_program_norms(page(para(sentence))) == []
+
+
 def test_exam_fees_wages_and_application_fees_are_not_program_costs():
     rows = extract_program_norms(page(
         para("The CPC exam costs $499 for students in a training program."),

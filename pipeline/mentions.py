@@ -14,6 +14,7 @@ from pipeline.page import Block, CleanPage
 _DATA = load("mentions")
 _CONNECTORS = frozenset(_DATA["connectors"])
 _OPENERS = frozenset(_DATA["openers"])
+_TITLE_WORDS = 10  # a course title in title case may be long: "Procedure Coding with CPT and HCPCS Level II"
 
 _MARKERS = re.compile(
     r":|\bsuch as\b|\bincludes?\b|\bincluding\b|\blike\b|\bcover(?:s|ing)?\b"
@@ -148,7 +149,7 @@ def _title_like(phrase: str, vocabulary: Vocabulary) -> bool:
     if vocabulary.heads and not vocabulary.heads.search(bare):
         return False
     if all(word[0].isupper() or word in _CONNECTORS for word in words):
-        return len(words) <= 7
+        return len(words) <= _TITLE_WORDS
     return len(words) <= 5 and words[0].lower() not in _OPENERS
 
 

@@ -53,6 +53,11 @@ def test_a_course_named_for_a_code_set_keeps_the_code_set_name():
     assert names(rows, "course") == ["ICD-10-CM Coding", "Coding Practicum"]
 
 
+def test_a_long_course_title_in_title_case_is_kept_whole():
+    rows = extract_mentions(page(item("Procedure Coding with CPT and HCPCS Level II", "Courses")))
+    assert names(rows, "course") == ["Procedure Coding with CPT and HCPCS Level II"]
+
+
 def test_courses_from_a_list_led_in_by_a_sentence():
     rows = extract_mentions(page(
         para("Your classes will include:"),

@@ -116,12 +116,6 @@ class Needs:
         if cased:
             self._gates.append(Gate(cased, cased=True))
 
-    @classmethod
-    def of_any(cls, patterns: Iterable[Gated]) -> Needs:
-        """What one of the patterns needs: a text this rules out, none of them can match."""
-        needed = [pattern.needs for pattern in patterns]
-        return cls(set().union(*needed) if all(needed) else ())
-
     def opens(self, text: str) -> bool:
         if not self._gates or len(text) < _SHORT:
             return True
@@ -150,6 +144,19 @@ class Gated(Needs):
 
     def sub(self, replacement: str, text: str) -> str:
         return self.pattern.sub(replacement, text) if self.opens(text) else text
+
+
+class AnyOf(Needs):
+    """Gated patterns read together: one check of what any of them needs rules a text out for all of them."""
+
+    def __init__(self, patterns: Iterable[Gated]) -> None:
+        self.patterns = tuple(patterns)
+        needed = [pattern.needs for pattern in self.patterns]
+        super().__init__(set().union(*needed) if all(needed) else ())
+
+    def matches(self, text: str) -> bool:
+        """Whether one of the patterns matches somewhere in the text."""
+        return self.opens(text) and any(pattern.search(text) for pattern in self.patterns)
 
 
 class CaseBlind:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pipeline.datafiles import load
-from pipeline.gate import Gate, Gated, Needs, lower
+from pipeline.gate import AnyOf, Gate, Gated, lower
 from pipeline.memo import per_text
 from pipeline.page import Block, CleanPage
 
@@ -112,8 +112,8 @@ def _load(kind: str, spec: dict) -> Vocabulary:
 
 
 VOCABULARIES = tuple(_load(kind, spec) for kind, spec in _DATA["kinds"].items())
-_ANY_CUE = Needs.of_any(vocabulary.cues for vocabulary in VOCABULARIES if vocabulary.cues)
-_ANY_HEADING_CUE = Needs.of_any(vocabulary.heading_cues for vocabulary in VOCABULARIES if vocabulary.heading_cues)
+_ANY_CUE = AnyOf(vocabulary.cues for vocabulary in VOCABULARIES if vocabulary.cues)
+_ANY_HEADING_CUE = AnyOf(vocabulary.heading_cues for vocabulary in VOCABULARIES if vocabulary.heading_cues)
 
 
 @per_text

@@ -10,7 +10,7 @@ from pipeline.credential_context import CredentialContext, credential_context
 from pipeline.credentials import only_credential
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
-from pipeline.gate import Needs, gated
+from pipeline.gate import AnyOf, gated
 from pipeline.memo import per_text
 from pipeline.page import Block, CleanPage
 from pipeline.statements import Statement
@@ -18,9 +18,8 @@ from pipeline.statements import Statement
 _DATA = load("requirements")
 CUES = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["cues"].items()}
 TYPES = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["types"].items()}
-_ANY_TYPE = Needs.of_any(TYPES.values())
-_STATES = (*TYPES.values(), CUES["negated"], CUES["none"])
-_ANY_STATED = Needs.of_any(_STATES)
+_ANY_TYPE = AnyOf(TYPES.values())
+_STATING = AnyOf((*TYPES.values(), CUES["negated"], CUES["none"]))
 LABELS: dict[str, str] = {label.lower(): kind for label, kind in _DATA["labels"].items()}
 
 _LABELLED = re.compile(
@@ -145,7 +144,7 @@ def _column_requirements(block: Block, columns: list[tuple[int, str]]) -> Iterat
 @per_text
 def _may_state(sentence: str) -> bool:
     """Whether the sentence names a type of requirement, denies one or says there is none: no clause can otherwise."""
-    return _ANY_STATED.opens(sentence) and any(pattern.search(sentence) for pattern in _STATES)
+    return _STATING.matches(sentence)
 
 
 def _clause_spans(sentence: str) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pipeline.datafiles import load
 from pipeline.dates import find_as_of
-from pipeline.gate import Needs, gated
+from pipeline.gate import AnyOf, gated
 from pipeline.memo import per_text
 from pipeline.money import Money, find_money
 from pipeline.numbers import parse_number
@@ -26,7 +26,7 @@ from pipeline.statements import (
 
 _DATA = load("wages")
 STATISTICS = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["statistics"].items()}
-_ANY_STATISTIC = Needs.of_any(STATISTICS.values())
+_ANY_STATISTIC = AnyOf(STATISTICS.values())
 CATEGORIES = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["categories"].items()}
 WAGE = gated(_DATA["words"]["wage"], re.IGNORECASE)
 NOT_WAGE = gated(_DATA["words"]["not_wage"], re.IGNORECASE)
@@ -117,7 +117,7 @@ def _is_wage(statement: Statement, figure: _Figure) -> bool:
     if statement.block.kind != "paragraph" or is_bare(statement.block.text):
         framing += statement.headings[:1]
     text = "\n".join(framing)
-    return bool(figure.money.period or WAGE.search(text) or _states_statistic(text))
+    return bool(figure.money.period or WAGE.search(text) or _ANY_STATISTIC.matches(text))
 
 
 def _row(page: CleanPage, statement: Statement, figure: _Figure, amount: float, source: str | None) -> dict | None:
@@ -171,10 +171,6 @@ def _statistic(figure: _Figure, statement: Statement) -> str:
     if CONVERSION.search(figure.before):  # "that works out to $22.87 an hour": the figure before, restated
         texts[2:2] = statement.earlier[:1]
     return first_found(_named, *texts) or "other"
-
-
-def _states_statistic(text: str) -> bool:
-    return _ANY_STATISTIC.opens(text) and any(pattern.search(text) for pattern in STATISTICS.values())
 
 
 @per_text

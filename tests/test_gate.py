@@ -5,7 +5,7 @@ import pytest
 
 from pipeline import awards, exams, mentions, outlook, program_norms, programs, requirements, tuition, wages
 from pipeline.clean import clean_html
-from pipeline.gate import CaseBlind, Gate, Gated, Needs, lower, needed_words
+from pipeline.gate import AnyOf, CaseBlind, Gate, Gated, lower, needed_words
 
 DEMO = Path(__file__).resolve().parent.parent / "demo" / "site"
 FILLER = " and some more words so that the text is long enough for the gate to be used"
@@ -71,12 +71,14 @@ def test_a_gate_never_hides_a_match_on_the_demo_pages():
 
 def test_one_check_of_what_any_pattern_needs_rules_a_text_out_for_all_of_them():
     patterns = [Gated(re.compile(r"\bmedian\b", re.IGNORECASE)), Gated(re.compile(r"\bBLS\b"))]
-    either = Needs.of_any(patterns)
+    either = AnyOf(patterns)
     for text in ["The MEDIAN hourly wage for coders in the state", "Figures from the BLS, updated for this year",
                  "Figures from the bls, updated for this year and last", "x" * 39]:
         assert either.opens(text) == any(pattern.opens(text) for pattern in patterns), text
     assert not either.opens("Figures from the bls, updated for this year and last")
-    assert Needs.of_any([*patterns, Gated(re.compile(r"\d+"))]).opens("No words any pattern needs, yet open")
+    assert AnyOf([*patterns, Gated(re.compile(r"\d+"))]).opens("No words any pattern needs, yet open")
+    assert either.matches("The MEDIAN hourly wage for coders in the state")
+    assert not either.matches("The MEDIANS of hourly wages for coders in the state")
 
 
 @pytest.mark.parametrize("text", ["İNSTITUTE or ınstitute", "ſtate, STATE and \u212aeys", "the state's keys",

@@ -89,12 +89,13 @@ def crawl_rows(site: Path, pages: int, work: Path) -> tuple[list[Row], dict[str,
     ratios = sorted((bare.seconds / ours.seconds, n) for n, (bare, ours) in enumerate(pairs))
     median = ratios[len(ratios) // 2][1]
     (bare, ours), first = pairs[median], pairs[-1][1]
-    stored, facts = counts(work / f"kb-{median}.db")
+    tallies = [counts(work / f"kb-{n}.db") for n in range(CRAWL_PAIRS)]
+    stored, facts = tallies[median]
     with sqlite3.connect(db) as conn:
         unchanged = conn.execute("select unchanged from crawl_runs order by id desc limit 1").fetchone()[0]
     ours_rate, bare_rate = stored / ours.seconds, total / bare.seconds
-    every = ", ".join(f"{total / b.seconds:.0f}/{counts(work / f'kb-{n}.db')[0] / o.seconds:.0f}"
-                      for n, (b, o) in enumerate(pairs))
+    every = ", ".join(f"{total / b.seconds:.0f}/{pages_n / o.seconds:.0f}"
+                      for (b, o), (pages_n, _) in zip(pairs, tallies, strict=True))
     rows = [
         Row(1, f"full pipeline crawl ({stored} pages, {facts} facts), pages/s, median of {CRAWL_PAIRS} pairs",
             f"{ours_rate:.0f}", f"bare Scrapy link follower: {bare_rate:.0f}",

@@ -7,6 +7,8 @@ import re
 from lxml import etree
 from lxml.etree import _Element as Element
 
+from pipeline.alternation import one_of
+
 # Elements that never hold article text.
 UNWANTED_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "form",
@@ -25,7 +27,7 @@ CHROME_WORDS = {
     "skip", "toolbar", "pagination", "pager", "disclaimer", "byline", "author", "tags", "outbrain", "taboola",
 }
 # A chrome word as a whole run of letters: "site-footer" and "nav_main" hold one, "navy" and "header" do not.
-_CHROME = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(CHROME_WORDS, key=len, reverse=True)) + r")(?![a-z])")
+_CHROME = re.compile(rf"(?<![a-z])(?:{one_of(CHROME_WORDS)})(?![a-z])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 

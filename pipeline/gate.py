@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from re import _constants, _parser
 
+from pipeline.alternation import one_of
 from pipeline.memo import per_text
 
 
@@ -43,7 +44,7 @@ class Gate:
         if not whole:  # a text holding "passing" holds "pass": the longer word need not be looked for
             words = {word for word in words if not any(other in word for other in words if other != word)}
         self._words = tuple(sorted(words))
-        alternatives = "|".join(re.escape(word) for word in sorted(self._words, key=len, reverse=True))
+        alternatives = one_of(self._words)
         # One pattern finds a single word, or capitalised ones, faster than ``in`` does; a whole word needs one.
         quick = whole or cased or len(self._words) == 1
         self._pattern = re.compile(rf"\W(?:{alternatives})\b" if whole else alternatives) if quick else None
@@ -219,3 +220,8 @@ _NESTING = (_constants.SUBPATTERN, _constants.ASSERT, _constants.ASSERT_NOT, *_R
 def gated(pattern: str, flags: int = 0) -> Gated:
     """``re.compile`` for patterns that most texts do not match."""
     return Gated(re.compile(pattern, flags))
+
+
+def gated_words(words: Iterable[str]) -> Gated:
+    """Any of the words or phrases, in any case, as a whole: no letter, digit, underscore or hyphen touches it."""
+    return gated(rf"(?<![\w-])(?:{one_of(words, ignore_case=True)})(?![\w-])", re.IGNORECASE)

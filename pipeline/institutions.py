@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.alternation import one_of
 from pipeline.credentials import find_credentials
 from pipeline.datafiles import load
 from pipeline.gate import Gate
@@ -19,11 +20,11 @@ _BREAKS = set(_DATA["breaks"])
 _CONNECTORS = {"of", "for", "the", "de", "&"}
 
 _WORD = r"(?:[A-Z][\w'’.&-]*|&)"
-_KEYWORD = "|".join(_DATA["keywords"])
+_KEYWORD = one_of(_DATA["keywords"])
 NAME = re.compile(
     rf"(?:{_WORD}\s+(?:(?:of|for|the|de)\s+)*)*(?:{_KEYWORD})\b(?:\s+(?:of|for)(?:\s+the)?(?:\s+{_WORD})+)?"
 )
-_KNOWN = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in _DATA["known"]) + r")\b")
+_KNOWN = re.compile(rf"\b(?:{one_of(_DATA['known'])})\b")
 _DEFINED = re.compile(r"\s*\((?P<acronym>[A-Z]{2,6})\)")
 _DEFINITION = re.compile(r"\([A-Z]{2,6}\)")
 _SHORT_FORM = re.compile(r"\b[A-Z]{2,6}\b")

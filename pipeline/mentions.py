@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pipeline.alternation import factored
 from pipeline.datafiles import load
 from pipeline.gate import AnyOf, Gate, Gated, lower
 from pipeline.memo import per_text
@@ -45,7 +46,8 @@ def _words_pattern(words: list[str]) -> re.Pattern[str] | None:
     if not words:
         return None
     ordered = sorted(words, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(_variant_pattern(w) for w in ordered) + r")(?![\w]|-\w)", re.IGNORECASE)
+    alternatives = factored([_variant_pattern(w) for w in ordered], ignore_case=True)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?![\w]|-\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, eq=False)  # one of a kind: compared and hashed by identity, as ``names_in`` remembers it

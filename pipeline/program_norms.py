@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from pipeline.alternation import one_of
 from pipeline.awards import award_near, find_awards
 from pipeline.datafiles import load
 from pipeline.durations import Duration, find_durations
-from pipeline.gate import Gated, gated
+from pipeline.gate import gated_words
 from pipeline.memo import per_text
 from pipeline.money import find_money
 from pipeline.page import CleanPage
@@ -17,23 +18,16 @@ from pipeline.tuition import program_costs
 _DATA = load("program_norms")
 
 
-def _alternatives(words: list[str]) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-
-
-def _words(key: str) -> Gated:
-    return gated(rf"(?<![\w-])(?:{_alternatives(_DATA[key])})(?![\w-])", re.IGNORECASE)
-
-
-_CUES = _words("cues")
-_LASTING = _words("lasting")
-_OFF_TOPIC = _words("off_topic")
-_EXAMS = _words("exams")
+_CUES = gated_words(_DATA["cues"])
+_LASTING = gated_words(_DATA["lasting"])
+_OFF_TOPIC = gated_words(_DATA["off_topic"])
+_EXAMS = gated_words(_DATA["exams"])
+_PROGRAMS = one_of(_DATA["programs"], ignore_case=True)
 _PROGRAM_AFTER = re.compile(  # "9-month online certificate", not "9 months to complete the program"
-    rf"[\s-]+(?:(?!(?:to|of|in|for|and|or|the)\b)[\w’']+\s+){{0,3}}?(?:{_alternatives(_DATA['programs'])})\b",
+    rf"[\s-]+(?:(?!(?:to|of|in|for|and|or|the)\b)[\w’']+\s+){{0,3}}?(?:{_PROGRAMS})\b",
     re.IGNORECASE,
 )
-_JOINER = re.compile(rf"\s*(?:{_alternatives(_DATA['joiners'])})\s*", re.IGNORECASE)
+_JOINER = re.compile(rf"\s*(?:{one_of(_DATA['joiners'], ignore_case=True)})\s*", re.IGNORECASE)
 
 
 @per_text

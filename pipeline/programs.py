@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 
+from pipeline.alternation import one_of
 from pipeline.awards import find_awards
 from pipeline.credentials import find_credentials
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
-from pipeline.gate import Gated, gated
+from pipeline.gate import gated_words
 from pipeline.institutions import Institution, defined_acronyms, find_institutions
 from pipeline.memo import per_page, per_text
 from pipeline.numbers import NUMBER_TEXT, parse_number
@@ -21,17 +22,12 @@ from pipeline.tuition import program_costs
 _DATA = load("programs")
 
 
-def _words(words: list[str]) -> Gated:
-    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    return gated(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
-
-
-_CUES = _words(_DATA["cues"])
-_ASIDES = _words(_DATA["asides"])
-_ONLINE = _words(_DATA["online"])
-_CAMPUS = _words(_DATA["campus"])
-_BACK_REFERENCE = _words(_DATA["back_references"])
-_CREDIT_UNITS = "|".join(sorted(_DATA["credits"], key=len, reverse=True))
+_CUES = gated_words(_DATA["cues"])
+_ASIDES = gated_words(_DATA["asides"])
+_ONLINE = gated_words(_DATA["online"])
+_CAMPUS = gated_words(_DATA["campus"])
+_BACK_REFERENCE = gated_words(_DATA["back_references"])
+_CREDIT_UNITS = one_of(_DATA["credits"], ignore_case=True)
 _CREDITS = re.compile(
     rf"(?P<number>{NUMBER_TEXT})[\s-]+(?:{_CREDIT_UNITS})\b|\b(?:{_CREDIT_UNITS})\s*:\s*(?P<label>{NUMBER_TEXT})",
     re.IGNORECASE,

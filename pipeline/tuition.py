@@ -4,31 +4,24 @@ from __future__ import annotations
 
 import re
 
+from pipeline.alternation import one_of
 from pipeline.credentials import find_credentials
 from pipeline.datafiles import load
-from pipeline.gate import Gated, gated
+from pipeline.gate import gated_words
 from pipeline.money import Money, find_money
 
 _DATA = load("tuition")
 
 
-def _alternatives(words: list[str]) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-
-
-def _words(key: str) -> Gated:
-    return gated(rf"(?<![\w-])(?:{_alternatives(_DATA[key])})(?![\w-])", re.IGNORECASE)
-
-
-_RATE = re.compile(rf"\s*(?:per|a|an|each|every|/)\s*(?:{_alternatives(_DATA['per'])})\b", re.IGNORECASE)
-_FEE = _words("fees")
-_TOTAL = _words("totals")
-_EXAM = _words("exams")
+_RATE = re.compile(rf"\s*(?:per|a|an|each|every|/)\s*(?:{one_of(_DATA['per'], ignore_case=True)})\b", re.IGNORECASE)
+_FEE = gated_words(_DATA["fees"])
+_TOTAL = gated_words(_DATA["totals"])
+_EXAM = gated_words(_DATA["exams"])
 _EXAM_REACH = 4
 _FEE_BEFORE, _FEE_AFTER = 40, 30  # characters around an amount whose words may make it a fee
 _TOTAL_LONGEST = max(map(len, _DATA["totals"]))
 _CREDENTIAL_REACH = 15
-_JOINER = re.compile(rf"\s*(?:{_alternatives(_DATA['joiners'])})\s*", re.IGNORECASE)
+_JOINER = re.compile(rf"\s*(?:{one_of(_DATA['joiners'], ignore_case=True)})\s*", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\band\b|\bwhile\b|\bbut\b|\bplus\b|\bor\b")
 _BRACKET = re.compile(r"\s*\(\s*")
 

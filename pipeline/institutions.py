@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.alternation import one_of
@@ -126,8 +127,10 @@ def _defined(text: str, found: list[Institution]) -> dict[str, str]:
     return {m.group("acronym"): i.name for i in found if (m := _DEFINED.search(text, i.start, i.end))}
 
 
-def defined_acronyms(text: str) -> dict[str, str]:
-    """Short forms the text defines for schools: "Southern New Hampshire University (SNHU)"."""
-    if not _DEFINITION.search(text):
-        return {}
-    return _defined(text, find_institutions(text))
+def defined_acronyms(texts: Iterable[str]) -> dict[str, str]:
+    """Short forms the texts define for schools: "Southern New Hampshire University (SNHU)"; a later one wins."""
+    defined: dict[str, str] = {}
+    for text in texts:
+        if _DEFINITION.search(text):
+            defined |= _defined(text, find_institutions(text))
+    return defined

@@ -147,7 +147,7 @@ def _reading(page: CleanPage) -> Iterator[tuple[str, dict | None, bool]]:
     A passage naming a school whose program is already on record, with no other award or cost,
     adds to that row rather than opening another; so does one that speaks again of "the program".
     """
-    acronyms = defined_acronyms(page.text)
+    acronyms = defined_acronyms(block.text for block in page.blocks)
     opened: list[dict] = []
     subject: dict | None = None
     last: dict | None = None  # the program named last

@@ -34,7 +34,7 @@ def test_organisations_and_credentials_are_not_schools():
 def test_acronym_defined_once_names_the_school_later():
     text = "Granite State University (GSU) teaches coding. GSU is online."
     assert names(text) == ["Granite State University", "Granite State University"]
-    assert defined_acronyms(text) == {"GSU": "Granite State University"}
+    assert defined_acronyms([text]) == {"GSU": "Granite State University"}
     assert names("Apply to GSU now.", {"GSU": "Granite State University"}) == ["Granite State University"]
 
 
@@ -56,3 +56,10 @@ def test_bare_university_acronym_as_a_whole_heading():
     assert names("WGU") == ["WGU"]
     assert names("CEU") == []
     assert names("AHIMA") == []
+
+
+def test_acronyms_are_defined_block_by_block_and_a_later_definition_wins():
+    blocks = ["Granite State University (GSU) teaches coding.", "No school here (CPC).",
+              "Later, Green Summit University (GSU) opened."]
+    assert defined_acronyms(blocks) == {"GSU": "Green Summit University"}
+    assert defined_acronyms(["Read about Medical", "College (MC) here."]) == {}  # a name does not run across blocks

@@ -1,11 +1,12 @@
-"""Alternations of many words, written so that the regular expression engine tries few of them.
+"""Alternations of many words, compiled so that the regular expression engine tries few of them.
 
 At each position of a text, Python's engine tries the alternatives of ``a|b|c`` one after
-another. Alternatives that open with the same character can share it:
-``bureau of labor|board|national`` reads ``b(?:ureau of labor|oard)|national``, and a
-position that does not hold a "b" is past two of them in one test. Sharing keeps the order
-in which alternatives are tried wherever two of them could match at the same place, so the
-factored pattern matches exactly what the plain one does.
+another. Alternatives that open alike can share their opening:
+``\\bbureau|\\bboard|\\bnational`` compiles as ``\\b(?:b(?:ureau|oard)|national)``, and a
+position that holds no word start, or no "b", is past two of them in one test. Sharing keeps
+the order in which alternatives are tried wherever two of them could match at the same place,
+so the compiled pattern matches exactly what the written one does. Patterns are written plainly
+(``one_of`` for lists of words); ``compile`` shares their openings.
 """
 
 from __future__ import annotations
@@ -15,27 +16,57 @@ from collections.abc import Iterable
 
 _SPECIAL = frozenset("\\.^$*+?{}[]()|")
 _QUANTIFIERS = frozenset("*+?{")
+_OPENINGS = (r"\b",)  # zero-width tests that neighbouring alternatives may share: they match in one way only
+_GROUP = re.compile(r"\((?:\?:|\?P<\w+>|(?!\?))")  # a group whose alternatives take the pattern's flags
 
 
-def one_of(words: Iterable[str], ignore_case: bool = False) -> str:
-    """A pattern for any of the plain ``words``, the longest tried first (see ``factored`` for ``ignore_case``)."""
-    ordered = sorted(set(words), key=lambda word: (-len(word), word))
-    return factored([re.escape(word) for word in ordered], ignore_case)
+def one_of(words: Iterable[str]) -> str:
+    """A pattern for any of the plain ``words``, the longest tried first."""
+    return "|".join(re.escape(word) for word in sorted(set(words), key=lambda word: (-len(word), word)))
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - it is re.compile, for alternations
+    """``re.compile``, with the alternatives of each alternation sharing their openings."""
+    return re.compile(compact(pattern, flags), flags)
+
+
+def compact(pattern: str, flags: int = 0) -> str:
+    """The pattern with the alternatives of each alternation sharing their openings; unchanged if it sets flags."""
+    if flags & re.VERBOSE or re.search(r"\(\?[aiLmsux]+\)", pattern):
+        return pattern
+    return _compacted(pattern, bool(flags & re.IGNORECASE))
+
+
+def _compacted(pattern: str, ignore_case: bool) -> str:
+    return factored([_inner_compacted(alternative, ignore_case) for alternative in _alternatives(pattern)],
+                    ignore_case)
+
+
+def _inner_compacted(alternative: str, ignore_case: bool) -> str:
+    """The alternative with the alternations of its plain and capturing groups compacted."""
+    out, index = [], 0
+    for start, end in _groups(alternative):
+        opening = _GROUP.match(alternative, start)
+        if opening is None:  # a look-around or a group with flags of its own: left as written
+            continue
+        out += [alternative[index:opening.end()], _compacted(alternative[opening.end():end - 1], ignore_case), ")"]
+        index = end
+    return "".join(out) + alternative[index:]
 
 
 def factored(alternatives: list[str], ignore_case: bool = False) -> str:
-    """``"|".join(alternatives)``, with the characters that neighbouring alternatives open with shared.
+    """``"|".join(alternatives)``, with the openings that neighbouring alternatives share written once.
 
-    Alternatives are patterns with no "|" outside a group; only the literal characters they
-    open with are shared. With ``ignore_case`` (for a pattern compiled with re.IGNORECASE),
-    only ASCII letters and characters no case touches are shared.
+    Alternatives are patterns with no "|" outside a group. Literal characters they open with
+    are shared, and so is a word boundary that neighbours open with. With ``ignore_case`` (for a
+    pattern compiled with re.IGNORECASE), only ASCII letters and characters no case touches are shared.
     """
     return "|".join(_parts(alternatives, ignore_case))
 
 
 def _parts(alternatives: list[str], ignore_case: bool) -> list[str]:
     parts: list[str] = []
-    run: dict[str, list[tuple[str, str]]] = {}  # key -> (character as written, rest), for a run of literal openings
+    run: dict[str, list[tuple[str, str]]] = {}  # key -> (opening as written, rest), for a run of literal openings
     for alternative in alternatives:
         first = _first_literal(alternative, ignore_case)
         if first is None:  # it may match where any alternative of the run does: the run ends before it
@@ -45,16 +76,41 @@ def _parts(alternatives: list[str], ignore_case: bool) -> list[str]:
         else:
             written, key = first
             run.setdefault(key, []).append((written, alternative[len(written):]))
-    return parts + _shared(run, ignore_case)
+    return _shared_openings(parts + _shared(run, ignore_case), ignore_case)
 
 
 def _shared(run: dict[str, list[tuple[str, str]]], ignore_case: bool) -> list[str]:
     """One alternative per opening character: texts that open with different characters match different ones."""
     parts = []
     for openings in run.values():
-        inner = _parts([rest for _, rest in openings], ignore_case)
-        parts.append(openings[0][0] + (inner[0] if len(inner) == 1 else f"(?:{'|'.join(inner)})"))
+        parts.append(openings[0][0] + _joined(_parts([rest for _, rest in openings], ignore_case)))
     return parts
+
+
+def _shared_openings(parts: list[str], ignore_case: bool) -> list[str]:
+    """Neighbours that open with the same zero-width test take it once: ``\\ba|\\bb`` reads ``\\b(?:a|b)``."""
+    shared: list[str] = []
+    index = 0
+    while index < len(parts):
+        opening = next((o for o in _OPENINGS if parts[index].startswith(o) and not _quantified(parts[index], o)), None)
+        end = index + 1
+        while opening and end < len(parts) and parts[end].startswith(opening) and not _quantified(parts[end], opening):
+            end += 1
+        if end - index > 1:
+            rests = [part[len(opening):] for part in parts[index:end]]
+            shared.append(opening + _joined(_parts(rests, ignore_case)))
+        else:
+            shared.append(parts[index])
+        index = end
+    return shared
+
+
+def _joined(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
+
+
+def _quantified(alternative: str, opening: str) -> bool:
+    return alternative[len(opening):len(opening) + 1] in _QUANTIFIERS
 
 
 def _first_literal(alternative: str, ignore_case: bool) -> tuple[str, str] | None:
@@ -69,10 +125,60 @@ def _first_literal(alternative: str, ignore_case: bool) -> tuple[str, str] | Non
         return None
     else:
         written = char = alternative[0]
-    if alternative[len(written):len(written) + 1] in _QUANTIFIERS:
+    if _quantified(alternative, written):
         return None  # "a?": may match nothing
     if ignore_case and char.lower() != char.upper():
         if not char.isascii():
             return None
         char = char.lower()
     return written, char
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The pattern's alternatives: its parts between the "|" that no group or class holds."""
+    cuts = [index for index, depth in _depths(pattern) if depth == 0 and pattern[index] == "|"]
+    return [pattern[start + 1:end] for start, end in zip([-1, *cuts], [*cuts, len(pattern)], strict=True)]
+
+
+def _groups(pattern: str) -> list[tuple[int, int]]:
+    """The (start, end) of each outermost group of the pattern."""
+    spans, start = [], 0
+    for index, depth in _depths(pattern):
+        if pattern[index] == "(" and depth == 0:
+            start = index
+        elif pattern[index] == ")" and depth == 0:
+            spans.append((start, index + 1))
+    return spans
+
+
+def _depths(pattern: str) -> list[tuple[int, int]]:
+    """Each "|", "(" and ")" that is not escaped or in a class, with how many groups hold it (")" outside its own)."""
+    marks, depth, index = [], 0, 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index = _class_end(pattern, index)
+            continue
+        if char == ")":
+            depth -= 1
+        if char in "|()":
+            marks.append((index, depth))
+        if char == "(":
+            depth += 1
+        index += 1
+    return marks
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """The index just past the character class that opens at ``start``."""
+    index = start + 1
+    if pattern[index:index + 1] == "^":
+        index += 1
+    if pattern[index:index + 1] == "]":  # a "]" first is a member of the class
+        index += 1
+    while pattern[index] != "]":
+        index += 2 if pattern[index] == "\\" else 1
+    return index + 1

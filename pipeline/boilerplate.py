@@ -7,7 +7,7 @@ import re
 from lxml import etree
 from lxml.etree import _Element as Element
 
-from pipeline.alternation import one_of
+from pipeline import alternation
 
 # Elements that never hold article text.
 UNWANTED_TAGS = (
@@ -27,7 +27,7 @@ CHROME_WORDS = {
     "skip", "toolbar", "pagination", "pager", "disclaimer", "byline", "author", "tags", "outbrain", "taboola",
 }
 # A chrome word as a whole run of letters: "site-footer" and "nav_main" hold one, "navy" and "header" do not.
-_CHROME = re.compile(rf"(?<![a-z])(?:{one_of(CHROME_WORDS)})(?![a-z])")
+_CHROME = alternation.compile(rf"(?<![a-z])(?:{alternation.one_of(CHROME_WORDS)})(?![a-z])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import calendar
 import re
 
-from pipeline.alternation import one_of
+from pipeline import alternation
 from pipeline.gate import Gate
 from pipeline.memo import per_text
 
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
 _MONTHS["sept"] = 9
-_MONTH_TEXT = one_of(_MONTHS, ignore_case=True)
+_MONTH_TEXT = alternation.one_of(_MONTHS)
 
 # A year is a four-digit number from 1950 to 2099 that is not part of a longer
 # number, an amount, a phone number or a count of something ("2000 hours").

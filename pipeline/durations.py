@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.alternation import one_of
+from pipeline import alternation
 from pipeline.datafiles import load
 from pipeline.gate import CaseBlind, Gate, lower
 from pipeline.memo import per_text
@@ -15,7 +15,7 @@ _UNITS = load("time_units")
 MONTHS_PER_UNIT: dict[str, float] = _UNITS["months"]
 HOUR_UNITS: set[str] = set(_UNITS["hours"])
 
-_UNIT_TEXT = one_of([*MONTHS_PER_UNIT, *HOUR_UNITS], ignore_case=True)
+_UNIT_TEXT = alternation.one_of([*MONTHS_PER_UNIT, *HOUR_UNITS])
 _QUANTITY = rf"(?:{NUMBER_TEXT}|{WORD_TEXT}|\ban?\b)"
 _GATE = Gate([*MONTHS_PER_UNIT, *HOUR_UNITS], whole=True)
 # A quick look, in lower case, for what ends a quantity (a digit or scale, a number word, "a",

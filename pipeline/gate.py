@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from re import _constants, _parser
 
-from pipeline.alternation import one_of
+from pipeline import alternation
 from pipeline.memo import per_text
 
 
@@ -44,10 +44,10 @@ class Gate:
         if not whole:  # a text holding "passing" holds "pass": the longer word need not be looked for
             words = {word for word in words if not any(other in word for other in words if other != word)}
         self._words = tuple(sorted(words))
-        alternatives = one_of(self._words)
+        alternatives = alternation.one_of(self._words)
         # One pattern finds a single word, or capitalised ones, faster than ``in`` does; a whole word needs one.
         quick = whole or cased or len(self._words) == 1
-        self._pattern = re.compile(rf"\W(?:{alternatives})\b" if whole else alternatives) if quick else None
+        self._pattern = alternation.compile(rf"\W(?:{alternatives})\b" if whole else alternatives) if quick else None
 
     def opens(self, text: str) -> bool:
         """False only when no match of the gated pattern can be in the text."""
@@ -130,8 +130,8 @@ class Gated(Needs):
     """A compiled pattern that first makes sure, cheaply, that the text holds a string every match needs."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-        self.needs = needed_words(pattern) or frozenset()
+        self.needs = needed_words(pattern) or frozenset()  # read off the pattern as written
+        self.pattern = alternation.compile(pattern.pattern, pattern.flags)
         super().__init__(self.needs)
 
     def search(self, text: str, *span: int) -> re.Match[str] | None:
@@ -172,8 +172,8 @@ class CaseBlind:
     """
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.pattern = re.compile(pattern, flags | re.IGNORECASE)
-        self._twin = re.compile(_LEADING_LOOK_BEHIND.sub("", pattern, count=1), flags & ~re.IGNORECASE)
+        self.pattern = alternation.compile(pattern, flags | re.IGNORECASE)
+        self._twin = alternation.compile(_LEADING_LOOK_BEHIND.sub("", pattern, count=1), flags & ~re.IGNORECASE)
         parsed = _parser.parse(pattern, flags)
         if not _in_lower_case(parsed) or not parsed.getwidth()[0]:
             raise ValueError(f"not a lower-case pattern of non-empty matches: {pattern!r}")
@@ -224,4 +224,4 @@ def gated(pattern: str, flags: int = 0) -> Gated:
 
 def gated_words(words: Iterable[str]) -> Gated:
     """Any of the words or phrases, in any case, as a whole: no letter, digit, underscore or hyphen touches it."""
-    return gated(rf"(?<![\w-])(?:{one_of(words, ignore_case=True)})(?![\w-])", re.IGNORECASE)
+    return gated(rf"(?<![\w-])(?:{alternation.one_of(words)})(?![\w-])", re.IGNORECASE)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pipeline.alternation import one_of
+from pipeline import alternation
 from pipeline.credentials import find_credentials
 from pipeline.datafiles import load
 from pipeline.gate import Gate
@@ -21,11 +21,11 @@ _BREAKS = set(_DATA["breaks"])
 _CONNECTORS = {"of", "for", "the", "de", "&"}
 
 _WORD = r"(?:[A-Z][\w'’.&-]*|&)"
-_KEYWORD = one_of(_DATA["keywords"])
-NAME = re.compile(
+_KEYWORD = alternation.one_of(_DATA["keywords"])
+NAME = alternation.compile(
     rf"(?:{_WORD}\s+(?:(?:of|for|the|de)\s+)*)*(?:{_KEYWORD})\b(?:\s+(?:of|for)(?:\s+the)?(?:\s+{_WORD})+)?"
 )
-_KNOWN = re.compile(rf"\b(?:{one_of(_DATA['known'])})\b")
+_KNOWN = alternation.compile(rf"\b(?:{alternation.one_of(_DATA['known'])})\b")
 _DEFINED = re.compile(r"\s*\((?P<acronym>[A-Z]{2,6})\)")
 _DEFINITION = re.compile(r"\([A-Z]{2,6}\)")
 _SHORT_FORM = re.compile(r"\b[A-Z]{2,6}\b")

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pipeline.alternation import factored
+from pipeline import alternation
 from pipeline.datafiles import load
-from pipeline.gate import AnyOf, Gate, Gated, lower
+from pipeline.gate import AnyOf, Gate, Gated, gated, lower
 from pipeline.memo import per_text
 from pipeline.page import Block, CleanPage
 
@@ -41,13 +41,10 @@ def _variant_pattern(variant: str) -> str:
     return body + r"(?:e?s|['’]s)?"
 
 
-def _words_pattern(words: list[str]) -> re.Pattern[str] | None:
-    """One pattern matching any of the words or phrases as whole words."""
-    if not words:
-        return None
+def _words_pattern(words: list[str]) -> str:
+    """One pattern matching any of the words or phrases as whole words, in any case (with re.IGNORECASE)."""
     ordered = sorted(words, key=len, reverse=True)
-    alternatives = factored([_variant_pattern(w) for w in ordered], ignore_case=True)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?![\w]|-\w)", re.IGNORECASE)
+    return r"(?<!\w)(?:" + "|".join(_variant_pattern(w) for w in ordered) + r")(?![\w]|-\w)"
 
 
 @dataclass(frozen=True, eq=False)  # one of a kind: compared and hashed by identity, as ``names_in`` remembers it
@@ -92,20 +89,21 @@ def _word_of(variant: str) -> str:
     return max(re.split(r"[\s\-']+", variant), key=len).lower()
 
 
-def _gated(pattern: re.Pattern[str] | None) -> Gated | None:
-    return Gated(pattern) if pattern else None
+def _gated(words: list[str]) -> Gated | None:
+    return gated(_words_pattern(words), re.IGNORECASE) if words else None
 
 
 def _load(kind: str, spec: dict) -> Vocabulary:
-    terms = tuple((term["name"], _words_pattern(term["variants"])) for term in spec["terms"])
+    terms = tuple((term["name"], alternation.compile(_words_pattern(term["variants"]), re.IGNORECASE))
+                  for term in spec["terms"])
     words = tuple(tuple({_word_of(variant) for variant in term["variants"]}) for term in spec["terms"])
     heads = spec.get("heads")
     return Vocabulary(
         kind=kind,
         anywhere=spec["anywhere"],
         open_lists=spec["open_lists"],
-        cues=_gated(_words_pattern(spec["cues"])),
-        heading_cues=_gated(_words_pattern(spec["heading_cues"])),
+        cues=_gated(spec["cues"]),
+        heading_cues=_gated(spec["heading_cues"]),
         heads=re.compile(r"(?:" + "|".join(heads) + r")s?$", re.IGNORECASE) if heads else None,
         terms=terms,
         words=words,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.alternation import one_of
+from pipeline import alternation
 from pipeline.datafiles import load
 from pipeline.gate import CaseBlind, Gate
 from pipeline.memo import per_text
@@ -14,7 +14,7 @@ _DATA = load("number_words")
 WORDS: dict[str, float] = _DATA["words"]
 SCALES: dict[str, float] = _DATA["scales"]
 
-_SCALE_WORDS = one_of((w for w in SCALES if len(w) > 1), ignore_case=True)
+_SCALE_WORDS = alternation.one_of(w for w in SCALES if len(w) > 1)
 _SCALE_LETTERS = "".join(w for w in SCALES if len(w) == 1)
 
 # Pattern text for other modules to embed (use re.IGNORECASE): digits with
@@ -27,7 +27,7 @@ NUMBER_TEXT = (
     rf"\d(?<![\w.,]\d)(?:\d{{0,2}}(?:,\d{{3}})+|\d*)(?:\.\d+)?"
     rf"(?:(?:[{_SCALE_LETTERS}]|\s?(?:{_SCALE_WORDS}))\b)?(?![\w]|,\d|\.\d)"
 )
-WORD_TEXT = rf"\b(?:{one_of((w for w in WORDS if len(w) > 2), ignore_case=True)})\b"
+WORD_TEXT = rf"\b(?:{alternation.one_of(w for w in WORDS if len(w) > 2)})\b"
 
 NUMBER = re.compile(NUMBER_TEXT, re.IGNORECASE)
 WORD_NUMBER = CaseBlind(WORD_TEXT)

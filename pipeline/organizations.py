@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from pipeline.alternation import factored, one_of
+from pipeline import alternation
 from pipeline.datafiles import load
 from pipeline.gate import CaseBlind, Gate, lower
 from pipeline.memo import per_text
@@ -42,8 +42,8 @@ def _pattern(name: str) -> str:
 
 # Full names match in any case; acronyms only as written, in upper case.
 _NAMES = sorted((name for entry in _DATA["organization"] for name in entry["names"]), key=len, reverse=True)
-_FULL = CaseBlind(rf"(?<![\w*])(?:{factored([_pattern(lower(name)) for name in _NAMES])})(?![\w*])")
-_ACRONYM = re.compile(rf"(?<![\w*])(?:{one_of(KINDS)})(?![\w*])")
+_FULL = CaseBlind(rf"(?<![\w*])(?:{'|'.join(_pattern(lower(name)) for name in _NAMES)})(?![\w*])")
+_ACRONYM = alternation.compile(rf"(?<![\w*])(?:{alternation.one_of(KINDS)})(?![\w*])")
 _FULL_GATE = Gate(max(name.replace(".", ". ").split(), key=len) for name in _NAMES)
 _ACRONYM_GATE = Gate(KINDS, cased=True)
 

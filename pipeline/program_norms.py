@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.alternation import one_of
+from pipeline import alternation
 from pipeline.awards import award_near, find_awards
 from pipeline.datafiles import load
 from pipeline.durations import Duration, find_durations
@@ -22,12 +22,12 @@ _CUES = gated_words(_DATA["cues"])
 _LASTING = gated_words(_DATA["lasting"])
 _OFF_TOPIC = gated_words(_DATA["off_topic"])
 _EXAMS = gated_words(_DATA["exams"])
-_PROGRAMS = one_of(_DATA["programs"], ignore_case=True)
-_PROGRAM_AFTER = re.compile(  # "9-month online certificate", not "9 months to complete the program"
+_PROGRAMS = alternation.one_of(_DATA["programs"])
+_PROGRAM_AFTER = alternation.compile(  # "9-month online certificate", not "9 months to complete the program"
     rf"[\s-]+(?:(?!(?:to|of|in|for|and|or|the)\b)[\w’']+\s+){{0,3}}?(?:{_PROGRAMS})\b",
     re.IGNORECASE,
 )
-_JOINER = re.compile(rf"\s*(?:{one_of(_DATA['joiners'], ignore_case=True)})\s*", re.IGNORECASE)
+_JOINER = alternation.compile(rf"\s*(?:{alternation.one_of(_DATA['joiners'])})\s*", re.IGNORECASE)
 
 
 @per_text

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 
-from pipeline.alternation import one_of
+from pipeline import alternation
 from pipeline.awards import find_awards
 from pipeline.credentials import find_credentials
 from pipeline.datafiles import load
@@ -27,8 +27,8 @@ _ASIDES = gated_words(_DATA["asides"])
 _ONLINE = gated_words(_DATA["online"])
 _CAMPUS = gated_words(_DATA["campus"])
 _BACK_REFERENCE = gated_words(_DATA["back_references"])
-_CREDIT_UNITS = one_of(_DATA["credits"], ignore_case=True)
-_CREDITS = re.compile(
+_CREDIT_UNITS = alternation.one_of(_DATA["credits"])
+_CREDITS = alternation.compile(
     rf"(?P<number>{NUMBER_TEXT})[\s-]+(?:{_CREDIT_UNITS})\b|\b(?:{_CREDIT_UNITS})\s*:\s*(?P<label>{NUMBER_TEXT})",
     re.IGNORECASE,
 )

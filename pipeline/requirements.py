@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pipeline.alternation import factored
+from pipeline import alternation
 from pipeline.credential_context import CredentialContext, credential_context
 from pipeline.credentials import only_credential
 from pipeline.datafiles import load
@@ -23,9 +23,8 @@ _ANY_TYPE = AnyOf(TYPES.values())
 _STATING = AnyOf((*TYPES.values(), CUES["negated"], CUES["none"]))
 LABELS: dict[str, str] = {label.lower(): kind for label, kind in _DATA["labels"].items()}
 
-_LABELLED = re.compile(
-    rf"^(?P<label>{factored([re.escape(label) for label in LABELS], ignore_case=True)})\s*[:|]?\s*(?P<value>\S.*)$",
-    re.IGNORECASE,
+_LABELLED = alternation.compile(
+    r"^(?P<label>" + "|".join(re.escape(label) for label in LABELS) + r")\s*[:|]?\s*(?P<value>\S.*)$", re.IGNORECASE
 )
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas|although|though|which)\s+|\s+but\s+")
 _LEADING_CLAUSE = re.compile(r"\W*(?:while|although|though|whereas|even though)\b[^,]{3,100},", re.IGNORECASE)

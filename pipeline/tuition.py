@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.alternation import one_of
+from pipeline import alternation
 from pipeline.credentials import find_credentials
 from pipeline.datafiles import load
 from pipeline.gate import gated_words
@@ -13,7 +13,7 @@ from pipeline.money import Money, find_money
 _DATA = load("tuition")
 
 
-_RATE = re.compile(rf"\s*(?:per|a|an|each|every|/)\s*(?:{one_of(_DATA['per'], ignore_case=True)})\b", re.IGNORECASE)
+_RATE = alternation.compile(rf"\s*(?:per|a|an|each|every|/)\s*(?:{alternation.one_of(_DATA['per'])})\b", re.IGNORECASE)
 _FEE = gated_words(_DATA["fees"])
 _TOTAL = gated_words(_DATA["totals"])
 _EXAM = gated_words(_DATA["exams"])
@@ -21,7 +21,7 @@ _EXAM_REACH = 4
 _FEE_BEFORE, _FEE_AFTER = 40, 30  # characters around an amount whose words may make it a fee
 _TOTAL_LONGEST = max(map(len, _DATA["totals"]))
 _CREDENTIAL_REACH = 15
-_JOINER = re.compile(rf"\s*(?:{one_of(_DATA['joiners'], ignore_case=True)})\s*", re.IGNORECASE)
+_JOINER = alternation.compile(rf"\s*(?:{alternation.one_of(_DATA['joiners'])})\s*", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\band\b|\bwhile\b|\bbut\b|\bplus\b|\bor\b")
 _BRACKET = re.compile(r"\s*\(\s*")
 

@@ -3,13 +3,21 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.alternation import factored, one_of
-from pipeline.gate import lower
-from pipeline.organizations import _NAMES, _pattern
+from pipeline import alternation
+from pipeline.alternation import compact, factored, one_of
 
-# Few characters, so that words share openings and texts hold them; "." and " " are literals once escaped.
-_WORDS = st.lists(st.text(alphabet="abAB. ", min_size=0, max_size=4), min_size=1, max_size=8)
+# Pieces of patterns over few characters, so that alternatives open alike and texts hold them.
+_ATOMS = st.sampled_from(["a", "b", "A", "B", r"\.", r"\ ", r"\b", "a?", "b*", "[ab]", r"\w", "(?-i:A)", "(?<!a)"])
 _TEXTS = st.text(alphabet="abAB. ", max_size=30)
+
+
+def _patterns(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    alternative = st.lists(st.one_of(_ATOMS, inner.map(lambda p: f"(?:{p})"), inner.map(lambda p: f"({p})")),
+                           max_size=4).map("".join)
+    return st.lists(alternative, min_size=1, max_size=6).map("|".join)
+
+
+_PATTERNS = st.recursive(_patterns(_ATOMS), _patterns, max_leaves=12)
 
 
 def _spans(pattern: str, text: str, flags: int = 0) -> list[tuple[int, int]]:
@@ -18,7 +26,12 @@ def _spans(pattern: str, text: str, flags: int = 0) -> list[tuple[int, int]]:
 
 def test_alternatives_that_open_alike_share_their_opening():
     assert factored(["board", "bureau", "national"]) == "b(?:oard|ureau)|national"
-    assert one_of(["cat", "category", "dog"]) == "cat(?:egory|)|dog"
+    assert factored(["cat", "category", "dog"]) == "cat(?:|egory)|dog"
+
+
+def test_neighbours_opening_on_a_word_boundary_share_it():
+    assert compact(r"\bexam\w*|\btests?\b|\btesting\b") == r"\b(?:exam\w*|test(?:s?\b|ing\b))"
+    assert compact(r"\bab|c|\bad") == r"\bab|c|\bad"  # "c" may match where "\bad" does: it keeps its place
 
 
 def test_an_alternative_that_may_open_otherwise_keeps_its_place():
@@ -34,22 +47,20 @@ def test_case_blind_alternatives_share_letters_of_either_case():
     assert factored(["éa", "Éb"], ignore_case=True) == "éa|Éb"  # outside ASCII, case is left alone
 
 
-@given(_WORDS, _TEXTS)
-def test_factored_words_match_what_the_plain_alternation_matches(words, text):
-    alternatives = [re.escape(word) for word in words]
+def test_groups_are_compacted_but_look_arounds_and_flags_are_left_as_written():
+    assert compact(r"(?<!\w)(?:cat|cab)(?P<end>ab|ac)") == r"(?<!\w)(?:ca(?:t|b))(?P<end>a(?:b|c))"
+    assert compact(r"(?<=ab|ac)x|(?-i:Ab|Ac)", re.IGNORECASE) == r"(?<=ab|ac)x|(?-i:Ab|Ac)"
+    assert compact(r"(?i)ab|ac") == r"(?i)ab|ac"
+    assert alternation.compile(r"(?P<w>ab|ac)").groupindex == {"w": 1}
+
+
+def test_words_are_tried_longest_first():
+    assert one_of(["cat", "category", "a.b"]) == r"category|a\.b|cat"
+
+
+@given(_PATTERNS, _TEXTS)
+def test_compacted_patterns_match_what_they_match_as_written(pattern, text):
     for flags in (0, re.IGNORECASE):
-        plain, shared = "|".join(alternatives), factored(alternatives, ignore_case=bool(flags))
-        for wrap in ("(?:{})", r"(?:{})(?![a.])", r"(?:{})\b"):
-            assert _spans(wrap.format(shared), text, flags) == _spans(wrap.format(plain), text, flags)
-
-
-@given(_WORDS, _TEXTS)
-def test_words_are_tried_longest_first(words, text):
-    plain = "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
-    assert _spans(f"(?:{one_of(words)})", text) == _spans(f"(?:{plain})", text)
-
-
-def test_organisation_names_match_as_they_did_unshared():
-    alternatives = [_pattern(lower(name)) for name in _NAMES]
-    text = "the u.s. bureau of labor statistics, the bureau of labor and the department  of labor's figures"
-    assert _spans(f"(?:{factored(alternatives)})", text) == _spans(f"(?:{'|'.join(alternatives)})", text)
+        assert _spans(compact(pattern, flags), text, flags) == _spans(pattern, text, flags)
+        wrapped = f"(?:{pattern})(?![a.])"
+        assert _spans(compact(wrapped, flags), text, flags) == _spans(wrapped, text, flags)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline import alternation
 from pipeline.datafiles import load
 from pipeline.gate import gated
 from pipeline.memo import per_text
@@ -29,9 +30,9 @@ def find_awards(text: str) -> tuple[Award, ...]:
     return tuple(found[key] for key in sorted(found))
 
 
-_COORDINATED = re.compile(r"\s*(?:,|/|or|and|,\s*or|,\s*and)\s*", re.IGNORECASE)
-_FOR = re.compile(r"\s*(?:for|toward|towards)\s+(?:(?:an?|the|your)\s+)?(?:[\w-]+\s+){0,2}", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:though|although|while|whereas|but)\b", re.IGNORECASE)
+_COORDINATED = alternation.compile(r"\s*(?:,|/|or|and|,\s*or|,\s*and)\s*", re.IGNORECASE)
+_FOR = alternation.compile(r"\s*(?:for|toward|towards)\s+(?:(?:an?|the|your)\s+)?(?:[\w-]+\s+){0,2}", re.IGNORECASE)
+_CLAUSE_BREAK = alternation.compile(r"[,;:]|\b(?:though|although|while|whereas|but)\b", re.IGNORECASE)
 
 
 def award_near(text: str, start: int, end: int) -> str | None:

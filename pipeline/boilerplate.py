@@ -28,7 +28,7 @@ CHROME_WORDS = {
 }
 # A chrome word as a whole run of letters: "site-footer" and "nav_main" hold one, "navy" and "header" do not.
 _CHROME = alternation.compile(rf"(?<![a-z])(?:{alternation.one_of(CHROME_WORDS)})(?![a-z])")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_STYLE = alternation.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def strip_unwanted(root: Element) -> None:

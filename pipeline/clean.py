@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from lxml import etree
 from lxml.etree import _Element as Element
 
+from pipeline import alternation
 from pipeline.boilerplate import strip_unwanted
 from pipeline.density import content_roots
 from pipeline.page import Block, CleanPage
@@ -26,7 +26,7 @@ MAIN_XPATHS = (
 MIN_MAIN_CHARS = 200
 # lxml.etree's own elements: lxml.html's subclasses cost a Python call each time an element is read.
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+_XML_DECLARATION = alternation.compile(r"^\s*<\?xml[^>]*>")
 
 
 def clean_html(html: str, url: str) -> CleanPage:

@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from pipeline import alternation
 from pipeline.datafiles import load
 from pipeline.memo import per_text
 
@@ -66,7 +67,7 @@ def _patterns() -> dict[str, list[tuple[re.Pattern[str], str]]]:
     for entry in _DATA["credential"]:
         for spelling in [entry["code"], entry["name"], *entry.get("aliases", [])]:
             text = _code_pattern(spelling) if _is_code(spelling) else _name_pattern(spelling)
-            patterns[_first_word(spelling)].append((re.compile(text), entry["code"]))
+            patterns[_first_word(spelling)].append((alternation.compile(text), entry["code"]))
     return dict(patterns)
 
 
@@ -74,7 +75,7 @@ _PATTERNS = _patterns()
 # Where a code or name may start: a word opening with a capital that opens some spelling (the
 # first letter of a name is always a capital); a plural "s" may end the word.
 _STARTS = "".join(sorted({key[0].upper() for key in _PATTERNS}))
-_WORD = re.compile(rf"[{_STARTS}](?<![\w-][{_STARTS}])[^\W_]*")  # the letter first lets the engine skip ahead
+_WORD = alternation.compile(rf"[{_STARTS}](?<![\w-][{_STARTS}])[^\W_]*")  # the letter first lets the engine skip ahead
 
 
 @per_text

@@ -20,16 +20,18 @@ _COUNTED = (r"hours?|hrs|dollars|usd|students|people|members|questions|words|cre
             r"|respondents|points")
 _YEAR_DIGITS = r"(?:19[5-9]\d|20\d\d)(?![\w]|,\d|\.\d)"
 YEAR_TEXT = rf"(?<![\w$.,\-/–])(?!\d+-\d{{3}}(?!\d)){_YEAR_DIGITS}(?!\s+(?:{_COUNTED})\b)"
-_YEAR = re.compile(YEAR_TEXT, re.IGNORECASE)
-_MONTH_YEAR = re.compile(
+_YEAR = alternation.compile(YEAR_TEXT, re.IGNORECASE)
+_MONTH_YEAR = alternation.compile(
     rf"\b(?P<month>{_MONTH_TEXT})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?P<year>{YEAR_TEXT})", re.IGNORECASE
 )
-_RANGE = re.compile(
+_RANGE = alternation.compile(
     rf"(?:between\s+)?(?P<start>{YEAR_TEXT})\s*(?P<joint>-|–|—|to|through|thru|until|and)\s*"
     rf"(?P<end>{_YEAR_DIGITS}|(?<=[-–—])\d\d(?!\d))",
     re.IGNORECASE,
 )
-_OPEN_END = re.compile(rf"\b(?:through|thru|until|till|by|to)\s+(?:the\s+year\s+)?(?P<end>{YEAR_TEXT})", re.IGNORECASE)
+_OPEN_END = alternation.compile(
+    rf"\b(?:through|thru|until|till|by|to)\s+(?:the\s+year\s+)?(?P<end>{YEAR_TEXT})", re.IGNORECASE
+)
 _LONGEST_PROJECTION = 20
 _GATE = Gate(["19", "20"])  # every date holds a year
 

@@ -20,7 +20,7 @@ _QUANTITY = rf"(?:{NUMBER_TEXT}|{WORD_TEXT}|\ban?\b)"
 _GATE = Gate([*MONTHS_PER_UNIT, *HOUR_UNITS], whole=True)
 # A quick look, in lower case, for what ends a quantity (a digit or scale, a number word, "a",
 # "an") right before a unit, as it does in every length; the full pattern runs only where it is.
-_COUNTED = re.compile(
+_COUNTED = alternation.compile(
     rf"(?:\d[{''.join(w for w in SCALES if len(w) == 1)}]?|{'|'.join(w for w in SCALES if len(w) > 1)}"
     rf"|\b(?:{'|'.join(w for w in WORDS if len(w) > 2)}|an?)\b)[\s-](?:{_UNIT_TEXT})\b"
 )

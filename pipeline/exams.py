@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from pipeline import alternation
 from pipeline.credential_context import credential_context
 from pipeline.credentials import find_credentials, only_credential
 from pipeline.datafiles import load
@@ -39,9 +40,11 @@ _QUESTIONS = gated(
     re.IGNORECASE,
 )
 _MINUTES = gated(rf"(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IGNORECASE)
-_AND_MINUTES = re.compile(rf"\s*,?\s*(?:and\s+)?(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IGNORECASE)
-_EACH = re.compile(r"\s*(?:each|apiece|per (?:part|section|day|module))\b", re.IGNORECASE)
-_NOT_EXAM_TIME = re.compile(
+_AND_MINUTES = alternation.compile(
+    rf"\s*,?\s*(?:and\s+)?(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IGNORECASE
+)
+_EACH = alternation.compile(r"\s*(?:each|apiece|per (?:part|section|day|module))\b", re.IGNORECASE)
+_NOT_EXAM_TIME = alternation.compile(
     r"\s*(?:of|in|per)\s+(?:\w+\s+)?(?:study\w*|training|instruction|course\w*|continuing|CEs?|CEUs?|practice|class\w*"
     r"|video|lectures?|lessons?|modules?|content|week|day)\b",
     re.IGNORECASE,
@@ -54,11 +57,11 @@ _SCORE = gated(
 )
 _SCORE_WORD = gated(r"\bscores?\b", re.IGNORECASE)
 # What ends the words that belong to an amount; a comma only ends them before another amount or credential.
-_SEPARATOR = re.compile(r"[/;)]|\b(?:or|and|plus|but|which|while|though|although|whereas)\b", re.IGNORECASE)
-_SEPARATOR_OR_COMMA = re.compile(rf"{_SEPARATOR.pattern}|,", re.IGNORECASE)
+_SEPARATOR = alternation.compile(r"[/;)]|\b(?:or|and|plus|but|which|while|though|although|whereas)\b", re.IGNORECASE)
+_SEPARATOR_OR_COMMA = alternation.compile(rf"{_SEPARATOR.pattern}|,", re.IGNORECASE)
 # Before an amount, an opening bracket ends the words that belong to it too: "$499 for two attempts ($399 for one)".
-_SEPARATOR_BEFORE = re.compile(rf"{_SEPARATOR_OR_COMMA.pattern}|\(", re.IGNORECASE)
-_VALUE_FIRST = re.compile(r"\W*\d")  # a first cell that opens with a figure ("$399", "(2024)") is no label
+_SEPARATOR_BEFORE = alternation.compile(rf"{_SEPARATOR_OR_COMMA.pattern}|\(", re.IGNORECASE)
+_VALUE_FIRST = alternation.compile(r"\W*\d")  # a first cell that opens with a figure ("$399", "(2024)") is no label
 MIN_QUESTIONS, MAX_QUESTIONS = 10, 1000
 MIN_MINUTES, MAX_MINUTES = 30, 600
 MIN_SCORE = 50  # a passing score in points; smaller numbers near "score" count sections or items

@@ -26,19 +26,19 @@ NAME = alternation.compile(
     rf"(?:{_WORD}\s+(?:(?:of|for|the|de)\s+)*)*(?:{_KEYWORD})\b(?:\s+(?:of|for)(?:\s+the)?(?:\s+{_WORD})+)?"
 )
 _KNOWN = alternation.compile(rf"\b(?:{alternation.one_of(_DATA['known'])})\b")
-_DEFINED = re.compile(r"\s*\((?P<acronym>[A-Z]{2,6})\)")
-_DEFINITION = re.compile(r"\([A-Z]{2,6}\)")
-_SHORT_FORM = re.compile(r"\b[A-Z]{2,6}\b")
-_ACRONYM_SCHOOL = re.compile(
+_DEFINED = alternation.compile(r"\s*\((?P<acronym>[A-Z]{2,6})\)")
+_DEFINITION = alternation.compile(r"\([A-Z]{2,6}\)")
+_SHORT_FORM = alternation.compile(r"\b[A-Z]{2,6}\b")
+_ACRONYM_SCHOOL = alternation.compile(
     r"(?:\b(?:at|from|through|with)\s+)(?P<inside>[A-Z]{2,6})\b|\b(?P<subject>[A-Z]{2,6})(?=['’]s\s+(?:[\w-]+\s+){0,4}"
     r"(?:program|certificate|degree|diploma|course)|\s+(?:offers|provides)\b)"
 )
 # A school's name holds a keyword or is a known name; a short form is two capitals or more.
 _GATE = Gate([*_DATA["keywords"], *_DATA["known"]], cased=True)
-_CAPITALS = re.compile("[A-Z]{2}")
+_CAPITALS = alternation.compile("[A-Z]{2}")
 _NOT_SCHOOLS = set(_DATA["not_schools"])
 # A heading or list entry that is nothing but an acronym with a U in it ("SNHU", "WGU").
-_BARE_UNIVERSITY = re.compile(r"\s*(?P<acronym>[A-Z]*U[A-Z]*)\s*")
+_BARE_UNIVERSITY = alternation.compile(r"\s*(?P<acronym>[A-Z]*U[A-Z]*)\s*")
 
 
 @dataclass(frozen=True)

@@ -17,19 +17,19 @@ _CONNECTORS = frozenset(_DATA["connectors"])
 _OPENERS = frozenset(_DATA["openers"])
 _TITLE_WORDS = 10  # a course title in title case may be long: "Procedure Coding with CPT and HCPCS Level II"
 
-_MARKERS = re.compile(
+_MARKERS = alternation.compile(
     r":|\bsuch as\b|\bincludes?\b|\bincluding\b|\blike\b|\bcover(?:s|ing)?\b"
     r"|\b(?:courses?|classes|coursework|training|instruction)\s+(?:in|on)\b"
     r"|\b(?:work|working|employed|jobs?|positions?|roles?)\s+as\b",
     re.IGNORECASE,
 )
-_LABEL_END = re.compile(r":|\s[–—-]\s")  # "Medical Terminology: the language of medicine"
-_SPLIT_LIST = re.compile(r"[,;](?![^()]*\))")
-_CONJUNCTION = re.compile(r"\s+(?:and|or|&)\s+")
-_PARENTHESIS = re.compile(r"\s*\(.*?\)\s*$")
-_COURSE_CODE = re.compile(r"^[A-Z]{2,5}[\s-]?\d{2,4}[A-Z]?(?![\w-])\s*[:\-–]?\s*")  # not "ICD-10-CM Coding"
-_TRAILER = re.compile(r"\s*\((?:\d[^)]*)\)\s*$|[\s.;:,]+$")
-_LEADER = re.compile(r"^(?:and|or|a|an|the)\s+", re.IGNORECASE)
+_LABEL_END = alternation.compile(r":|\s[–—-]\s")  # "Medical Terminology: the language of medicine"
+_SPLIT_LIST = alternation.compile(r"[,;](?![^()]*\))")
+_CONJUNCTION = alternation.compile(r"\s+(?:and|or|&)\s+")
+_PARENTHESIS = alternation.compile(r"\s*\(.*?\)\s*$")
+_COURSE_CODE = alternation.compile(r"^[A-Z]{2,5}[\s-]?\d{2,4}[A-Z]?(?![\w-])\s*[:\-–]?\s*")  # not "ICD-10-CM Coding"
+_TRAILER = alternation.compile(r"\s*\((?:\d[^)]*)\)\s*$|[\s.;:,]+$")
+_LEADER = alternation.compile(r"^(?:and|or|a|an|the)\s+", re.IGNORECASE)
 
 
 def _variant_pattern(variant: str) -> str:
@@ -104,7 +104,7 @@ def _load(kind: str, spec: dict) -> Vocabulary:
         open_lists=spec["open_lists"],
         cues=_gated(spec["cues"]),
         heading_cues=_gated(spec["heading_cues"]),
-        heads=re.compile(r"(?:" + "|".join(heads) + r")s?$", re.IGNORECASE) if heads else None,
+        heads=alternation.compile(r"(?:" + "|".join(heads) + r")s?$", re.IGNORECASE) if heads else None,
         terms=terms,
         words=words,
         gate=Gate(word for term in words for word in term),

@@ -29,11 +29,11 @@ NUMBER_TEXT = (
 )
 WORD_TEXT = rf"\b(?:{alternation.one_of(w for w in WORDS if len(w) > 2)})\b"
 
-NUMBER = re.compile(NUMBER_TEXT, re.IGNORECASE)
+NUMBER = alternation.compile(NUMBER_TEXT, re.IGNORECASE)
 WORD_NUMBER = CaseBlind(WORD_TEXT)
 _DIGITS = Gate("0123456789")
 _WORDS = Gate((w for w in WORDS if len(w) > 2), whole=True)
-_SPLIT = re.compile(r"(?P<digits>[\d,.]+)\s?(?P<scale>[a-z]*)", re.IGNORECASE)
+_SPLIT = alternation.compile(r"(?P<digits>[\d,.]+)\s?(?P<scale>[a-z]*)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from pipeline import alternation
 from pipeline.datafiles import load
 from pipeline.memo import per_text
 
@@ -11,7 +10,7 @@ _DATA = load("occupations")
 HEADS: set[str] = set(_DATA["heads"])
 STOPS: set[str] = set(_DATA["stops"])
 STANDALONE: set[str] = set(_DATA["standalone"])
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
+_WORD = alternation.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
 _LONGEST = 8
 
 

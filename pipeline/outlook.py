@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from pipeline import alternation
 from pipeline.datafiles import load
 from pipeline.dates import find_as_of, find_year_range
 from pipeline.gate import gated
@@ -31,13 +32,13 @@ COUNTS = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["counts
 SMALLEST_COUNT = 100  # fewer jobs than this is a rank, a list length or a year's tail, not a job count
 _YEARS = range(1950, 2100)
 # Where a clause ends; an opening bracket ends the clause before it but not the one inside it.
-_CLAUSE_END = re.compile(r"[;—–]|,\s+(?=(?:while|whereas|but|up|down|with|compared|versus)\b)", re.IGNORECASE)
-_BRACKET = re.compile(r"\(")
+_CLAUSE_END = alternation.compile(r"[;—–]|,\s+(?=(?:while|whereas|but|up|down|with|compared|versus)\b)", re.IGNORECASE)
+_BRACKET = alternation.compile(r"\(")
 _SHORT = 12  # words: a heading, row, card or label is one clause
-_YEAR_AFTER = re.compile(r"\s*(?:in|by|as of|\()\s*((?:19|20)\d\d)\b(?!\s*[-–])", re.IGNORECASE)
-_PERCENT_COLUMN = re.compile(r"percent|%", re.IGNORECASE)
-_CODE_BEFORE = re.compile(r"\d[-‐–]")
-_CODE_AFTER = re.compile(r"[-‐–]\d")
+_YEAR_AFTER = alternation.compile(r"\s*(?:in|by|as of|\()\s*((?:19|20)\d\d)\b(?!\s*[-–])", re.IGNORECASE)
+_PERCENT_COLUMN = alternation.compile(r"percent|%", re.IGNORECASE)
+_CODE_BEFORE = alternation.compile(r"\d[-‐–]")
+_CODE_AFTER = alternation.compile(r"[-‐–]\d")
 
 
 def extract_outlook(page: CleanPage) -> list[dict]:

@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from pipeline import alternation
 from pipeline.memo import per_text
 
 BLOCK_KINDS = ("heading", "paragraph", "item", "row")
@@ -15,8 +16,12 @@ BLOCK_KINDS = ("heading", "paragraph", "item", "row")
 _ABBREVIATIONS = (
     "U.S.", "e.g.", "i.e.", "vs.", "etc.", "approx.", "Dr.", "Mr.", "Ms.", "Mrs.", "St.", "No.", "Inc.", "Jr.",
 )
-_NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z]\.)"
-_SENTENCE_END = re.compile(r"""(?:(?<=[.!?])|(?<=[.!?]["”’)]))""" + _NOT_AFTER + r"""\s+(?=["“‘(]?[A-Z0-9$])""")
+# The pattern opens with the first space and only then looks behind it, so that a search
+# jumps from space to space instead of trying every position.
+_NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)}\s)" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z]\.\s)"
+_SENTENCE_END = alternation.compile(
+    r"""\s(?:(?<=[.!?]\s)|(?<=[.!?]["”’)]\s))""" + _NOT_AFTER + r"""\s*(?=["“‘(]?[A-Z0-9$])"""
+)
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline import alternation
 from pipeline.gate import Gate
 from pipeline.memo import per_text
 from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, parse_number
 
 _GATE = Gate(["%", "cent", "pct"])  # "per cent" may hold any space
-PERCENT = re.compile(
+PERCENT = alternation.compile(
     rf"(?P<number>(?:(?<!\w)[-+−])?{NUMBER_TEXT}|{WORD_TEXT})\s?(?:%|percent\b|per\s?cent\b|pct\b)", re.IGNORECASE
 )
 
@@ -25,7 +26,9 @@ class Percent:
 
 
 # The first of two figures that share the percent sign after the second: "5 to 7 percent", "5-7%", "4 or 5%".
-_SHARED = re.compile(rf"(?<![$€£])(?P<number>{NUMBER_TEXT}|{WORD_TEXT})\s*(?:-|–|—|to|and|or)\s*$", re.IGNORECASE)
+_SHARED = alternation.compile(
+    rf"(?<![$€£])(?P<number>{NUMBER_TEXT}|{WORD_TEXT})\s*(?:-|–|—|to|and|or)\s*$", re.IGNORECASE
+)
 _SHARED_REACH = 40  # characters before the second figure
 
 

@@ -32,7 +32,7 @@ _CREDITS = alternation.compile(
     rf"(?P<number>{NUMBER_TEXT})[\s-]+(?:{_CREDIT_UNITS})\b|\b(?:{_CREDIT_UNITS})\s*:\s*(?P<label>{NUMBER_TEXT})",
     re.IGNORECASE,
 )
-_LABEL = re.compile(r"^[\w\s/&-]{3,30}:")
+_LABEL = alternation.compile(r"^[\w\s/&-]{3,30}:")
 _DESCRIBED = ("credential_awarded", "online", "cost_usd", "credits", "duration_months", "prepares_for")
 
 

@@ -26,16 +26,16 @@ LABELS: dict[str, str] = {label.lower(): kind for label, kind in _DATA["labels"]
 _LABELLED = alternation.compile(
     r"^(?P<label>" + "|".join(re.escape(label) for label in LABELS) + r")\s*[:|]?\s*(?P<value>\S.*)$", re.IGNORECASE
 )
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas|although|though|which)\s+|\s+but\s+")
-_LEADING_CLAUSE = re.compile(r"\W*(?:while|although|though|whereas|even though)\b[^,]{3,100},", re.IGNORECASE)
-_LIST_NUMBER = re.compile(r"^\s*\d+\.\s*")
-_WORD = re.compile(r"\w")
-_DANGLING = re.compile(r"[\s,;:.]*(?:\b(?:or|and))?[\s,;:.]*$")
+_CLAUSE_BREAK = alternation.compile(r";|,\s*(?:and|but|while|whereas|although|though|which)\s+|\s+but\s+")
+_LEADING_CLAUSE = alternation.compile(r"\W*(?:while|although|though|whereas|even though)\b[^,]{3,100},", re.IGNORECASE)
+_LIST_NUMBER = alternation.compile(r"^\s*\d+\.\s*")
+_WORD = alternation.compile(r"\w")
+_DANGLING = alternation.compile(r"[\s,;:.]*(?:\b(?:or|and))?[\s,;:.]*$")
 MAX_DESCRIPTION = 120
 MAX_GAP = 30  # characters between a length of time and the requirement it measures
-_ANOTHER = re.compile(r"\b(?:and|or)\b|[,;]")
+_ANOTHER = alternation.compile(r"\b(?:and|or)\b|[,;]")
 # After the requirement, a length of time must be linked to it: "CEUs must be submitted every two years".
-_LENGTH_AFTER = re.compile(
+_LENGTH_AFTER = alternation.compile(
     r"\s*|(?:\s*[\w'’()]+){0,4}?\s*(?:of|for|every|each|within|lasting|over|:|-|–)\s*(?:the|a|an|at least)?\s*"
 )
 

@@ -22,8 +22,8 @@ _FEE_BEFORE, _FEE_AFTER = 40, 30  # characters around an amount whose words may 
 _TOTAL_LONGEST = max(map(len, _DATA["totals"]))
 _CREDENTIAL_REACH = 15
 _JOINER = alternation.compile(rf"\s*(?:{alternation.one_of(_DATA['joiners'])})\s*", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\band\b|\bwhile\b|\bbut\b|\bplus\b|\bor\b")
-_BRACKET = re.compile(r"\s*\(\s*")
+_CLAUSE_BREAK = alternation.compile(r"[,;:()]|\band\b|\bwhile\b|\bbut\b|\bplus\b|\bor\b")
+_BRACKET = alternation.compile(r"\s*\(\s*")
 
 
 def _joined(text: str, amounts: list[Money]) -> list[Money]:

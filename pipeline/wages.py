@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline import alternation
 from pipeline.datafiles import load
 from pipeline.dates import find_as_of
 from pipeline.gate import AnyOf, gated
@@ -38,19 +39,20 @@ EVERYONE = gated(_DATA["words"]["everyone"], re.IGNORECASE)
 HOURLY = (7.0, 200.0)
 ANNUAL = (10_000.0, 1_000_000.0)
 _AFTER = 30  # characters after a figure that may still describe it ("$55,923 on average")
-_OTHER_PERIOD = re.compile(r"\s*(?:(?:per|a|an|each|every|/)\s*(?:month|mo|week|wk|day)\b|,?\s+(?:monthly|weekly)\b)",
-                           re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[,;.—]\s")
-_ASIDE = re.compile(r"\s*\(([^)]*)\)")
+_OTHER_PERIOD = alternation.compile(
+    r"\s*(?:(?:per|a|an|each|every|/)\s*(?:month|mo|week|wk|day)\b|,?\s+(?:monthly|weekly)\b)", re.IGNORECASE
+)
+_CLAUSE_END = alternation.compile(r"[,;.—]\s")
+_ASIDE = alternation.compile(r"\s*\(([^)]*)\)")
 _HOURLY_WORDS = gated(r"\bhourly\b|\bper hour\b|\ban hour\b", re.IGNORECASE)
 _ANNUAL_WORDS = gated(r"\bannual(?:ly)?\b|\byearly\b|\bper year\b|\ba year\b", re.IGNORECASE)
 _CREDENTIAL_COUNT = gated(r"\b(?P<count>\w+)(?P<more> or more)? (?:credentials|certifications)\b", re.IGNORECASE)
-_CREDENTIAL_CODE = re.compile(r"\((?P<code>[A-Z][A-Z-]{1,7})\W{0,2}\)")
+_CREDENTIAL_CODE = alternation.compile(r"\((?P<code>[A-Z][A-Z-]{1,7})\W{0,2}\)")
 _UNCERTIFIED = gated(
     r"\b(?:non-?certified|uncertified|without (?:a )?certification|not certified)\b", re.IGNORECASE
 )
 # A row label that only names the pay it lists ("Annual wage", "Hourly pay") sets no group apart.
-_PAY_LABEL = re.compile(r"\s*(?:(?:annual|yearly|hourly|weekly|monthly)\s+)?(?:(?:mean|median|average)\s+)?"
+_PAY_LABEL = alternation.compile(r"\s*(?:(?:annual|yearly|hourly|weekly|monthly)\s+)?(?:(?:mean|median|average)\s+)?"
                         r"(?:wages?|salary|salaries|pay|earnings)\s*:?\s*", re.IGNORECASE)
 _CERTIFIED = gated(r"\bcertified\b|\bwith (?:a )?certification\b", re.IGNORECASE)
 

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 _SPECIAL = frozenset("\\.^$*+?{}[]()|")
 _QUANTIFIERS = frozenset("*+?{")
 _OPENINGS = (r"\b",)  # zero-width tests that neighbouring alternatives may share: they match in one way only
+# An escape, a character class (a "]" first is a member) or a character that builds alternations and groups.
+_TOKEN = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\\\]])*\]|[|()]", re.DOTALL)
 _GROUP = re.compile(r"\((?:\?:|\?P<\w+>|(?!\?))")  # a group whose alternatives take the pattern's flags
 
 
@@ -37,6 +40,7 @@ def compact(pattern: str, flags: int = 0) -> str:
     return _compacted(pattern, bool(flags & re.IGNORECASE))
 
 
+@cache  # patterns share pieces: every number in them is NUMBER_TEXT
 def _compacted(pattern: str, ignore_case: bool) -> str:
     return factored([_inner_compacted(alternative, ignore_case) for alternative in _alternatives(pattern)],
                     ignore_case)
@@ -153,32 +157,13 @@ def _groups(pattern: str) -> list[tuple[int, int]]:
 
 def _depths(pattern: str) -> list[tuple[int, int]]:
     """Each "|", "(" and ")" that is not escaped or in a class, with how many groups hold it (")" outside its own)."""
-    marks, depth, index = [], 0, 0
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "[":
-            index = _class_end(pattern, index)
-            continue
+    marks, depth = [], 0
+    for token in _TOKEN.finditer(pattern):
+        char = token.group()
         if char == ")":
             depth -= 1
         if char in "|()":
-            marks.append((index, depth))
+            marks.append((token.start(), depth))
         if char == "(":
             depth += 1
-        index += 1
     return marks
-
-
-def _class_end(pattern: str, start: int) -> int:
-    """The index just past the character class that opens at ``start``."""
-    index = start + 1
-    if pattern[index:index + 1] == "^":
-        index += 1
-    if pattern[index:index + 1] == "]":  # a "]" first is a member of the class
-        index += 1
-    while pattern[index] != "]":
-        index += 2 if pattern[index] == "\\" else 1
-    return index + 1

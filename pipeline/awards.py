@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from pipeline import alternation
 from pipeline.datafiles import load
-from pipeline.gate import gated
+from pipeline.gate import Gated
 from pipeline.memo import per_text
 
 _DATA = load("awards")
-_PATTERNS = [(kind, gated(pattern, re.IGNORECASE)) for kind, patterns in _DATA.items() for pattern in patterns]
+_PATTERNS = [(kind, Gated(pattern, re.IGNORECASE)) for kind, patterns in _DATA.items() for pattern in patterns]
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pipeline.credential_context import credential_context
 from pipeline.credentials import find_credentials, only_credential
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
-from pipeline.gate import gated
+from pipeline.gate import Gated
 from pipeline.memo import per_text
 from pipeline.money import Money, find_money
 from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, find_numbers, parse_number
@@ -20,26 +20,26 @@ from pipeline.percent import find_percents
 from pipeline.statements import Statement
 
 _DATA = load("exams")
-EXAM = gated(_DATA["exam"], re.IGNORECASE)
-PRACTICE = gated(_DATA["practice"], re.IGNORECASE)
-FEE_CUE = gated(_DATA["fee"]["cue"], re.IGNORECASE)
-OTHER_PRICE = gated(_DATA["fee"]["other"], re.IGNORECASE)
+EXAM = Gated(_DATA["exam"], re.IGNORECASE)
+PRACTICE = Gated(_DATA["practice"], re.IGNORECASE)
+FEE_CUE = Gated(_DATA["fee"]["cue"], re.IGNORECASE)
+OTHER_PRICE = Gated(_DATA["fee"]["other"], re.IGNORECASE)
 MIN_USD, MAX_USD = _DATA["fee"]["min_usd"], _DATA["fee"]["max_usd"]
-QUALIFIERS = [(q["group"], q["name"], gated(q["pattern"], re.IGNORECASE)) for q in _DATA["qualifier"]]
-PASS = gated(_DATA["score"]["pass"], re.IGNORECASE)
-PASS_RATE = gated(_DATA["score"]["rate"], re.IGNORECASE)
-SHARE_PASSING = gated(_DATA["score"]["share_passing"], re.IGNORECASE)
-NOT_SCORE = gated(_DATA["score"]["not_score"], re.IGNORECASE)
+QUALIFIERS = [(q["group"], q["name"], Gated(q["pattern"], re.IGNORECASE)) for q in _DATA["qualifier"]]
+PASS = Gated(_DATA["score"]["pass"], re.IGNORECASE)
+PASS_RATE = Gated(_DATA["score"]["rate"], re.IGNORECASE)
+SHARE_PASSING = Gated(_DATA["score"]["share_passing"], re.IGNORECASE)
+NOT_SCORE = Gated(_DATA["score"]["not_score"], re.IGNORECASE)
 
 _QUANTITY = rf"(?:{NUMBER_TEXT}|{WORD_TEXT})"
-_QUESTIONS = gated(
+_QUESTIONS = Gated(
     rf"(?P<count>{_QUANTITY})(?:\s*(?:-|–|to|and)\s*(?P<upper>{_QUANTITY}))?(?:\s+[A-Za-z&/-]+){{0,6}}?"
     rf"(?:\s+(?:questions|items)|-question|-item)\b"
     rf"(?:,?\s+(?:plus|and|\+)\s+(?P<more>{_QUANTITY})(?:\s+[A-Za-z&/-]+){{0,4}}?\s+(?:questions|items)\b)?"
     rf"|\b(?:questions|items)\s*:\s*(?P<listed>{_QUANTITY})",
     re.IGNORECASE,
 )
-_MINUTES = gated(rf"(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IGNORECASE)
+_MINUTES = Gated(rf"(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IGNORECASE)
 _AND_MINUTES = alternation.compile(
     rf"\s*,?\s*(?:and\s+)?(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IGNORECASE
 )
@@ -49,13 +49,13 @@ _NOT_EXAM_TIME = alternation.compile(
     r"|video|lectures?|lessons?|modules?|content|week|day)\b",
     re.IGNORECASE,
 )
-_SCORE = gated(
+_SCORE = Gated(
     rf"\bscore\b[^.\d%$]{{0,25}}?(?P<value>{NUMBER_TEXT})(?!\s*(?:%|percent))"
     rf"(?:\s*(?:/|out of)\s*(?P<scale>{NUMBER_TEXT}))?"
     rf"|(?P<bare>{NUMBER_TEXT})\s*(?:/|out of)\s*(?P<bare_scale>{NUMBER_TEXT})",
     re.IGNORECASE,
 )
-_SCORE_WORD = gated(r"\bscores?\b", re.IGNORECASE)
+_SCORE_WORD = Gated(r"\bscores?\b", re.IGNORECASE)
 # What ends the words that belong to an amount; a comma only ends them before another amount or credential.
 _SEPARATOR = alternation.compile(r"[/;)]|\b(?:or|and|plus|but|which|while|though|although|whereas)\b", re.IGNORECASE)
 _SEPARATOR_OR_COMMA = alternation.compile(rf"{_SEPARATOR.pattern}|,", re.IGNORECASE)

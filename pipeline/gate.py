@@ -60,7 +60,7 @@ class Gate:
         return False
 
 
-def needed_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+def needed_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Strings one of which every match of the pattern holds; None if it needs none.
 
     Read off the pattern's parse: a run of literal characters is needed, so is one
@@ -68,7 +68,7 @@ def needed_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     Of all such sets the one whose shortest string is longest is kept. Strings the
     pattern matches regardless of case are given in lower case, the others as written.
     """
-    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    parsed = _parser.parse(pattern, flags)
     return _needed(parsed, bool(parsed.state.flags & re.IGNORECASE))
 
 
@@ -127,11 +127,14 @@ class Needs:
 
 
 class Gated(Needs):
-    """A compiled pattern that first makes sure, cheaply, that the text holds a string every match needs."""
+    """``re.compile`` for patterns that most texts do not match.
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.needs = needed_words(pattern) or frozenset()  # read off the pattern as written
-        self.pattern = alternation.compile(pattern.pattern, pattern.flags)
+    The compiled pattern first makes sure, cheaply, that the text holds a string every match needs.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.needs = needed_words(pattern, flags) or frozenset()  # read off the pattern as written
+        self.pattern = alternation.compile(pattern, flags)
         super().__init__(self.needs)
 
     def search(self, text: str, *span: int) -> re.Match[str] | None:
@@ -217,11 +220,6 @@ def _letters(op: _constants._NamedIntConstant, av: object) -> str:
 _NESTING = (_constants.SUBPATTERN, _constants.ASSERT, _constants.ASSERT_NOT, *_REPEATS)
 
 
-def gated(pattern: str, flags: int = 0) -> Gated:
-    """``re.compile`` for patterns that most texts do not match."""
-    return Gated(re.compile(pattern, flags))
-
-
 def gated_words(words: Iterable[str]) -> Gated:
     """Any of the words or phrases, in any case, as a whole: no letter, digit, underscore or hyphen touches it."""
-    return gated(rf"(?<![\w-])(?:{alternation.one_of(words)})(?![\w-])", re.IGNORECASE)
+    return Gated(rf"(?<![\w-])(?:{alternation.one_of(words)})(?![\w-])", re.IGNORECASE)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from pipeline import alternation
 from pipeline.datafiles import load
-from pipeline.gate import AnyOf, Gate, Gated, gated, lower
+from pipeline.gate import AnyOf, Gate, Gated, lower
 from pipeline.memo import per_text
 from pipeline.page import Block, CleanPage
 
@@ -90,7 +90,7 @@ def _word_of(variant: str) -> str:
 
 
 def _gated(words: list[str]) -> Gated | None:
-    return gated(_words_pattern(words), re.IGNORECASE) if words else None
+    return Gated(_words_pattern(words), re.IGNORECASE) if words else None
 
 
 def _load(kind: str, spec: dict) -> Vocabulary:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pipeline import alternation
 from pipeline.datafiles import load
 from pipeline.dates import find_as_of, find_year_range
-from pipeline.gate import gated
+from pipeline.gate import Gated
 from pipeline.money import find_money
 from pipeline.numbers import Number, find_numbers
 from pipeline.page import CleanPage
@@ -26,8 +26,8 @@ from pipeline.statements import (
 )
 
 _DATA = load("outlook")
-WORDS = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["words"].items()}
-COUNTS = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["counts"].items()}
+WORDS = {name: Gated(pattern, re.IGNORECASE) for name, pattern in _DATA["words"].items()}
+COUNTS = {name: Gated(pattern, re.IGNORECASE) for name, pattern in _DATA["counts"].items()}
 
 SMALLEST_COUNT = 100  # fewer jobs than this is a rank, a list length or a year's tail, not a job count
 _YEARS = range(1950, 2100)

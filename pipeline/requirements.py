@@ -11,14 +11,14 @@ from pipeline.credential_context import CredentialContext, credential_context
 from pipeline.credentials import only_credential
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
-from pipeline.gate import AnyOf, gated
+from pipeline.gate import AnyOf, Gated
 from pipeline.memo import per_text
 from pipeline.page import Block, CleanPage
 from pipeline.statements import Statement
 
 _DATA = load("requirements")
-CUES = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["cues"].items()}
-TYPES = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["types"].items()}
+CUES = {name: Gated(pattern, re.IGNORECASE) for name, pattern in _DATA["cues"].items()}
+TYPES = {name: Gated(pattern, re.IGNORECASE) for name, pattern in _DATA["types"].items()}
 _ANY_TYPE = AnyOf(TYPES.values())
 _STATING = AnyOf((*TYPES.values(), CUES["negated"], CUES["none"]))
 LABELS: dict[str, str] = {label.lower(): kind for label, kind in _DATA["labels"].items()}

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pipeline import alternation
 from pipeline.datafiles import load
 from pipeline.dates import find_as_of
-from pipeline.gate import AnyOf, gated
+from pipeline.gate import AnyOf, Gated
 from pipeline.memo import per_text
 from pipeline.money import Money, find_money
 from pipeline.numbers import parse_number
@@ -26,15 +26,15 @@ from pipeline.statements import (
 )
 
 _DATA = load("wages")
-STATISTICS = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["statistics"].items()}
+STATISTICS = {name: Gated(pattern, re.IGNORECASE) for name, pattern in _DATA["statistics"].items()}
 _ANY_STATISTIC = AnyOf(STATISTICS.values())
-CATEGORIES = {name: gated(pattern, re.IGNORECASE) for name, pattern in _DATA["categories"].items()}
-WAGE = gated(_DATA["words"]["wage"], re.IGNORECASE)
-NOT_WAGE = gated(_DATA["words"]["not_wage"], re.IGNORECASE)
-DIFFERENCE = gated(_DATA["words"]["difference"], re.IGNORECASE)
-PRICE_BEFORE = gated(_DATA["words"]["price_before"], re.IGNORECASE)
-CONVERSION = gated(_DATA["words"]["conversion"], re.IGNORECASE)
-EVERYONE = gated(_DATA["words"]["everyone"], re.IGNORECASE)
+CATEGORIES = {name: Gated(pattern, re.IGNORECASE) for name, pattern in _DATA["categories"].items()}
+WAGE = Gated(_DATA["words"]["wage"], re.IGNORECASE)
+NOT_WAGE = Gated(_DATA["words"]["not_wage"], re.IGNORECASE)
+DIFFERENCE = Gated(_DATA["words"]["difference"], re.IGNORECASE)
+PRICE_BEFORE = Gated(_DATA["words"]["price_before"], re.IGNORECASE)
+CONVERSION = Gated(_DATA["words"]["conversion"], re.IGNORECASE)
+EVERYONE = Gated(_DATA["words"]["everyone"], re.IGNORECASE)
 
 HOURLY = (7.0, 200.0)
 ANNUAL = (10_000.0, 1_000_000.0)
@@ -44,17 +44,17 @@ _OTHER_PERIOD = alternation.compile(
 )
 _CLAUSE_END = alternation.compile(r"[,;.—]\s")
 _ASIDE = alternation.compile(r"\s*\(([^)]*)\)")
-_HOURLY_WORDS = gated(r"\bhourly\b|\bper hour\b|\ban hour\b", re.IGNORECASE)
-_ANNUAL_WORDS = gated(r"\bannual(?:ly)?\b|\byearly\b|\bper year\b|\ba year\b", re.IGNORECASE)
-_CREDENTIAL_COUNT = gated(r"\b(?P<count>\w+)(?P<more> or more)? (?:credentials|certifications)\b", re.IGNORECASE)
+_HOURLY_WORDS = Gated(r"\bhourly\b|\bper hour\b|\ban hour\b", re.IGNORECASE)
+_ANNUAL_WORDS = Gated(r"\bannual(?:ly)?\b|\byearly\b|\bper year\b|\ba year\b", re.IGNORECASE)
+_CREDENTIAL_COUNT = Gated(r"\b(?P<count>\w+)(?P<more> or more)? (?:credentials|certifications)\b", re.IGNORECASE)
 _CREDENTIAL_CODE = alternation.compile(r"\((?P<code>[A-Z][A-Z-]{1,7})\W{0,2}\)")
-_UNCERTIFIED = gated(
+_UNCERTIFIED = Gated(
     r"\b(?:non-?certified|uncertified|without (?:a )?certification|not certified)\b", re.IGNORECASE
 )
 # A row label that only names the pay it lists ("Annual wage", "Hourly pay") sets no group apart.
 _PAY_LABEL = alternation.compile(r"\s*(?:(?:annual|yearly|hourly|weekly|monthly)\s+)?(?:(?:mean|median|average)\s+)?"
                         r"(?:wages?|salary|salaries|pay|earnings)\s*:?\s*", re.IGNORECASE)
-_CERTIFIED = gated(r"\bcertified\b|\bwith (?:a )?certification\b", re.IGNORECASE)
+_CERTIFIED = Gated(r"\bcertified\b|\bwith (?:a )?certification\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

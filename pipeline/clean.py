@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from lxml import etree
 from lxml.etree import _Element as Element
@@ -117,59 +117,47 @@ class _Walker:
         self.headings: list[tuple[int, str]] = []
         self.above: tuple[str, ...] = ()  # the texts of ``headings``, which every block carries
 
-    def walk(self, root: Element) -> Iterator[Block]:
-        stack = [self._visit(root)]
-        while stack:
-            step = next(stack[-1], None)
-            if step is None:
-                stack.pop()
-            elif isinstance(step, Block):
-                yield step
+    def walk(self, root: Element) -> list[Block]:
+        """The blocks of ``root`` and all it holds, in document order."""
+        blocks: list[Block] = []
+        # What is left to read, last first: elements, and the texts of the paragraphs between them. A paragraph's
+        # block is made only when it is reached, as it carries the headings read before it.
+        todo: list[Element | str] = [root]
+        while todo:
+            item = todo.pop()
+            if isinstance(item, str):
+                blocks.append(Block("paragraph", item, headings=self.above))
+                continue
+            tag = item.tag
+            if tag in HEADINGS:
+                self._heading(item, blocks)
+            elif tag in PARAGRAPHS:
+                self._add(blocks, "paragraph", _text(item))
+            elif tag == "li":
+                todo += reversed(self._item(item, blocks))
+            elif tag == "table":
+                self._table(item, blocks)
+            elif tag == "dl":
+                self._definitions(item, blocks)
             else:
-                stack.append(self._visit(step))
+                todo += reversed(_container(item))
+        return blocks
 
-    def _visit(self, el: Element) -> Iterator[Block | Element]:
-        """Blocks of ``el`` itself, and the child elements to descend into, in order."""
-        tag = el.tag
-        if tag in HEADINGS:
-            yield from self._heading(el)
-        elif tag in PARAGRAPHS:
-            yield from self._block("paragraph", _text(el))
-        elif tag == "li":
-            yield from self._item(el)
-        elif tag == "table":
-            yield from self._table(el)
-        elif tag == "dl":
-            yield from self._definitions(el)
-        else:
-            yield from self._container(el)
+    def _add(self, blocks: list[Block], kind: str, text: str, **fields: object) -> None:
+        """Add the block, unless it holds no text."""
+        if text:
+            blocks.append(Block(kind=kind, text=text, headings=self.above, **fields))
 
-    def _block(self, kind: str, text: str, **fields: object) -> tuple[Block, ...]:
-        """The block, unless it holds no text."""
-        return (Block(kind=kind, text=text, headings=self.above, **fields),) if text else ()
-
-    def _heading(self, el: Element) -> Iterator[Block]:
+    def _heading(self, el: Element, blocks: list[Block]) -> None:
         level, text = int(el.tag[1]), _text(el)
         if not text:
             return
-        yield from self._block("heading", text, level=level)
+        self._add(blocks, "heading", text, level=level)
         self.headings = [(lvl, h) for lvl, h in self.headings if lvl < level] + [(level, text)]
         self.above = tuple(h for _, h in self.headings)
 
-    def _container(self, el: Element) -> Iterator[Block | Element]:
-        """Inline runs become paragraphs; block children are descended into in turn."""
-        run = [el.text or ""]
-        for child in el:
-            if child.tag in INLINE:
-                run.append("".join(child.itertext()))
-            else:
-                yield from self._block("paragraph", normalize("".join(run)))
-                run = []
-                yield child
-            run.append(child.tail or "")
-        yield from self._block("paragraph", normalize("".join(run)))
-
-    def _item(self, el: Element) -> Iterator[Block | Element]:
+    def _item(self, el: Element, blocks: list[Block]) -> list[Element]:
+        """Add the list item's block; the nested blocks to read after it."""
         run, nested = [el.text or ""], []
         for child in el:
             if child.tag in INLINE or child.tag in PARAGRAPHS:
@@ -177,10 +165,10 @@ class _Walker:
             else:
                 nested.append(child)
             run.append(child.tail or "")
-        yield from self._block("item", normalize("".join(run)))
-        yield from nested
+        self._add(blocks, "item", normalize("".join(run)))
+        return nested
 
-    def _table(self, el: Element) -> Iterator[Block]:
+    def _table(self, el: Element, blocks: list[Block]) -> None:
         header: tuple[str, ...] = ()
         for row in el.iter("tr"):
             if next(row.iterancestors("table"), None) is not el:
@@ -190,9 +178,9 @@ class _Walker:
                 continue
             if not header and _is_header_row(row):
                 header = cells
-            yield from self._block("row", " | ".join(c for c in cells if c), cells=cells, header=header)
+            self._add(blocks, "row", " | ".join(c for c in cells if c), cells=cells, header=header)
 
-    def _definitions(self, el: Element) -> Iterator[Block]:
+    def _definitions(self, el: Element, blocks: list[Block]) -> None:
         """A definition list becomes one row per term with its descriptions."""
         term: str | None = None
         for child in el.iter("dt", "dd"):
@@ -200,7 +188,25 @@ class _Walker:
                 term = _text(child)
                 continue
             cells = (term, _text(child)) if term else (_text(child),)
-            yield from self._block("row", " | ".join(c for c in cells if c), cells=cells)
+            self._add(blocks, "row", " | ".join(c for c in cells if c), cells=cells)
+
+
+def _container(el: Element) -> list[Element | str]:
+    """The block children of ``el``, and the texts of the paragraphs its inline runs make between them."""
+    parts: list[Element | str] = []
+    run = [el.text or ""]
+    for child in el:
+        if child.tag in INLINE:
+            run.append("".join(child.itertext()))
+        else:
+            if text := normalize("".join(run)):
+                parts.append(text)
+            run = []
+            parts.append(child)
+        run.append(child.tail or "")
+    if text := normalize("".join(run)):
+        parts.append(text)
+    return parts
 
 
 def _is_header_row(row: Element) -> bool:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from lxml import etree
 from lxml.etree import _Element as Element
 
@@ -92,18 +90,19 @@ def _holds_text(el: Element, chars: int) -> bool:
     for piece in el.itertext():
         pieces.append(piece)
         read += len(piece)
-        if read >= chars and len(_text_of(pieces)) >= chars:
+        if read >= chars and len(normalize("".join(pieces))) >= chars:
             return True
     return False
 
 
 def _text(el: Element) -> str:
     """All text inside ``el``."""
-    return _text_of(el.itertext())
+    return normalize(_joined_text(el))
 
 
-def _text_of(pieces: Iterable[str]) -> str:
-    return normalize("".join(pieces))
+def _joined_text(el: Element) -> str:
+    """``"".join(el.itertext())``, which libxml2 gathers in one call instead of lxml handing over piece by piece."""
+    return etree.tostring(el, method="text", encoding=str, with_tail=False)
 
 
 class _Walker:
@@ -161,7 +160,7 @@ class _Walker:
         run, nested = [el.text or ""], []
         for child in el:
             if child.tag in INLINE or child.tag in PARAGRAPHS:
-                run.append("".join(child.itertext()))
+                run.append(_joined_text(child))
             else:
                 nested.append(child)
             run.append(child.tail or "")
@@ -197,7 +196,7 @@ def _container(el: Element) -> list[Element | str]:
     run = [el.text or ""]
     for child in el:
         if child.tag in INLINE:
-            run.append("".join(child.itertext()))
+            run.append(_joined_text(child))
         else:
             if text := normalize("".join(run)):
                 parts.append(text)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml import etree
 from lxml.etree import _Element as Element
 
 from pipeline import alternation
+from pipeline.memo import per_text
 
 # Elements that never hold article text.
 UNWANTED_TAGS = (
@@ -37,8 +39,7 @@ def strip_unwanted(root: Element) -> None:
     etree.strip_elements(root, *UNWANTED_TAGS, with_tail=False)
     doomed = [el for el in root.iter(*PAGE_LEVEL_TAGS) if not _inside_content(el)]
     # Only an element with attributes can be marked; reading them in Python beats an XPath that tests each one.
-    doomed += [el for el in root.iter(etree.Element)
-               if el.attrib and el.tag not in KEPT_TAGS and (is_boilerplate(el) or is_hidden(el))]
+    doomed += [el for el in root.iter(etree.Element) if el.attrib and is_marked(el) and el.tag not in KEPT_TAGS]
     for el in doomed:
         if el.getparent() is not None:
             _drop(el)
@@ -60,18 +61,35 @@ def _inside_content(el: Element) -> bool:
     return any(parent.tag in ("article", "main") for parent in el.iterancestors())
 
 
-def is_boilerplate(el: Element) -> bool:
-    """True for elements whose role, class or id marks them as site chrome."""
-    if (el.get("role") or "").lower() in CHROME_ROLES:
-        return True
-    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-    return _CHROME.search(names) is not None
+def is_marked(el: Element) -> bool:
+    """True for elements whose role, class or id marks them as site chrome, or that a browser would not show."""
+    for name, value in el.items():
+        marks = _MARKS.get(name)
+        if marks is not None and marks(value):
+            return True
+    return False
 
 
-def is_hidden(el: Element) -> bool:
-    """True for elements a browser would not show."""
-    return (
-        el.get("hidden") is not None
-        or (el.get("aria-hidden") or "").lower() == "true"
-        or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
-    )
+@per_text
+def _chrome_name(name: str) -> bool:
+    """Whether a class or id holds a chrome word; sites repeat the same names, so each is read once."""
+    return _CHROME.search(name.lower()) is not None
+
+
+def _chrome_role(role: str) -> bool:
+    return role.lower() in CHROME_ROLES
+
+
+def _hiding_style(style: str) -> bool:
+    return _HIDDEN_STYLE.search(style) is not None
+
+
+# What marks an element, attribute by attribute: one attribute that does is enough.
+_MARKS: dict[str, Callable[[str], bool]] = {
+    "role": _chrome_role,
+    "class": _chrome_name,
+    "id": _chrome_name,
+    "hidden": lambda _: True,
+    "aria-hidden": lambda value: value.lower() == "true",
+    "style": _hiding_style,
+}

@@ -35,8 +35,7 @@ _HIDDEN_STYLE = alternation.compile(r"display\s*:\s*none|visibility\s*:\s*hidden
 
 def strip_unwanted(root: Element) -> None:
     """Remove chrome and hidden elements from the tree in place, keeping the text that follows them."""
-    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
-    etree.strip_elements(root, *UNWANTED_TAGS, with_tail=False)
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *UNWANTED_TAGS, with_tail=False)
     doomed = [el for el in root.iter(*PAGE_LEVEL_TAGS) if not _inside_content(el)]
     # Only an element with attributes can be marked; reading them in Python beats an XPath that tests each one.
     doomed += [el for el in root.iter(etree.Element) if el.attrib and is_marked(el) and el.tag not in KEPT_TAGS]

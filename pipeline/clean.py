@@ -22,6 +22,8 @@ MAIN_XPATHS = (
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' main-content ')]",
 )
 MIN_MAIN_CHARS = 200
+# Compiled once: root.xpath(text) would compile its expression on every page.
+_MAIN_XPATHS = [(xpath, etree.XPath(xpath)) for xpath in MAIN_XPATHS]
 # lxml.etree's own elements: lxml.html's subclasses cost a Python call each time an element is read.
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
 _XML_DECLARATION = alternation.compile(r"^\s*<\?xml[^>]*>")
@@ -48,8 +50,8 @@ def parse(html: str) -> Element:
 
 def main_content(root: Element) -> list[Element]:
     """The elements holding the page's main content: a landmark if there is one, else the densest prose."""
-    for xpath in MAIN_XPATHS:
-        candidates = [el for el in root.xpath(xpath) if _holds_text(el, MIN_MAIN_CHARS)]
+    for xpath, find in _MAIN_XPATHS:
+        candidates = [el for el in find(root) if _holds_text(el, MIN_MAIN_CHARS)]
         if candidates:
             return [_common_root(candidates) if xpath == "//article" else candidates[0]]
     body = root.find("body")

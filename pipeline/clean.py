@@ -89,11 +89,17 @@ def _holds_text(el: Element, chars: int) -> bool:
     """Whether ``_text(el)`` is at least ``chars`` long, read only as far as needed."""
     pieces: list[str] = []
     read = 0
+    needed = chars  # what must be read before the text read so far can be long enough once normalized
     for piece in el.itertext():
         pieces.append(piece)
         read += len(piece)
-        if read >= chars and len(normalize("".join(pieces))) >= chars:
-            return True
+        if read >= needed:
+            held = len(normalize("".join(pieces)))
+            if held >= chars:
+                return True
+            # n more characters lengthen the normalized text by at most n + 1 (a space between words), so
+            # normalizing again sooner, piece after piece, could not answer yes.
+            needed = read + chars - held - 1
     return False
 
 

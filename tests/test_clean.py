@@ -40,3 +40,11 @@ def test_chrome_is_named_by_whole_words_of_a_class_or_id():
     texts = blocks_of('<p class="site-footer">a</p><p id="nav_main">b</p><p class="navy header">c</p>'
                       '<p class="Sidebar2">d</p><p role="Navigation">e</p><p style="color: red">f</p>')
     assert texts == ["c", "f"]
+
+
+@pytest.mark.parametrize(("words", "in_main"), [(66, False), (67, True)])
+def test_a_landmark_read_in_many_pieces_is_measured_as_it_will_be_kept(words, in_main):
+    # "<b>a</b>b" is one word across two pieces of text: 67 of them, one space apart, make 200 characters
+    landmark = "<main><p>" + "<b>a</b>b \n " * words + "</p></main>"
+    page = clean_html(f"<html><body>{landmark}<div>{PROSE}{PROSE}</div></body></html>", "https://example.org/")
+    assert page.blocks[0].text.startswith("ab ab") is in_main

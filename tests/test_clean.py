@@ -48,3 +48,9 @@ def test_a_landmark_read_in_many_pieces_is_measured_as_it_will_be_kept(words, in
     landmark = "<main><p>" + "<b>a</b>b \n " * words + "</p></main>"
     page = clean_html(f"<html><body>{landmark}<div>{PROSE}{PROSE}</div></body></html>", "https://example.org/")
     assert page.blocks[0].text.startswith("ab ab") is in_main
+
+
+def test_hidden_elements_are_dropped_whichever_attribute_hides_them():
+    texts = blocks_of('<p hidden>a</p><p aria-hidden="TRUE">b</p><p aria-hidden="false">c</p>'
+                      '<p style="display : none">d</p><p style="Visibility:hidden">e</p><p title="nav">f</p>')
+    assert texts == ["c", "f"]

@@ -54,3 +54,11 @@ def test_hidden_elements_are_dropped_whichever_attribute_hides_them():
     texts = blocks_of('<p hidden>a</p><p aria-hidden="TRUE">b</p><p aria-hidden="false">c</p>'
                       '<p style="display : none">d</p><p style="Visibility:hidden">e</p><p title="nav">f</p>')
     assert texts == ["c", "f"]
+
+
+def test_control_characters_in_a_page_read_as_spaces():
+    html = ("<main><h1>Pay\x0bscale</h1>"
+            "<p>Coders earn\x0c$48,000 a year,\x00 more than clerks in\x1f most states do.</p></main>")
+    page = clean_html(html, "http://127.0.0.1/a")
+    assert [block.text for block in page.blocks] == [
+        "Pay scale", "Coders earn $48,000 a year, more than clerks in most states do."]

@@ -11,7 +11,7 @@ from pipeline.awards import find_awards
 from pipeline.credentials import find_credentials
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
-from pipeline.gate import gated_words
+from pipeline.gate import Gated, gated_words
 from pipeline.institutions import Institution, defined_acronyms, find_institutions
 from pipeline.memo import per_page, per_text
 from pipeline.numbers import NUMBER_TEXT, parse_number
@@ -28,7 +28,7 @@ _ONLINE = gated_words(_DATA["online"])
 _CAMPUS = gated_words(_DATA["campus"])
 _BACK_REFERENCE = gated_words(_DATA["back_references"])
 _CREDIT_UNITS = alternation.one_of(_DATA["credits"])
-_CREDITS = alternation.compile(
+_CREDITS = Gated(  # most passages give no credits, and one of the units rules them out quicker than the pattern
     rf"(?P<number>{NUMBER_TEXT})[\s-]+(?:{_CREDIT_UNITS})\b|\b(?:{_CREDIT_UNITS})\s*:\s*(?P<label>{NUMBER_TEXT})",
     re.IGNORECASE,
 )

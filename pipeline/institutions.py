@@ -20,10 +20,12 @@ _LEADING = set(_DATA["leading"])
 _BREAKS = set(_DATA["breaks"])
 _CONNECTORS = {"of", "for", "the", "de", "&"}
 
-_WORD = r"(?:[A-Z][\w'’.&-]*|&)"
+# A word is taken whole (possessively): whitespace, which follows every word of a name, never follows part of one.
+_WORD = r"(?:[A-Z][\w'’.&-]*+|&)"
 _KEYWORD = alternation.one_of(_DATA["keywords"])
+# A name opens with a capital or "&"; looking ahead for one first spares the engine the repeat at every other place.
 NAME = alternation.compile(
-    rf"(?:{_WORD}\s+(?:(?:of|for|the|de)\s+)*)*(?:{_KEYWORD})\b(?:\s+(?:of|for)(?:\s+the)?(?:\s+{_WORD})+)?"
+    rf"(?=[A-Z&])(?:{_WORD}\s+(?:(?:of|for|the|de)\s+)*)*(?:{_KEYWORD})\b(?:\s+(?:of|for)(?:\s+the)?(?:\s+{_WORD})+)?"
 )
 _KNOWN = alternation.compile(rf"\b(?:{alternation.one_of(_DATA['known'])})\b")
 _DEFINED = alternation.compile(r"\s*\((?P<acronym>[A-Z]{2,6})\)")

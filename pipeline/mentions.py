@@ -5,16 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline import alternation
 from pipeline.datafiles import load
 from pipeline.gate import AnyOf, Gate, Gated, lower
 from pipeline.memo import per_text
-from pipeline.page import Block, CleanPage
+from pipeline.page import Block, CleanPage, split_sentences
 
 _DATA = load("mentions")
 _CONNECTORS = frozenset(_DATA["connectors"])
 _OPENERS = frozenset(_DATA["openers"])
+_NONE: frozenset[str] = frozenset()
 _TITLE_WORDS = 10  # a course title in title case may be long: "Procedure Coding with CPT and HCPCS Level II"
 
 _MARKERS = alternation.compile(
@@ -180,31 +182,42 @@ def _listed(sentence: str) -> list[str]:
     return _entries(sentence[marker.end():]) if marker else []
 
 
-@dataclass(frozen=True)
-class _Frame:
+class _Frame(NamedTuple):
     """The kinds that frame a block: by the headings above it, by the page title among them, by its lead-in.
 
-    ``pieces`` are the block's passages, each with the kinds whose cue words it holds.
+    ``pieces`` are the block's passages, each with the kinds whose cue words it holds; ``kinds`` are all of
+    these kinds together: others can only be named anywhere.
     """
 
     headings: frozenset[str]
     title: frozenset[str]
     lead_in: frozenset[str]
     pieces: tuple[tuple[str, frozenset[str]], ...]
+    kinds: frozenset[str]
 
-    @property
-    def kinds(self) -> frozenset[str]:
-        """Every kind that frames the block or one of its passages: others can only be named anywhere."""
-        return self.headings.union(self.title, self.lead_in, *(cued for _, cued in self.pieces))
+
+@per_text
+def _under(headings: tuple[str, ...], title: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The kinds the headings above a block introduce, the page title apart, and those the title does if among them.
+
+    Remembered, like the passages: the blocks of a section share their headings, and sites repeat passages.
+    """
+    return (frozenset().union(*[_headed(heading) for heading in headings if heading != title]),
+            _headed(title) if title in headings else _NONE)
+
+
+@per_text
+def _passages(text: str, row: bool) -> tuple[tuple[tuple[str, frozenset[str]], ...], frozenset[str]]:
+    """A block's passages (a row is one, else its sentences), each with the kinds it cues, and all those kinds."""
+    pieces = tuple([(piece, _framed(piece)) for piece in ((text,) if row else split_sentences(text))])
+    return pieces, frozenset().union(*[cued for _, cued in pieces])
 
 
 def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: str) -> _Frame:
-    return _Frame(
-        headings=frozenset().union(*(_headed(heading) for heading in headings if heading != title)),
-        title=_headed(title) if title in headings else frozenset(),
-        lead_in=_framed(lead_in) if block.kind == "item" and lead_in is not None else frozenset(),
-        pieces=tuple((piece, _framed(piece)) for piece in ([block.text] if block.kind == "row" else block.sentences())),
-    )
+    under_heading, under_title = _under(headings, title)
+    led_in = _framed(lead_in) if block.kind == "item" and lead_in is not None else _NONE
+    pieces, cued = _passages(block.text, block.kind == "row")
+    return _Frame(under_heading, under_title, led_in, pieces, under_heading.union(under_title, led_in, cued))
 
 
 def _block_names(block: Block, frame: _Frame, vocabulary: Vocabulary) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from pipeline import alternation
 from pipeline.datafiles import load
-from pipeline.gate import AnyOf, Gate, Gated, lower
+from pipeline.gate import CaseBlind, Gate, Gated, lower
 from pipeline.memo import per_text
 from pipeline.page import Block, CleanPage, split_sentences
 
@@ -114,14 +114,29 @@ def _load(kind: str, spec: dict) -> Vocabulary:
 
 
 VOCABULARIES = tuple(_load(kind, spec) for kind, spec in _DATA["kinds"].items())
-_ANY_CUE = AnyOf(vocabulary.cues for vocabulary in VOCABULARIES if vocabulary.cues)
-_ANY_HEADING_CUE = AnyOf(vocabulary.heading_cues for vocabulary in VOCABULARIES if vocabulary.heading_cues)
+
+
+def _any_cue(field: str) -> CaseBlind:
+    """The cue words of every kind as one pattern, which a text no kind's cues frame does not match.
+
+    Found case-blind, it skips from letter to letter where the patterns of the kinds, opening with a
+    look-behind and ignoring case, are tried at every position; most texts are cued by no kind.
+    """
+    return CaseBlind(_words_pattern(sorted({word for spec in _DATA["kinds"].values() for word in spec[field]})))
+
+
+_ANY_CUE = _any_cue("cues")
+_ANY_HEADING_CUE = _any_cue("heading_cues")
+
+
+def _cued(any_cue: CaseBlind, text: str) -> bool:
+    return next(any_cue.finditer(text), None) is not None
 
 
 @per_text
 def _framed(text: str) -> frozenset[str]:
     """The kinds whose cue words frame the text."""
-    if not _ANY_CUE.opens(text):
+    if not _cued(_ANY_CUE, text):
         return frozenset()
     return frozenset(vocabulary.kind for vocabulary in VOCABULARIES
                      if vocabulary.cues and vocabulary.cues.search(text))
@@ -130,7 +145,7 @@ def _framed(text: str) -> frozenset[str]:
 @per_text
 def _headed(heading: str) -> frozenset[str]:
     """The kinds a heading introduces."""
-    if not _ANY_HEADING_CUE.opens(heading):
+    if not _cued(_ANY_HEADING_CUE, heading):
         return frozenset()
     return frozenset(vocabulary.kind for vocabulary in VOCABULARIES
                      if vocabulary.heading_cues and vocabulary.heading_cues.search(heading))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from pipeline import alternation
 from pipeline.datafiles import load
@@ -48,16 +48,19 @@ def extract_outlook(page: CleanPage) -> list[dict]:
     for statement in statements(page):
         if _is_header_row(statement):
             continue
-        for measure, value, clause in (*_growth(statement), *_counts(statement)):
+        cells = _percent_cells(statement)
+        for measure, value, clause in (*_growth(statement, cells), *_counts(statement, cells)):
             row = _row(page, statement, measure, value, clause, source)
             if row not in rows:
                 rows.append(row)
     return rows
 
 
-@dataclass(frozen=True)
-class _Clause:
-    """The clause of a statement that holds a figure, plus any labels read with it, nearest first."""
+class _Clause(NamedTuple):
+    """The clause of a statement that holds a figure, plus any labels read with it, nearest first.
+
+    A named tuple, not a frozen dataclass: one is made for every figure read.
+    """
 
     text: str
     start: int
@@ -91,9 +94,10 @@ def _clause(statement: Statement, start: int, end: int) -> _Clause:
     return _Clause(text, before[-1] if before else 0, min(after, default=len(text)))
 
 
-def _growth(statement: Statement) -> list[tuple[str, float, _Clause]]:
+def _growth(statement: Statement, cells: list[Number]) -> list[tuple[str, float, _Clause]]:
+    """Projected growth in percent, from the statement's percentages and ``cells`` (``_percent_cells``)."""
     found = []
-    for percent in (*find_percents(statement.text), *_percent_cells(statement)):
+    for percent in (*find_percents(statement.text), *cells):
         clause = _clause(statement, percent.start, percent.end)
         words = clause.words
         if WORDS["not_growth"].search(words) or not WORDS["growth"].search(words):
@@ -115,21 +119,21 @@ def _percent_cells(statement: Statement) -> list[Number]:
     return [n for n in find_numbers(statement.text) if _PERCENT_COLUMN.search(column_header(block, n.start))]
 
 
-def _counts(statement: Statement) -> list[tuple[str, float, _Clause]]:
+def _counts(statement: Statement, cells: list[Number]) -> list[tuple[str, float, _Clause]]:
+    """Counts of jobs, from the statement's numbers that are no amount of money nor percentage (``cells``)."""
     text = statement.text
     numbers = [number for number in find_numbers(text)
                if number.value >= SMALLEST_COUNT and not _is_year(text, number) and not _in_code(text, number)]
     if not numbers:
         return []
-    taken = [(f.start, f.end) for finder in (find_money, find_percents, _percent_cells)
-             for f in (finder(statement) if finder is _percent_cells else finder(text))]
+    taken = [(f.start, f.end) for figures in (find_money(text), find_percents(text), cells) for f in figures]
     found = []
     for number in numbers:
         if any(s <= number.start < e for s, e in taken):
             continue
         clause = _clause(statement, number.start, number.end)
         if measure := _measure(clause, number):
-            clause = replace(clause, year=_year_after(text, number.end))
+            clause = clause._replace(year=_year_after(text, number.end))
             found.append((measure, -number.value if _minus(text, number) else number.value, clause))
     return found
 

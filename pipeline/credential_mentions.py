@@ -17,20 +17,25 @@ def extract_credential_mentions(page: CleanPage) -> list[dict[str, object]]:
     The evidence is the first sentence that names the credential together with its
     issuer, else the first that names it, a heading only when nothing else does.
     """
-    on_page = set().union(*(_issuers_named(text) for text in (page.title, *(block.text for block in page.blocks))))
     rows: dict[str, dict[str, object]] = {}
     ranks: dict[str, tuple[bool, bool]] = {}
     for block in page.blocks:
         for sentence in block.sentences():
             hits = find_credentials(sentence)
-            sentence_issuers = _issuers_named(sentence) if hits else set()
+            if not hits:
+                continue
+            sentence_issuers = _issuers_named(sentence)
             for hit in hits:
                 issuer = issuer_of(hit.code)
                 rank = (issuer not in sentence_issuers, block.kind == "heading")
                 if hit.code not in ranks or rank < ranks[hit.code]:
                     ranks[hit.code] = rank
-                    rows[hit.code] = {"code": hit.code, "issuer": issuer if issuer in on_page else None,
-                                      "evidence": sentence}
+                    rows[hit.code] = {"code": hit.code, "issuer": issuer, "evidence": sentence}
+    if rows:  # the issuers the page names are read only for a page that names a credential
+        on_page = set().union(*[_issuers_named(text) for text in (page.title, *[block.text for block in page.blocks])])
+        for row in rows.values():
+            if row["issuer"] not in on_page:
+                row["issuer"] = None
     return list(rows.values())
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline import alternation
 from pipeline.datafiles import load
@@ -35,8 +35,7 @@ _UPPER_BOUNDS = {"less than", "fewer than", "under", "up to", "no more than", "a
                  "as little as", "a maximum of", "maximum of"}
 
 
-@dataclass(frozen=True)
-class Duration:
+class Duration(NamedTuple):
     """A span of time in months (either end may be open) or a number of hours."""
 
     months_min: float | None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline import alternation
 from pipeline.gate import Gate
@@ -31,8 +31,7 @@ _PERIODS = {"year": "annual", "yr": "annual", "annum": "annual", "annually": "an
             "hour": "hourly", "hr": "hourly", "hourly": "hourly"}
 
 
-@dataclass(frozen=True)
-class Money:
+class Money(NamedTuple):
     """An amount or range of US dollars; ``period`` is 'annual', 'hourly' or None."""
 
     low: float

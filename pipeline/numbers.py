@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline import alternation
 from pipeline.datafiles import load
@@ -36,8 +36,7 @@ _WORDS = Gate((w for w in WORDS if len(w) > 2), whole=True)
 _SPLIT = alternation.compile(r"(?P<digits>[\d,.]+)\s?(?P<scale>[a-z]*)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(NamedTuple):
     """A number found in text, with its character span."""
 
     value: float

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline import alternation
 from pipeline.gate import Gate
@@ -16,8 +16,7 @@ PERCENT = alternation.compile(
 )
 
 
-@dataclass(frozen=True)
-class Percent:
+class Percent(NamedTuple):
     """A percentage and its character span; ``value`` is 22.0 for "22%"."""
 
     value: float

@@ -27,12 +27,14 @@ NUMBER_TEXT = (
     rf"\d(?<![\w.,]\d)(?:\d{{0,2}}(?:,\d{{3}})+|\d*)(?:\.\d+)?"
     rf"(?:(?:[{_SCALE_LETTERS}]|\s?(?:{_SCALE_WORDS}))\b)?(?![\w]|,\d|\.\d)"
 )
-WORD_TEXT = rf"\b(?:{alternation.one_of(w for w in WORDS if len(w) > 2)})\b"
+_NUMBER_WORDS = alternation.one_of(w for w in WORDS if len(w) > 2)
+WORD_TEXT = rf"\b(?:{_NUMBER_WORDS})\b"
 
 NUMBER = alternation.compile(NUMBER_TEXT, re.IGNORECASE)
-WORD_NUMBER = CaseBlind(WORD_TEXT)
+# WORD_TEXT with a look-behind for its leading "\b" (the same test before a letter): CaseBlind leaves a
+# leading look-behind to the pattern, so that its twin skips ahead to the letters the words open with.
+WORD_NUMBER = CaseBlind(rf"(?<!\w)(?:{_NUMBER_WORDS})\b")
 _DIGITS = Gate("0123456789")
-_WORDS = Gate((w for w in WORDS if len(w) > 2), whole=True)
 _SPLIT = alternation.compile(r"(?P<digits>[\d,.]+)\s?(?P<scale>[a-z]*)", re.IGNORECASE)
 
 
@@ -62,6 +64,7 @@ def parse_number(text: str) -> float | None:
 def find_numbers(text: str) -> tuple[Number, ...]:
     """Every number written in digits or as a word, in order of appearance."""
     found = [Number(parse_number(m.group()), m.start(), m.end())
-             for pattern, gate in ((NUMBER, _DIGITS), (WORD_NUMBER, _WORDS)) if gate.opens(text)
-             for m in pattern.finditer(text)]
-    return tuple(sorted(found, key=lambda number: number.start))
+             for m in (NUMBER.finditer(text) if _DIGITS.opens(text) else ())]
+    if words := [Number(parse_number(m.group()), m.start(), m.end()) for m in WORD_NUMBER.finditer(text)]:
+        return tuple(sorted(found + words, key=lambda number: number.start))
+    return tuple(found)

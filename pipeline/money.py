@@ -58,7 +58,7 @@ def find_money(text: str) -> tuple[Money, ...]:
 def _read(text: str, match: re.Match[str]) -> Money:
     low_text = match.group("pre") or match.group("post")
     low, high, end = parse_number(low_text), None, match.end()
-    between = _BETWEEN_BEFORE.search(text, 0, match.start())
+    between = _between_before(text, match.start())
     tail = (_BETWEEN_TAIL if between else _RANGE_TAIL).match(text, end)
     if tail:
         high_text = tail.group("high")
@@ -77,3 +77,9 @@ def _read(text: str, match: re.Match[str]) -> Money:
         period = _PERIODS.get(word)
         end = period_match.end()
     return Money(low, high, period, start, end)
+
+
+def _between_before(text: str, end: int) -> re.Match[str] | None:
+    """"between" and the spaces that end the text before ``end``, looked for only where the word would start."""
+    word_end = len(text[:end].rstrip())  # str.rstrip strips what "\s" matches
+    return _BETWEEN_BEFORE.search(text, max(0, word_end - len("between")), end)

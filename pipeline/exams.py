@@ -109,8 +109,9 @@ def _statement_facts(page: CleanPage, statement: Statement, start: int) -> list[
         return list(_cell_facts(block))
     if not _has_figures(statement.text):
         return []
-    about_exam = _names_exam(" ".join([page.title, *block.headings, block.text, statement.lead]))
-    about_practice = _names_practice(" ".join([page.title, block.heading or ""]))
+    # Read part by part, not joined: no match spans two of them, and each part is remembered for the next sentence.
+    about_exam = any(_names_exam(text) for text in (page.title, *block.headings, block.text, statement.lead))
+    about_practice = _names_practice(page.title) or _names_practice(block.heading or "")
     facts = _sentence_facts(statement.text, about_exam, about_practice)
     if statement.text not in block.text:
         return [replace(fact, position=start) for fact in facts]
@@ -119,7 +120,7 @@ def _statement_facts(page: CleanPage, statement: Statement, start: int) -> list[
 
 @per_text
 def _names_exam(text: str) -> bool:
-    """Whether the text speaks of an exam (remembered: every sentence of a block asks about the same text)."""
+    """Whether the text speaks of an exam (remembered: every sentence of a page asks about its title and headings)."""
     return bool(EXAM.search(text))
 
 

@@ -144,7 +144,7 @@ def _cell_facts(block: Block) -> Iterator[ExamFact]:
             continue
         text = ": ".join(part for part in (heading, label, cell) if part) + (f" {heading}" if heading else "")
         credential = only_credential(heading)
-        for fact in sentence_facts(text, about_exam=True):
+        for fact in _sentence_facts(text, True, False):
             yield replace(fact, position=block.text.find(cell), credential=credential)
 
 

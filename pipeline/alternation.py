@@ -5,8 +5,9 @@ another. Alternatives that open alike can share their opening:
 ``\\bbureau|\\bboard|\\bnational`` compiles as ``\\b(?:b(?:ureau|oard)|national)``, and a
 position that holds no word start, or no "b", is past two of them in one test. Sharing keeps
 the order in which alternatives are tried wherever two of them could match at the same place,
-so the compiled pattern matches exactly what the written one does. Patterns are written plainly
-(``one_of`` for lists of words); ``compile`` shares their openings.
+so the compiled pattern matches exactly what the written one does. A pattern that ignores case
+also opens with a look-ahead for the few letters its matches can open with. Patterns are written
+plainly (``one_of`` for lists of words); ``compile`` does the rest.
 """
 
 from __future__ import annotations
@@ -14,12 +15,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from re import _constants, _parser
 
 _SPECIAL = frozenset("\\.^$*+?{}[]()|")
 _QUANTIFIERS = frozenset("*+?{")
 _OPENINGS = (r"\b",)  # zero-width tests that neighbouring alternatives may share: they match in one way only
 # An escape, a character class (a "]" first is a member) or a character that builds alternations and groups.
 _TOKEN = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\\\]])*\]|[|()]", re.DOTALL)
+_MOST_OPENINGS = 12  # a look-ahead for more letters than this lets too many positions through to pay
+_ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
+_REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
 _GROUP = re.compile(r"\((?:\?:|\?P<\w+>|(?!\?))")  # a group whose alternatives take the pattern's flags
 
 
@@ -34,10 +39,60 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - it
 
 
 def compact(pattern: str, flags: int = 0) -> str:
-    """The pattern with the alternatives of each alternation sharing their openings; unchanged if it sets flags."""
+    """The pattern with the alternatives of each alternation sharing their openings; unchanged if it sets flags.
+
+    A pattern that ignores case also opens with a look-ahead for the letters its matches open with,
+    "(?=[ert])": ignoring case keeps the engine from skipping ahead, so it tries the pattern at every
+    position, and a position holding none of the letters then fails at one test instead of at each
+    alternative in turn.
+    """
     if flags & re.VERBOSE or re.search(r"\(\?[aiLmsux]+\)", pattern):
         return pattern
-    return _compacted(pattern, bool(flags & re.IGNORECASE))
+    compacted = _compacted(pattern, bool(flags & re.IGNORECASE))
+    if flags & re.IGNORECASE and (letters := _opening_letters(compacted, flags)):
+        return f"(?=[{letters}])(?:{compacted})"
+    return compacted
+
+
+def _opening_letters(pattern: str, flags: int) -> str | None:
+    """The characters every match opens with, for a look-ahead, if they are few and some are letters."""
+    openings = _openings(_parser.parse(pattern, flags))
+    if not openings or len(openings) > _MOST_OPENINGS or all(char.lower() == char.upper() for char in openings):
+        return None  # anything may open a match, or too much; or no letter, and the engine skips ahead already
+    return "".join(re.escape(char) for char in sorted(openings))
+
+
+def _openings(items: _parser.SubPattern) -> set[str] | None:
+    """The characters a match of the parsed pattern opens with, as written; None if any may, or none."""
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _constants.LITERAL:
+            return {chr(av)}
+        if op is _constants.IN:
+            return _class_openings(av)
+        if op is _constants.SUBPATTERN:
+            return _openings(av[-1])
+        if op is _constants.BRANCH:
+            choices = [_openings(choice) for choice in av[1]]
+            return set().union(*choices) if all(choices) else None
+        if op in _REPEATS and av[0] >= 1:
+            return _openings(av[2])
+        return None
+    return None  # the pattern may match nothing
+
+
+def _class_openings(members: list) -> set[str] | None:
+    """The characters a class of literals and short ranges holds; None for any other class."""
+    chars: set[str] = set()
+    for kind, value in members:
+        if kind is _constants.LITERAL:
+            chars.add(chr(value))
+        elif kind is _constants.RANGE and value[1] - value[0] < _MOST_OPENINGS:
+            chars.update(chr(code) for code in range(value[0], value[1] + 1))
+        else:
+            return None
+    return chars
 
 
 @cache  # patterns share pieces: every number in them is NUMBER_TEXT

@@ -49,7 +49,7 @@ def test_case_blind_alternatives_share_letters_of_either_case():
 
 def test_groups_are_compacted_but_look_arounds_and_flags_are_left_as_written():
     assert compact(r"(?<!\w)(?:cat|cab)(?P<end>ab|ac)") == r"(?<!\w)(?:ca(?:t|b))(?P<end>a(?:b|c))"
-    assert compact(r"(?<=ab|ac)x|(?-i:Ab|Ac)", re.IGNORECASE) == r"(?<=ab|ac)x|(?-i:Ab|Ac)"
+    assert compact(r"(?<=ab|ac)x|(?-i:Ab|Ac)", re.IGNORECASE) == r"(?=[Ax])(?:(?<=ab|ac)x|(?-i:Ab|Ac))"
     assert compact(r"(?i)ab|ac") == r"(?i)ab|ac"
     assert alternation.compile(r"(?P<w>ab|ac)").groupindex == {"w": 1}
 
@@ -64,3 +64,11 @@ def test_compacted_patterns_match_what_they_match_as_written(pattern, text):
         assert _spans(compact(pattern, flags), text, flags) == _spans(pattern, text, flags)
         wrapped = f"(?:{pattern})(?![a.])"
         assert _spans(compact(wrapped, flags), text, flags) == _spans(wrapped, text, flags)
+
+
+def test_a_case_blind_pattern_opens_with_a_look_ahead_for_the_letters_its_matches_open_with():
+    assert compact(r"\bexam\w*|\btests?\b", re.IGNORECASE) == r"(?=[et])(?:\b(?:exam\w*|tests?\b))"
+    assert compact(r"(?<!\w)(?:Fee|cost)", re.IGNORECASE) == r"(?=[Fc])(?:(?<!\w)(?:Fee|cost))"
+    assert compact(r"\bexam|\btest") == r"\b(?:exam|test)"  # heeding case, the engine skips ahead unaided
+    for left_alone in (r"\d+|\$", r"[a-z]+ing", r"x?y|z", r"\w+ed"):  # no letter, too many, or any may open
+        assert compact(left_alone, re.IGNORECASE) == left_alone

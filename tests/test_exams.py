@@ -1,9 +1,5 @@
-import pytest
-
-from pipeline.datafiles import load
 from pipeline.exams import extract_exams, sentence_facts
 from pipeline.page import Block, CleanPage
-from tests.test_requirements import assert_look_ahead_holds_openings
 
 
 def page(*blocks, title="Certification Guide"):
@@ -207,7 +203,3 @@ def test_a_price_inside_brackets_does_not_take_the_words_before_the_bracket():
     fees = sentence_facts("The CPC exam costs $499 for two attempts ($399 for one attempt).")
     assert [(fact.value, fact.qualifier) for fact in fees] == [(499, "two attempts"), (399, "one attempt")]
 
-
-@pytest.mark.parametrize("name", ["exam", "practice"])
-def test_an_opening_look_ahead_holds_every_letter_a_match_can_start_with(name):
-    assert_look_ahead_holds_openings(load("exams")[name])

@@ -1,13 +1,5 @@
-import re
-from re import _constants, _parser
-
-import pytest
-
-from pipeline.datafiles import load
 from pipeline.page import Block, CleanPage
 from pipeline.requirements import extract_requirements, requirement_types
-
-_ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
 
 
 def page(*blocks, title="Getting Certified"):
@@ -230,31 +222,3 @@ def test_a_cue_word_that_ends_the_clause_is_a_label_not_a_verb():
     ))
     assert pairs(rows) == {("CCA", "training", 1), ("CCA", "experience", 1)}
 
-
-def openings(items: _parser.SubPattern) -> set[str]:
-    """The characters a match of the parsed pattern can start with, read past zero-width tests."""
-    for op, av in items:
-        if op in _ZERO_WIDTH:
-            continue
-        if op is _constants.LITERAL:
-            return {chr(av)}
-        if op is _constants.SUBPATTERN:
-            return openings(av[-1])
-        if op is _constants.BRANCH:
-            return set().union(*(openings(choice) for choice in av[1]))
-        raise AssertionError(f"cannot tell what {op} opens with")
-    raise AssertionError("a pattern opening with zero-width tests only")
-
-
-def assert_look_ahead_holds_openings(pattern: str) -> None:
-    """A pattern opening with a look-ahead for letters ("(?=[dnw])") finds what it would without the look-ahead."""
-    letters, rest = re.fullmatch(r"\(\?=\[([^]]+)\]\)(.+)", pattern).groups()
-    starts = openings(_parser.parse(rest, re.IGNORECASE))
-    missing = {char for char in starts if not re.match(f"[{letters}]", char, re.IGNORECASE)}
-    assert not missing, f"{pattern!r} opens with {sorted(missing)} too"
-
-
-@pytest.mark.parametrize("pattern", [pattern for group in ("cues", "types")
-                                     for pattern in load("requirements")[group].values() if pattern.startswith("(?=")])
-def test_an_opening_look_ahead_holds_every_letter_a_match_can_start_with(pattern):
-    assert_look_ahead_holds_openings(pattern)

@@ -24,7 +24,7 @@ _OPENINGS = (r"\b",)  # zero-width tests that neighbouring alternatives may shar
 _TOKEN = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\\\]])*\]|[|()]", re.DOTALL)
 _MOST_OPENINGS = 12  # a look-ahead for more letters than this lets too many positions through to pay
 _ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
-_REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
+REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)  # parser codes
 _GROUP = re.compile(r"\((?:\?:|\?P<\w+>|(?!\?))")  # a group whose alternatives take the pattern's flags
 
 
@@ -76,7 +76,7 @@ def _openings(items: _parser.SubPattern) -> set[str] | None:
         if op is _constants.BRANCH:
             choices = [_openings(choice) for choice in av[1]]
             return set().union(*choices) if all(choices) else None
-        if op in _REPEATS and av[0] >= 1:
+        if op in REPEATS and av[0] >= 1:
             return _openings(av[2])
         return None
     return None  # the pattern may match nothing

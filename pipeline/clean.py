@@ -140,7 +140,7 @@ class _Walker:
         while todo:
             item = todo.pop()
             if isinstance(item, str):
-                blocks.append(Block("paragraph", item, headings=self.above))
+                self._add(blocks, "paragraph", item)
                 continue
             tag = item.tag
             if tag in HEADINGS:

@@ -57,10 +57,11 @@ _SCORE = Gated(
 )
 _SCORE_WORD = Gated(r"\bscores?\b", re.IGNORECASE)
 # What ends the words that belong to an amount; a comma only ends them before another amount or credential.
-_SEPARATOR = alternation.compile(r"[/;)]|\b(?:or|and|plus|but|which|while|though|although|whereas)\b", re.IGNORECASE)
-_SEPARATOR_OR_COMMA = alternation.compile(rf"{_SEPARATOR.pattern}|,", re.IGNORECASE)
+_SEPARATOR_TEXT = r"[/;)]|\b(?:or|and|plus|but|which|while|though|although|whereas)\b"
+_SEPARATOR = alternation.compile(_SEPARATOR_TEXT, re.IGNORECASE)
+_SEPARATOR_OR_COMMA = alternation.compile(rf"{_SEPARATOR_TEXT}|,", re.IGNORECASE)
 # Before an amount, an opening bracket ends the words that belong to it too: "$499 for two attempts ($399 for one)".
-_SEPARATOR_BEFORE = alternation.compile(rf"{_SEPARATOR_OR_COMMA.pattern}|\(", re.IGNORECASE)
+_SEPARATOR_BEFORE = alternation.compile(rf"{_SEPARATOR_TEXT}|,|\(", re.IGNORECASE)
 _VALUE_FIRST = alternation.compile(r"\W*\d")  # a first cell that opens with a figure ("$399", "(2024)") is no label
 MIN_QUESTIONS, MAX_QUESTIONS = 10, 1000
 MIN_MINUTES, MAX_MINUTES = 30, 600

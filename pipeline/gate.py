@@ -88,7 +88,7 @@ def _needed(items: _parser.SubPattern, folded: bool) -> frozenset[str] | None:
                 found.append(frozenset().union(*choices))
             continue
         inner = _needed(av[-1], _folds(folded, *av[1:3])) if op is _constants.SUBPATTERN else (
-            _needed(av[2], folded) if op in _REPEATS and av[0] >= 1 else None)
+            _needed(av[2], folded) if op in alternation.REPEATS and av[0] >= 1 else None)
         if inner:
             found.append(inner)
     return max(found, key=lambda words: min(map(len, words)), default=None)
@@ -100,7 +100,6 @@ def _folds(folded: bool, add_flags: int, del_flags: int) -> bool:
 
 
 _SHORT = 40  # characters
-_REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
 
 
 class Needs:
@@ -189,6 +188,10 @@ class CaseBlind:
                 yield match
             position = match.end() if match else candidate.start() + 1
 
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first match, as ``pattern.search`` gives it."""
+        return next(self.finditer(text), None)
+
 
 _LEADING_LOOK_BEHIND = re.compile(r"^\(\?<[=!](?:[^()\\]|\\.)*\)")  # one with no group inside
 
@@ -217,7 +220,7 @@ def _letters(op: _constants._NamedIntConstant, av: object) -> str:
                    for kind, value in av if kind in (_constants.LITERAL, _constants.RANGE))
 
 
-_NESTING = (_constants.SUBPATTERN, _constants.ASSERT, _constants.ASSERT_NOT, *_REPEATS)
+_NESTING = (_constants.SUBPATTERN, _constants.ASSERT, _constants.ASSERT_NOT, *alternation.REPEATS)
 
 
 def gated_words(words: Iterable[str]) -> Gated:

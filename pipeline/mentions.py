@@ -129,14 +129,10 @@ _ANY_CUE = _any_cue("cues")
 _ANY_HEADING_CUE = _any_cue("heading_cues")
 
 
-def _cued(any_cue: CaseBlind, text: str) -> bool:
-    return next(any_cue.finditer(text), None) is not None
-
-
 @per_text
 def _framed(text: str) -> frozenset[str]:
     """The kinds whose cue words frame the text."""
-    if not _cued(_ANY_CUE, text):
+    if _ANY_CUE.search(text) is None:
         return frozenset()
     return frozenset(vocabulary.kind for vocabulary in VOCABULARIES
                      if vocabulary.cues and vocabulary.cues.search(text))
@@ -145,7 +141,7 @@ def _framed(text: str) -> frozenset[str]:
 @per_text
 def _headed(heading: str) -> frozenset[str]:
     """The kinds a heading introduces."""
-    if not _cued(_ANY_HEADING_CUE, heading):
+    if _ANY_HEADING_CUE.search(heading) is None:
         return frozenset()
     return frozenset(vocabulary.kind for vocabulary in VOCABULARIES
                      if vocabulary.heading_cues and vocabulary.heading_cues.search(heading))

@@ -202,4 +202,3 @@ def test_only_a_member_price_makes_its_neighbour_the_non_member_price():
 def test_a_price_inside_brackets_does_not_take_the_words_before_the_bracket():
     fees = sentence_facts("The CPC exam costs $499 for two attempts ($399 for one attempt).")
     assert [(fact.value, fact.qualifier) for fact in fees] == [(499, "two attempts"), (399, "one attempt")]
-

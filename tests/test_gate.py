@@ -87,6 +87,8 @@ def test_a_case_blind_pattern_finds_what_ignoring_case_finds(text):
     blind = CaseBlind(r"(?<!\w)(?:institute|states?|keys)(?!\w)")  # its twin skips the look-behind
     assert [m.span() for m in blind.finditer(text)] == [m.span() for m in blind.pattern.finditer(text)]
     assert len(list(blind.finditer(text))) >= 2
+    assert blind.search(text).span() == blind.pattern.search(text).span()
+    assert blind.search("no such word in this text") is None
 
 
 @pytest.mark.parametrize("pattern", [r"[A-Z]{2}", r"(?-i:ce)", r"keys?|x?"])

@@ -26,7 +26,8 @@ MIN_MAIN_CHARS = 200
 _MAIN_XPATHS = [(xpath, etree.XPath(xpath)) for xpath in MAIN_XPATHS]
 # lxml.etree's own elements: lxml.html's subclasses cost a Python call each time an element is read.
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
-_CONTROL = alternation.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # all but tab, line feed and carriage return
+_CONTROLS = tuple(chr(code) for code in range(32) if chr(code) not in "\t\n\r")
+_AS_SPACES = str.maketrans(dict.fromkeys(_CONTROLS, " "))
 _XML_DECLARATION = alternation.compile(r"^\s*<\?xml[^>]*>")
 
 
@@ -49,8 +50,8 @@ def parse(html: str) -> Element:
     Control characters (a form feed, say) read as spaces, as a browser shows them: lxml keeps
     them in the tree but refuses any text that holds one, so spacing the blocks would fail.
     """
-    if _CONTROL.search(html):
-        html = _CONTROL.sub(" ", html)
+    if any(char in html for char in _CONTROLS):  # ``in`` scans for one character many times faster than a pattern
+        html = html.translate(_AS_SPACES)
     root = etree.fromstring(_XML_DECLARATION.sub("", html, count=1), _PARSER)
     return root if root is not None else etree.fromstring("<html><body></body></html>", _PARSER)
 

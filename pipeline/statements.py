@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from pipeline import alternation
 from pipeline.memo import per_page, per_text
@@ -43,8 +42,7 @@ _CREDITED = alternation.compile(
 )
 
 
-@dataclass(frozen=True)
-class Statement:
+class Statement(NamedTuple):
     """One piece of evidence and the text around it that frames it.
 
     ``lead`` is the text that introduces it directly: the lead-in of its list or
@@ -77,7 +75,7 @@ def _statements(page: CleanPage) -> Iterator[Statement]:
         elif block.kind == "row":
             yield Statement(block.text, block, _lead_in(blocks, index), **frame)
         elif is_bare(block.text):
-            yield replace(_card(blocks, index), **frame)
+            yield _card(blocks, index)._replace(**frame)
         else:
             lead = _lead_in(blocks, index) if block.kind == "item" else ""
             sentences = block.sentences()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline import alternation
 from pipeline.datafiles import load
@@ -57,8 +57,7 @@ _PAY_LABEL = alternation.compile(r"\s*(?:(?:annual|yearly|hourly|weekly|monthly)
 _CERTIFIED = Gated(r"\bcertified\b|\bwith (?:a )?certification\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class _Figure:
+class _Figure(NamedTuple):
     """A dollar figure in a statement, with the text right before and after it and its label.
 
     The label is the column header above it in a table row, else the statement's lead;

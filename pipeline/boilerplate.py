@@ -38,7 +38,8 @@ def strip_unwanted(root: Element) -> None:
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *UNWANTED_TAGS, with_tail=False)
     doomed = [el for el in root.iter(*PAGE_LEVEL_TAGS) if not _inside_content(el)]
     # Only an element with attributes can be marked; reading them in Python beats an XPath that tests each one.
-    doomed += [el for el in root.iter(etree.Element) if el.attrib and is_marked(el) and el.tag not in KEPT_TAGS]
+    doomed += [el for el in root.iter(etree.Element)
+               if (attributes := el.items()) and is_marked(attributes) and el.tag not in KEPT_TAGS]
     for el in doomed:
         if el.getparent() is not None:
             _drop(el)
@@ -60,9 +61,9 @@ def _inside_content(el: Element) -> bool:
     return any(parent.tag in ("article", "main") for parent in el.iterancestors())
 
 
-def is_marked(el: Element) -> bool:
-    """True for elements whose role, class or id marks them as site chrome, or that a browser would not show."""
-    for name, value in el.items():
+def is_marked(attributes: list[tuple[str, str]]) -> bool:
+    """Whether an element with these attributes is marked as site chrome by role, class or id, or hidden."""
+    for name, value in attributes:
         marks = _MARKS.get(name)
         if marks is not None and marks(value):
             return True

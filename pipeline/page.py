@@ -66,9 +66,14 @@ class CleanPage:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
+_MAY_END = alternation.compile(r"""[.!?]["”’)]?\s""")  # where a sentence may end: most texts hold no such place
+
+
 @per_text
 def split_sentences(text: str) -> tuple[str, ...]:
     """Split text into sentences without altering any character inside them."""
+    if not _MAY_END.search(text):
+        return (text.strip(),) if text.strip() else ()
     parts = (part.strip() for part in _SENTENCE_END.split(text))
     return tuple(part for part in parts if part)
 

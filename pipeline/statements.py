@@ -69,18 +69,18 @@ def statements(page: CleanPage) -> list[Statement]:
 def _statements(page: CleanPage) -> Iterator[Statement]:
     blocks = pipe_tables(page.blocks)
     for index, block in enumerate(blocks):
-        frame = {"headings": tuple(reversed(block.headings)), "section": _section(blocks, index)}
+        headings, section = tuple(reversed(block.headings)), _section(blocks, index)
         if block.kind == "heading":
-            yield Statement(block.text, block, **frame)
+            yield Statement(block.text, block, "", (), headings, section)
         elif block.kind == "row":
-            yield Statement(block.text, block, _lead_in(blocks, index), **frame)
+            yield Statement(block.text, block, _lead_in(blocks, index), (), headings, section)
         elif is_bare(block.text):
-            yield _card(blocks, index)._replace(**frame)
+            yield _card(blocks, index)._replace(headings=headings, section=section)
         else:
             lead = _lead_in(blocks, index) if block.kind == "item" else ""
             sentences = block.sentences()
             for number, sentence in enumerate(sentences):
-                yield Statement(sentence, block, lead, tuple(reversed(sentences[:number])), **frame)
+                yield Statement(sentence, block, lead, tuple(reversed(sentences[:number])), headings, section)
 
 
 def _section(blocks: list[Block], index: int) -> tuple[str, ...]:
@@ -195,7 +195,10 @@ def _lead_in(blocks: list[Block], index: int) -> str:
 
 def first_found(find: Callable[[str], T | None], *texts: str) -> T | None:
     """The first result of ``find`` over the texts, in order, skipping empty texts and empty results."""
-    return next((found for text in texts if text and (found := find(text))), None)
+    for text in texts:  # a loop, not next() over a generator: this runs dozens of times a page
+        if text and (found := find(text)):
+            return found
+    return None
 
 
 def occupation(statement: Statement, page: CleanPage, *nearby: str) -> str | None:

@@ -25,7 +25,8 @@ MIN_MAIN_CHARS = 200
 # Compiled once: root.xpath(text) would compile its expression on every page.
 _MAIN_XPATHS = [(xpath, etree.XPath(xpath)) for xpath in MAIN_XPATHS]
 # lxml.etree's own elements: lxml.html's subclasses cost a Python call each time an element is read.
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+# No table of ids either: nothing looks an element up by its id.
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, collect_ids=False)
 _CONTROLS = tuple(chr(code) for code in range(32) if chr(code) not in "\t\n\r")
 _AS_SPACES = str.maketrans(dict.fromkeys(_CONTROLS, " "))
 _XML_DECLARATION = alternation.compile(r"^\s*<\?xml[^>]*>")

@@ -12,8 +12,11 @@ from pipeline.numbers import NUMBER_TEXT, parse_number
 
 _SIGN = r"(?:US\$|\$|USD\s?)"
 _UNIT = r"(?:dollars|USD)\b"
-_GATE = Gate(["$", "usd", "dollars"])
 AMOUNT = alternation.compile(rf"{_SIGN}\s?(?P<pre>{NUMBER_TEXT})|(?P<post>{NUMBER_TEXT})\s?{_UNIT}", re.IGNORECASE)
+# AMOUNT where the text holds no sign or unit word, only "$": it opens with a literal character, which the engine
+# skips ahead to, while AMOUNT, opening with a letter that case is ignored on or a digit, is tried at every position.
+_DOLLAR = alternation.compile(rf"\$\s?(?P<pre>{NUMBER_TEXT})", re.IGNORECASE)
+_WORDS = Gate(["us$", "usd", "dollars"])
 # What may join a first amount to a second one that need not repeat the sign.
 _RANGE_TAIL = alternation.compile(
     rf"\s*(?:-|–|—|to)\s*{_SIGN}?\s?(?P<high>{NUMBER_TEXT})(?:\s?{_UNIT})?", re.IGNORECASE
@@ -45,10 +48,14 @@ class Money(NamedTuple):
 def find_money(text: str) -> tuple[Money, ...]:
     """Every dollar amount or range in the text, in order of appearance."""
     found: list[Money] = []
-    if not _GATE.opens(text):
+    if _WORDS.opens(text):
+        amount = AMOUNT
+    elif "$" in text:
+        amount = _DOLLAR
+    else:
         return ()
     position = 0
-    while match := AMOUNT.search(text, position):
+    while match := amount.search(text, position):
         money = _read(text, match)
         found.append(money)
         position = money.end

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from re import _parser
 from typing import NamedTuple
 
 from pipeline import alternation
 from pipeline.datafiles import load
-from pipeline.gate import CaseBlind, Gate, lower
+from pipeline.gate import CaseBlind, lower
 from pipeline.memo import per_text
 from pipeline.numbers import NUMBER_TEXT, SCALES, WORD_TEXT, WORDS, parse_number
 
@@ -17,12 +18,27 @@ HOUR_UNITS: set[str] = set(_UNITS["hours"])
 
 _UNIT_TEXT = alternation.one_of([*MONTHS_PER_UNIT, *HOUR_UNITS])
 _QUANTITY = rf"(?:{NUMBER_TEXT}|{WORD_TEXT}|\ban?\b)"
-_GATE = Gate([*MONTHS_PER_UNIT, *HOUR_UNITS], whole=True)
-# A quick look, in lower case, for what ends a quantity (a digit or scale, a number word, "a",
-# "an") right before a unit, as it does in every length; the full pattern runs only where it is.
+
+
+def _after(ends: list[str], separator: str) -> str:
+    """A test that the text up to the position ends with one of ``ends`` and then ``separator``, one character.
+
+    A look behind must be of one width: the ends are grouped by theirs.
+    """
+    by_width: dict[int, list[str]] = {}
+    for end in ends:
+        by_width.setdefault(_parser.parse(end).getwidth()[0], []).append(end)
+    return "|".join(f"(?<=(?:{'|'.join(group)}){separator})" for group in by_width.values())
+
+
+# A quick look, in lower case, for what ends a quantity (a digit or scale, a number word, "a", "an") right
+# before a unit, as it does in every length; the full pattern runs only where it is. It opens with the space
+# or hyphen before the unit, which the engine skips ahead to, and only then looks behind it for the quantity.
+_QUANTITY_ENDS = [r"\d", rf"\d[{''.join(w for w in SCALES if len(w) == 1)}]",
+                  *(re.escape(w) for w in SCALES if len(w) > 1), *(rf"\b{re.escape(w)}" for w in WORDS)]
+_SEPARATOR = r"[\s-]"  # between a quantity and its unit
 _COUNTED = alternation.compile(
-    rf"(?:\d[{''.join(w for w in SCALES if len(w) == 1)}]?|{'|'.join(w for w in SCALES if len(w) > 1)}"
-    rf"|\b(?:{'|'.join(w for w in WORDS if len(w) > 2)}|an?)\b)[\s-](?:{_UNIT_TEXT})\b"
+    rf"{_SEPARATOR}(?=(?:{alternation.compact(_UNIT_TEXT)})\b)(?:{_after(_QUANTITY_ENDS, _SEPARATOR)})"
 )
 _DURATION = CaseBlind(
     rf"(?:(?P<bound>less than|fewer than|under|up to|no more than|at most|within|as little as|"
@@ -48,7 +64,7 @@ class Duration(NamedTuple):
 @per_text
 def find_durations(text: str) -> tuple[Duration, ...]:
     """Every length of time in the text, in order of appearance."""
-    if not (_GATE.opens(text) and _COUNTED.search(lower(text))):
+    if not _COUNTED.search(lower(text)):
         return ()
     return tuple(duration for match in _DURATION.finditer(text) if (duration := _read(match)))
 

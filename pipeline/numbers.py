@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from pipeline import alternation
 from pipeline.datafiles import load
-from pipeline.gate import CaseBlind, Gate
+from pipeline.gate import CaseBlind
 from pipeline.memo import per_text
 
 _DATA = load("number_words")
@@ -34,7 +34,6 @@ NUMBER = alternation.compile(NUMBER_TEXT, re.IGNORECASE)
 # WORD_TEXT with a look-behind for its leading "\b" (the same test before a letter): CaseBlind leaves a
 # leading look-behind to the pattern, so that its twin skips ahead to the letters the words open with.
 WORD_NUMBER = CaseBlind(rf"(?<!\w)(?:{_NUMBER_WORDS})\b")
-_DIGITS = Gate("0123456789")
 _SPLIT = alternation.compile(r"(?P<digits>[\d,.]+)\s?(?P<scale>[a-z]*)", re.IGNORECASE)
 
 
@@ -63,8 +62,7 @@ def parse_number(text: str) -> float | None:
 @per_text
 def find_numbers(text: str) -> tuple[Number, ...]:
     """Every number written in digits or as a word, in order of appearance."""
-    found = [Number(parse_number(m.group()), m.start(), m.end())
-             for m in (NUMBER.finditer(text) if _DIGITS.opens(text) else ())]
+    found = [Number(parse_number(m.group()), m.start(), m.end()) for m in NUMBER.finditer(text)]
     if words := [Number(parse_number(m.group()), m.start(), m.end()) for m in WORD_NUMBER.finditer(text)]:
         return tuple(sorted(found + words, key=lambda number: number.start))
     return tuple(found)

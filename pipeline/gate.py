@@ -28,30 +28,25 @@ def lower(text: str) -> str:
 
 @per_text
 def _folded(text: str) -> str:
-    """The text in lower case with a space at each end, remembered: many gates read each text."""
-    return f" {lower(text)} "
+    """The text in lower case, remembered: many gates read each text."""
+    return lower(text)
 
 
 class Gate:
-    """Rules out texts that hold none of ``words`` (compared in lower case, or as written if ``cased``).
+    """Rules out texts that hold none of ``words`` (compared in lower case, or as written if ``cased``)."""
 
-    ``whole`` asks for a word that no letter, digit or underscore touches.
-    """
-
-    def __init__(self, words: Iterable[str], cased: bool = False, whole: bool = False) -> None:
-        self._cased = cased
+    def __init__(self, words: Iterable[str], cased: bool = False) -> None:
         words = {word if cased else word.lower() for word in words}
-        if not whole:  # a text holding "passing" holds "pass": the longer word need not be looked for
-            words = {word for word in words if not any(other in word for other in words if other != word)}
-        self._words = tuple(sorted(words))
-        alternatives = alternation.one_of(self._words)
-        # One pattern finds a single word, or capitalised ones, faster than ``in`` does; a whole word needs one.
-        quick = whole or cased or len(self._words) == 1
-        self._pattern = alternation.compile(rf"\W(?:{alternatives})\b" if whole else alternatives) if quick else None
+        # A text holding "passing" holds "pass": the longer word need not be looked for.
+        self._words = tuple(sorted(word for word in words if not any(other in word for other in words - {word})))
+        # One pattern finds a single word, or capitalised ones, faster than ``in`` does.
+        quick = cased or len(self._words) == 1
+        self._pattern = alternation.compile(alternation.one_of(self._words)) if quick else None
+        self._cased = cased
 
     def opens(self, text: str) -> bool:
         """False only when no match of the gated pattern can be in the text."""
-        folded = f" {text} " if self._cased else _folded(text)
+        folded = text if self._cased else _folded(text)
         if self._pattern:
             return bool(self._pattern.search(folded))
         for word in self._words:  # noqa: SIM110 - a loop is twice as fast as any(), and this runs a thousand times a page

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from pipeline import alternation
 from pipeline.credential_context import credential_context
@@ -70,9 +70,11 @@ MIN_SCORE = 50  # a passing score in points; smaller numbers near "score" count 
 Row = dict[str, object]
 
 
-@dataclass(frozen=True)
-class ExamFact:
-    """One fact of a sentence, before it is tied to a credential; ``position`` is where it starts."""
+class ExamFact(NamedTuple):
+    """One fact of a sentence, before it is tied to a credential; ``position`` is where it starts.
+
+    A named tuple, not a frozen dataclass: one is made for every fact read, and again where it is placed.
+    """
 
     attribute: str
     value: float
@@ -115,8 +117,8 @@ def _statement_facts(page: CleanPage, statement: Statement, start: int) -> list[
     about_practice = _names_practice(page.title) or _names_practice(block.heading or "")
     facts = _sentence_facts(statement.text, about_exam, about_practice)
     if statement.text not in block.text:
-        return [replace(fact, position=start) for fact in facts]
-    return [replace(fact, position=start + fact.position) for fact in facts]
+        return [fact._replace(position=start) for fact in facts]
+    return [fact._replace(position=start + fact.position) for fact in facts]
 
 
 @per_text
@@ -146,7 +148,7 @@ def _cell_facts(block: Block) -> Iterator[ExamFact]:
         text = ": ".join(part for part in (heading, label, cell) if part) + (f" {heading}" if heading else "")
         credential = only_credential(heading)
         for fact in _sentence_facts(text, True, False):
-            yield replace(fact, position=block.text.find(cell), credential=credential)
+            yield fact._replace(position=block.text.find(cell), credential=credential)
 
 
 @per_text

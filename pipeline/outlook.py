@@ -31,8 +31,11 @@ COUNTS = {name: Gated(pattern, re.IGNORECASE) for name, pattern in _DATA["counts
 
 SMALLEST_COUNT = 100  # fewer jobs than this is a rank, a list length or a year's tail, not a job count
 _YEARS = range(1950, 2100)
-# Where a clause ends; an opening bracket ends the clause before it but not the one inside it.
-_CLAUSE_END = alternation.compile(r"[;—–]|,\s+(?=(?:while|whereas|but|up|down|with|compared|versus)\b)", re.IGNORECASE)
+# Where a clause ends; an opening bracket ends the clause before it but not the one inside it. One class of the
+# characters that end a clause opens the pattern, and only its words ignore case, so the engine skips ahead to them.
+_CLAUSE_END = alternation.compile(
+    r"[,;—–](?:(?<=,)\s+(?=(?i:while|whereas|but|up|down|with|compared|versus)\b)|(?<!,))"
+)
 _BRACKET = alternation.compile(r"\(")
 _SHORT = 12  # words: a heading, row, card or label is one clause
 _YEAR_AFTER = alternation.compile(r"\s*(?:in|by|as of|\()\s*((?:19|20)\d\d)\b(?!\s*[-–])", re.IGNORECASE)

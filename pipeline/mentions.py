@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -197,7 +197,8 @@ class _Frame(NamedTuple):
     """The kinds that frame a block: by the headings above it, by the page title among them, by its lead-in.
 
     ``pieces`` are the block's passages, each with the kinds whose cue words it holds; ``kinds`` are all of
-    these kinds together: others can only be named anywhere.
+    these kinds together: others can only be named anywhere. ``named`` holds, for each kind whose terms count
+    wherever they stand (``_ANYWHERE``), the (name, evidence) pairs the passages give.
     """
 
     headings: frozenset[str]
@@ -205,6 +206,7 @@ class _Frame(NamedTuple):
     lead_in: frozenset[str]
     pieces: tuple[tuple[str, frozenset[str]], ...]
     kinds: frozenset[str]
+    named: dict[str, tuple[tuple[str, str], ...]]
 
 
 @per_text
@@ -217,29 +219,39 @@ def _under(headings: tuple[str, ...], title: str) -> tuple[frozenset[str], froze
             _headed(title) if title in headings else _NONE)
 
 
+_ANYWHERE = tuple(vocabulary for vocabulary in VOCABULARIES if vocabulary.anywhere and not vocabulary.open_lists)
+
+
 @per_text
-def _passages(text: str, row: bool) -> tuple[tuple[tuple[str, frozenset[str]], ...], frozenset[str]]:
-    """A block's passages (a row is one, else its sentences), each with the kinds it cues, and all those kinds."""
+def _passages(text: str, row: bool) -> tuple[tuple[tuple[str, frozenset[str]], ...], frozenset[str],
+                                             dict[str, tuple[tuple[str, str], ...]]]:
+    """A block's passages (a row is one, else its sentences), each with the kinds it cues, all those kinds,
+    and the names they give of the kinds that count anywhere (read here once for every block with this text).
+
+    Callers must not change the names it gives.
+    """
     pieces = tuple([(piece, _framed(piece)) for piece in ((text,) if row else split_sentences(text))])
-    return pieces, frozenset().union(*[cued for _, cued in pieces])
+    named = {vocabulary.kind: tuple([(name, piece) for piece, _ in pieces for name in vocabulary.names_in(piece)])
+             for vocabulary in _ANYWHERE}
+    return pieces, frozenset().union(*[cued for _, cued in pieces]), named
 
 
 def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: str) -> _Frame:
     under_heading, under_title = _under(headings, title)
     led_in = _framed(lead_in) if block.kind == "item" and lead_in is not None else _NONE
-    pieces, cued = _passages(block.text, block.kind == "row")
-    return _Frame(under_heading, under_title, led_in, pieces, under_heading.union(under_title, led_in, cued))
+    pieces, cued, named = _passages(block.text, block.kind == "row")
+    return _Frame(under_heading, under_title, led_in, pieces, under_heading.union(under_title, led_in, cued), named)
 
 
-def _block_names(block: Block, frame: _Frame, vocabulary: Vocabulary) -> list[tuple[str, str]]:
+def _block_names(block: Block, frame: _Frame, vocabulary: Vocabulary) -> Sequence[tuple[str, str]]:
     """(name, evidence) pairs this block gives for one vocabulary.
 
     Under a heading of this kind, list items, rows and subheadings count whole, and a paragraph
     sentence counts when it lists two or more entries. A page title of this kind ("Coding
     Classes") frames its list items and subheadings too, but for vocabulary terms only.
     """
-    if vocabulary.anywhere and not vocabulary.open_lists:  # its terms count wherever they stand, and only they
-        return [(name, piece) for piece, _ in frame.pieces for name in vocabulary.names_in(piece)]
+    if vocabulary.kind in frame.named:  # its terms count wherever they stand, and only they
+        return frame.named[vocabulary.kind]
     under_heading = vocabulary.kind in frame.headings
     under_title = vocabulary.kind in frame.title
     led_in = vocabulary.kind in frame.lead_in

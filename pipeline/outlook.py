@@ -40,8 +40,7 @@ _BRACKET = alternation.compile(r"\(")
 _SHORT = 12  # words: a heading, row, card or label is one clause
 _YEAR_AFTER = alternation.compile(r"\s*(?:in|by|as of|\()\s*((?:19|20)\d\d)\b(?!\s*[-–])", re.IGNORECASE)
 _PERCENT_COLUMN = alternation.compile(r"percent|%", re.IGNORECASE)
-_CODE_BEFORE = alternation.compile(r"\d[-‐–]")
-_CODE_AFTER = alternation.compile(r"[-‐–]\d")
+_CODE_DASHES = "-‐–"  # a digit on the far side of one of these makes a number part of a code
 
 
 def extract_outlook(page: CleanPage) -> list[dict]:
@@ -168,8 +167,9 @@ def _minus(text: str, number: Number) -> bool:
 
 def _in_code(text: str, number: Number) -> bool:
     """Whether the number is part of a hyphenated code ("29-2072", "1-800-555-0100"), not a count."""
-    before, after = text[max(number.start - 2, 0):number.start], text[number.end:number.end + 2]
-    return bool(_CODE_BEFORE.fullmatch(before) or _CODE_AFTER.fullmatch(after))
+    start, end = number.start, number.end  # str.isdecimal tests a character as the pattern "\d" does
+    before = start >= 2 and text[start - 1] in _CODE_DASHES and text[start - 2].isdecimal()
+    return before or (len(text) >= end + 2 and text[end] in _CODE_DASHES and text[end + 1].isdecimal())
 
 
 def _is_year(text: str, number: Number) -> bool:

@@ -85,8 +85,9 @@ def extract_program_norms(page: CleanPage) -> list[dict]:
         for before, sentence in zip(["", *passages], passages, strict=False):
             if not (find_durations(sentence) or find_money(sentence)):
                 continue  # no length or cost to read
-            if _OFF_TOPIC.search(sentence) or sentence in about_schools:
+            # Programs first: few sentences speak of them, and the answer is remembered for the sentence after.
+            if not (_on_programs(sentence) or _on_programs(before) or _on_programs(block.heading or "")):
                 continue
-            if _on_programs(sentence) or _on_programs(before) or _on_programs(block.heading or ""):
+            if sentence not in about_schools and not _OFF_TOPIC.search(sentence):
                 rows += [row for row in _norms(sentence) if row not in rows]
     return rows

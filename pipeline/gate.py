@@ -94,14 +94,11 @@ def _folds(folded: bool, add_flags: int, del_flags: int) -> bool:
     return bool(add_flags & re.IGNORECASE) or (folded and not del_flags & re.IGNORECASE)
 
 
-_SHORT = 40  # characters
-
-
 class Needs:
     """A quick check that a text holds one of ``words``, one of which every match of a pattern holds.
 
-    Words with a capital letter must appear as written, the others in any case. Short texts
-    are let through unchecked: reading them costs the pattern less than the check.
+    Words with a capital letter must appear as written, the others in any case. Short texts are
+    checked too: the check costs less than a pattern that ignores case, tried at every position.
     """
 
     def __init__(self, words: Iterable[str]) -> None:
@@ -112,7 +109,7 @@ class Needs:
             self._gates.append(Gate(cased, cased=True))
 
     def opens(self, text: str) -> bool:
-        if not self._gates or len(text) < _SHORT:
+        if not self._gates:
             return True
         for gate in self._gates:  # noqa: SIM110 - as in Gate.opens
             if gate.opens(text):

@@ -8,7 +8,7 @@ from functools import cached_property
 from pipeline.credentials import CredentialHit, find_credentials
 from pipeline.memo import per_page
 from pipeline.page import CleanPage
-from pipeline.statements import Statement, pipe_tables, statements
+from pipeline.statements import Statement, statements, table_blocks
 
 # A page is about one credential when that credential is named in at least this
 # many of its sentences and this many times as often as any other.
@@ -21,7 +21,7 @@ class CredentialContext:
 
     def __init__(self, page: CleanPage) -> None:
         self.original = page
-        self.page = CleanPage(page.url, page.title, pipe_tables(page.blocks))
+        self.page = CleanPage(page.url, page.title, table_blocks(page))
         self.hits = [find_credentials(block.text) for block in self.page.blocks]
         self._index = {block: index for index, block in reversed(list(enumerate(self.page.blocks)))}
         self._heading_codes: dict[str, frozenset[str]] = {}

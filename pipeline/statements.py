@@ -67,7 +67,7 @@ def statements(page: CleanPage) -> list[Statement]:
 
 
 def _statements(page: CleanPage) -> Iterator[Statement]:
-    blocks = pipe_tables(page.blocks)
+    blocks = table_blocks(page)
     for index, block in enumerate(blocks):
         headings, section = tuple(reversed(block.headings)), _section(blocks, index)
         if block.kind == "heading":
@@ -91,6 +91,12 @@ def _section(blocks: list[Block], index: int) -> tuple[str, ...]:
             break
         texts.append(block.text)
     return tuple(texts)
+
+
+@per_page
+def table_blocks(page: CleanPage) -> list[Block]:
+    """The page's blocks as statements read them (``pipe_tables``), the same objects for every reader."""
+    return pipe_tables(page.blocks)
 
 
 def pipe_tables(blocks: list[Block]) -> list[Block]:

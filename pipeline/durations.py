@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from pipeline import alternation
 from pipeline.datafiles import load
-from pipeline.gate import CaseBlind, lower
+from pipeline.gate import CaseBlind, lowered
 from pipeline.memo import per_text
 from pipeline.numbers import NUMBER_TEXT, SCALES, WORD_TEXT, WORDS, parse_number
 
@@ -64,7 +64,7 @@ class Duration(NamedTuple):
 @per_text
 def find_durations(text: str) -> tuple[Duration, ...]:
     """Every length of time in the text, in order of appearance."""
-    if not _COUNTED.search(lower(text)):
+    if not _COUNTED.search(lowered(text)):
         return ()
     return tuple(duration for match in _DURATION.finditer(text) if (duration := _read(match)))
 

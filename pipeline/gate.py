@@ -27,7 +27,7 @@ def lower(text: str) -> str:
 
 
 @per_text
-def _folded(text: str) -> str:
+def lowered(text: str) -> str:
     """The text in lower case, remembered: many gates read each text."""
     return lower(text)
 
@@ -46,7 +46,7 @@ class Gate:
 
     def opens(self, text: str) -> bool:
         """False only when no match of the gated pattern can be in the text."""
-        folded = text if self._cased else _folded(text)
+        folded = text if self._cased else lowered(text)
         if self._pattern:
             return bool(self._pattern.search(folded))
         for word in self._words:  # noqa: SIM110 - a loop is twice as fast as any(), and this runs a thousand times a page
@@ -173,8 +173,8 @@ class CaseBlind:
             raise ValueError(f"not a lower-case pattern of non-empty matches: {pattern!r}")
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        lowered, position = lower(text), 0  # as long as the text: "İ" is lowered to "i"
-        while candidate := self._twin.search(lowered, position):
+        low, position = lowered(text), 0  # as long as the text: "İ" is lowered to "i"
+        while candidate := self._twin.search(low, position):
             match = self.pattern.match(text, candidate.start())
             if match:
                 yield match

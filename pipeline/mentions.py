@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from pipeline import alternation
 from pipeline.datafiles import load
-from pipeline.gate import CaseBlind, Gate, Gated, lower
+from pipeline.gate import CaseBlind, Gate, Gated, lowered
 from pipeline.memo import per_text
 from pipeline.page import Block, CleanPage, split_sentences
 
@@ -71,7 +71,7 @@ class Vocabulary:
         """
         if not self.gate.opens(text):
             return ()
-        low = lower(text)
+        low = lowered(text)
         found = [(m.start(), -m.end(), name) for (name, pattern), words in zip(self.terms, self.words, strict=True)
                  if any(word in low for word in words) for m in pattern.finditer(text)]
         names, reached = [], 0

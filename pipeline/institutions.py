@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline import alternation
 from pipeline.credentials import find_credentials
@@ -19,6 +19,7 @@ _GENERIC = set(_DATA["generic"]) | _KEYWORDS
 _LEADING = set(_DATA["leading"])
 _BREAKS = set(_DATA["breaks"])
 _CONNECTORS = {"of", "for", "the", "de", "&"}
+_AROUND = _LEADING | _CONNECTORS  # words dropped from either end of a name
 
 # A word is taken whole (possessively): whitespace, which follows every word of a name, never follows part of one.
 _WORD = r"(?:[A-Z][\w'’.&-]*+|&)"
@@ -27,25 +28,33 @@ _KEYWORD = alternation.one_of(_DATA["keywords"])
 NAME = alternation.compile(
     rf"(?=[A-Z&])(?:{_WORD}\s+(?:(?:of|for|the|de)\s+)*)*(?:{_KEYWORD})\b(?:\s+(?:of|for)(?:\s+the)?(?:\s+{_WORD})+)?"
 )
-_KNOWN = alternation.compile(rf"\b(?:{alternation.one_of(_DATA['known'])})\b")
+
+
+def _at_word_start(name: str) -> str:
+    """``\\b`` + name, which opens with a letter: its letter first, then the look back, lets the engine skip ahead."""
+    first = re.escape(name[0])
+    return rf"{first}(?<!\w{first}){re.escape(name[1:])}"
+
+
+_KNOWN = alternation.compile(rf"(?:{'|'.join(map(_at_word_start, sorted(_DATA['known'], key=len, reverse=True)))})\b")
 _DEFINED = alternation.compile(r"\s*\((?P<acronym>[A-Z]{2,6})\)")
 _DEFINITION = alternation.compile(r"\([A-Z]{2,6}\)")
 _SHORT_FORM = alternation.compile(r"\b[A-Z]{2,6}\b")
+# Looking ahead for the letters a match opens with first fails most places at one test.
 _ACRONYM_SCHOOL = alternation.compile(
-    r"(?:\b(?:at|from|through|with)\s+)(?P<inside>[A-Z]{2,6})\b|\b(?P<subject>[A-Z]{2,6})(?=['’]s\s+(?:[\w-]+\s+){0,4}"
-    r"(?:program|certificate|degree|diploma|course)|\s+(?:offers|provides)\b)"
+    r"(?=[aftwA-Z])(?:(?:\b(?:at|from|through|with)\s+)(?P<inside>[A-Z]{2,6})\b|\b(?P<subject>[A-Z]{2,6})"
+    r"(?=['’]s\s+(?:[\w-]+\s+){0,4}(?:program|certificate|degree|diploma|course)|\s+(?:offers|provides)\b))"
 )
 # A school's name holds a keyword or is a known name; a short form is two capitals or more.
 _GATE = Gate([*_DATA["keywords"], *_DATA["known"]], cased=True)
-_CAPITALS = alternation.compile("[A-Z]{2}")
+_CAPITALS = alternation.compile("[A-Z][A-Z]")  # not "[A-Z]{2}": a class first, not a repeat, lets the engine skip ahead
 _NOT_SCHOOLS = set(_DATA["not_schools"])
 # A heading or list entry that is nothing but an acronym with a U in it ("SNHU", "WGU").
 _BARE_UNIVERSITY = alternation.compile(r"\s*(?P<acronym>[A-Z]*U[A-Z]*)\s*")
 
 
-@dataclass(frozen=True)
-class Institution:
-    """A school named in text, with its character span."""
+class Institution(NamedTuple):
+    """A school named in text, with its character span (a named tuple: one is made for every name read)."""
 
     name: str
     start: int
@@ -54,18 +63,21 @@ class Institution:
 
 def _trimmed(match: re.Match[str]) -> Institution | None:
     """The match without words that open a heading or follow the name, if a specific name remains."""
-    words = list(re.finditer(r"\S+", match.group()))
-    keyword = next(i for i, w in enumerate(words) if w.group() in _KEYWORDS)
-    cut = max((i + 1 for i, w in enumerate(words[:keyword]) if w.group() in _BREAKS), default=0)
-    words = words[cut:]
-    while words and (words[0].group() in _LEADING or words[0].group() in _CONNECTORS):
-        words.pop(0)
-    while words and (words[-1].group() in _LEADING or words[-1].group() in _CONNECTORS):
-        words.pop()
-    names = [w.group() for w in words]
+    text = match.group()
+    words = text.split()  # the name's words: it opens and ends with one, and whitespace parts them
+    keyword = next(i for i, word in enumerate(words) if word in _KEYWORDS)
+    first = max((i + 1 for i, word in enumerate(words[:keyword]) if word in _BREAKS), default=0)
+    last = len(words)
+    while first < last and words[first] in _AROUND:
+        first += 1
+    while first < last and words[last - 1] in _AROUND:
+        last -= 1
+    names = words[first:last]
     if not _KEYWORDS & set(names) or all(n in _GENERIC or n in _CONNECTORS for n in names):
         return None
-    start, end = match.start() + words[0].start(), match.start() + words[-1].end()
+    # where the kept words start and end: the text less the words split off before and after them
+    start = match.start() + len(text) - len(text.split(None, first)[-1])
+    end = match.start() + len(text.rsplit(None, len(words) - last)[0])
     definition = _DEFINED.match(match.string, end)
     return Institution(match.string[start:end], start, definition.end() if definition else end)
 

@@ -11,7 +11,7 @@ from pipeline.credentials import find_credentials
 from pipeline.datafiles import load
 from pipeline.gate import Gate
 from pipeline.memo import per_text
-from pipeline.organizations import find_organizations
+from pipeline.organizations import find_organizations, not_after
 
 _DATA = load("institutions")
 _KEYWORDS = set(_DATA["keywords"])
@@ -29,14 +29,9 @@ NAME = alternation.compile(
     rf"(?=[A-Z&])(?:{_WORD}\s+(?:(?:of|for|the|de)\s+)*)*(?:{_KEYWORD})\b(?:\s+(?:of|for)(?:\s+the)?(?:\s+{_WORD})+)?"
 )
 
-
-def _at_word_start(name: str) -> str:
-    """``\\b`` + name, which opens with a letter: its letter first, then the look back, lets the engine skip ahead."""
-    first = re.escape(name[0])
-    return rf"{first}(?<!\w{first}){re.escape(name[1:])}"
-
-
-_KNOWN = alternation.compile(rf"(?:{'|'.join(map(_at_word_start, sorted(_DATA['known'], key=len, reverse=True)))})\b")
+# A known name opens with a letter: "\b" before it is no word character before it.
+_KNOWN_NAMES = not_after(r"\w", _DATA["known"])
+_KNOWN = alternation.compile(rf"(?:{_KNOWN_NAMES})\b")
 _DEFINED = alternation.compile(r"\s*\((?P<acronym>[A-Z]{2,6})\)")
 _DEFINITION = alternation.compile(r"\([A-Z]{2,6}\)")
 _SHORT_FORM = alternation.compile(r"\b[A-Z]{2,6}\b")

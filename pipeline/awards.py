@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline import alternation
 from pipeline.datafiles import load
-from pipeline.gate import Gated
+from pipeline.gate import CaseBlind
 from pipeline.memo import per_text
 
 _DATA = load("awards")
-_PATTERNS = [(kind, Gated(pattern, re.IGNORECASE)) for kind, patterns in _DATA.items() for pattern in patterns]
+# Words are found through their lower-case twins, which let the engine skip ahead as ignoring case does not; a short
+# form in capitals never matches where a word of its kind does, so reading the short forms last changes nothing.
+_PATTERNS = [(kind, CaseBlind(pattern)) for kind, patterns in _DATA["words"].items() for pattern in patterns]
+_PATTERNS += [(kind, alternation.compile(capitals)) for kind, forms in _DATA["capitals"].items() for capitals in forms]
 
 
-@dataclass(frozen=True)
-class Award:
-    """A kind of program award named in text, with its character span."""
+class Award(NamedTuple):
+    """A kind of program award named in text, with its character span (a named tuple: made often)."""
 
     kind: str
     start: int

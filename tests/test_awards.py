@@ -43,3 +43,8 @@ def test_award_after_the_length_only_within_its_clause():
 def test_a_figure_given_for_an_award_is_that_award_s_even_after_another():
     text = "Expect to pay around $3,000 for a certificate and up to $30,000 for an online associate degree."
     assert (near(text, "$3,000"), near(text, "$30,000")) == ("certificate", "associate")
+
+
+def test_words_match_in_any_case_and_short_forms_only_in_capitals():
+    assert kinds("A CERTIFICATE or a Diploma, not a School-Diploma or Diploma or GED") == ["certificate", "diploma"]
+    assert kinds("an aas or a b.s. in coding, an M.S. degree") == ["master"]

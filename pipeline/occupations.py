@@ -22,16 +22,23 @@ def find_occupation(text: str) -> str | None:
     """The first occupation named in the text: its head word with the modifiers before it."""
     if not _HEAD.opens(text):
         return None
-    words = _WORD.findall(text)
-    for index, word in enumerate(words):
-        if word.lower() in HEADS and not _compound(words, index) and (name := _name(words[: index + 1])):
+    words: list[str] = []
+    for match in _WORD.finditer(text):  # words read only as far as the one after the first occupation
+        following = match.group()
+        if words and (name := _ending(words, following)):
             return name
-    return None
+        words.append(following)
+    return _ending(words, None) if words else None
 
 
-def _compound(words: list[str], index: int) -> bool:
-    """Whether the head word at ``index`` names a kind of the head after it: "professional coders"."""
-    return index + 1 < len(words) and words[index + 1].lower() in HEADS
+def _ending(words: list[str], following: str | None) -> str | None:
+    """The occupation the words end with, if the last is a head word and not one naming a kind of the head after it.
+
+    "professional coders": "professional" names a kind of coder.
+    """
+    if words[-1].lower() not in HEADS or (following is not None and following.lower() in HEADS):
+        return None
+    return _name(words)
 
 
 def _name(words: list[str]) -> str | None:

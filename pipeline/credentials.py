@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline import alternation
 from pipeline.datafiles import load
@@ -19,9 +19,8 @@ _DASH = "[-–—‑]"
 _CODE_END = rf"(?:[®™]|\(R\))?(?:s\b)?(?!\w|{_DASH}\s?[A-Z](?![a-z]))"
 
 
-@dataclass(frozen=True)
-class CredentialHit:
-    """A credential named in text, by code or full name, with its character span."""
+class CredentialHit(NamedTuple):
+    """A credential named in text, by code or full name, with its character span (a named tuple: made often)."""
 
     code: str
     start: int
@@ -81,6 +80,8 @@ _WORD = alternation.compile(rf"[{_STARTS}](?<![\w-][{_STARTS}])[^\W_]*")  # the 
 @per_text
 def find_credentials(text: str) -> tuple[CredentialHit, ...]:
     """Every credential the text names, longest match first where they overlap, in order of appearance."""
+    if not _may_name(text):
+        return ()
     hits: list[CredentialHit] = []
     for word in _WORD.finditer(text):
         start = word.start()
@@ -93,6 +94,14 @@ def find_credentials(text: str) -> tuple[CredentialHit, ...]:
             negative_end, code = min(found)
             hits.append(CredentialHit(code, start, -negative_end))
     return tuple(hits)
+
+
+def _may_name(text: str) -> bool:
+    """Whether the text holds a letter some code or name opens with: most hold none, and ``in`` finds that soonest."""
+    for letter in _STARTS:  # noqa: SIM110 - a loop is quicker than any()
+        if letter in text:
+            return True
+    return False
 
 
 def only_credential(text: str) -> str | None:

@@ -90,6 +90,8 @@ def extract_wages(page: CleanPage) -> list[dict]:
 def _figures(statement: Statement) -> list[_Figure]:
     text = statement.text
     found = find_money(text)
+    if not found:
+        return []
     starts = [found[index - 1].end if index else 0 for index in range(len(found))]
     figures = []
     for index, money in enumerate(found):

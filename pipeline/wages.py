@@ -104,6 +104,8 @@ def _figures(statement: Statement) -> list[_Figure]:
 
 def _unclaimed(text: str, found: list[Money], starts: list[int], index: int) -> str:
     """The text without what leads up to the figures after figure ``index`` (their own statistic words)."""
+    if index == len(found) - 1:  # no figure after it: the whole text (most statements hold one figure)
+        return text
     kept = [text[start if later <= index else money.start:money.end]
             for later, (start, money) in enumerate(zip(starts, found, strict=True))]
     return "".join(kept) + text[found[-1].end:]
@@ -130,7 +132,7 @@ def _row(page: CleanPage, statement: Statement, figure: _Figure, amount: float, 
     restated = statement.earlier[:1] if CONVERSION.search(figure.before) else ()
     return {
         "occupation": occupation(statement, page, *restated),
-        "statistic": _statistic(figure, statement),
+        "statistic": _statistic(figure, statement, restated),
         "amount": amount,
         "period": period,
         "as_of": first_found(find_as_of, statement.text, figure.label, statement.lead, *statement.earlier,
@@ -157,11 +159,11 @@ def _period(figure: _Figure, amount: float, statement: Statement) -> str | None:
     return period if low <= amount <= high else None
 
 
-def _statistic(figure: _Figure, statement: Statement) -> str:
+def _statistic(figure: _Figure, statement: Statement, restated: tuple[str, ...]) -> str:
     """The statistic named closest before the figure, else just after it, else around the statement.
 
     A range is 'other' unless a statistic is named right before it; a figure that restates
-    another ("that works out to") may take the statistic of the sentence before.
+    another ("that works out to") may take the statistic of the sentence before, ``restated``.
     """
     if (aside := _ASIDE.match(figure.after)) and (named := _named(aside.group(1))):  # "$37,500 (25th percentile)"
         return named
@@ -170,10 +172,9 @@ def _statistic(figure: _Figure, statement: Statement) -> str:
     if figure.money.high:  # a range's ends are no average or median unless named right before it
         return "other"
     same_clause = _CLAUSE_END.split(figure.after, maxsplit=1)[0]
-    texts = [same_clause, figure.unclaimed, figure.label, *statement.headings[:1]]
-    if CONVERSION.search(figure.before):  # "that works out to $22.87 an hour": the figure before, restated
-        texts[2:2] = statement.earlier[:1]
-    return first_found(_named, *texts) or "other"
+    # "that works out to $22.87 an hour": the figure before, restated, names it before the label does
+    named = first_found(_named, same_clause, figure.unclaimed, *restated, figure.label, *statement.headings[:1])
+    return named or "other"
 
 
 @per_text

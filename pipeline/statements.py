@@ -68,8 +68,11 @@ def statements(page: CleanPage) -> list[Statement]:
 
 def _statements(page: CleanPage) -> Iterator[Statement]:
     blocks = table_blocks(page)
+    headings, section = (), ()
     for index, block in enumerate(blocks):
-        headings, section = tuple(reversed(block.headings)), _section(blocks, index)
+        if index == 0 or block.headings != blocks[index - 1].headings:  # blocks under one heading share them
+            headings = tuple(reversed(block.headings))
+        section = _section(blocks, index, section)
         if block.kind == "heading":
             yield Statement(block.text, block, "", (), headings, section)
         elif block.kind == "row":
@@ -83,14 +86,14 @@ def _statements(page: CleanPage) -> Iterator[Statement]:
                 yield Statement(sentence, block, lead, tuple(reversed(sentences[:number])), headings, section)
 
 
-def _section(blocks: list[Block], index: int) -> tuple[str, ...]:
-    """The texts of the blocks before this one under the same heading, nearest first."""
-    texts = []
-    for block in reversed(blocks[max(index - _SECTION_BLOCKS, 0):index]):
-        if block.kind == "heading":
-            break
-        texts.append(block.text)
-    return tuple(texts)
+def _section(blocks: list[Block], index: int, previous: tuple[str, ...]) -> tuple[str, ...]:
+    """The texts of the blocks before this one under the same heading, nearest first.
+
+    ``previous`` is the section of the block before, which this one's section continues.
+    """
+    if not index or blocks[index - 1].kind == "heading":
+        return ()
+    return (blocks[index - 1].text, *previous[:_SECTION_BLOCKS - 1])
 
 
 @per_page

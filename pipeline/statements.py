@@ -81,9 +81,10 @@ def _statements(page: CleanPage) -> Iterator[Statement]:
             yield _card(blocks, index)._replace(headings=headings, section=section)
         else:
             lead = _lead_in(blocks, index) if block.kind == "item" else ""
-            sentences = block.sentences()
-            for number, sentence in enumerate(sentences):
-                yield Statement(sentence, block, lead, tuple(reversed(sentences[:number])), headings, section)
+            earlier: tuple[str, ...] = ()
+            for sentence in block.sentences():
+                yield Statement(sentence, block, lead, earlier, headings, section)
+                earlier = (sentence, *earlier)
 
 
 def _section(blocks: list[Block], index: int, previous: tuple[str, ...]) -> tuple[str, ...]:

@@ -118,7 +118,12 @@ def _text(el: Element) -> str:
 
 
 def _joined_text(el: Element) -> str:
-    """``"".join(el.itertext())``, which libxml2 gathers in one call instead of lxml handing over piece by piece."""
+    """``"".join(el.itertext())``, which libxml2 gathers in one call instead of lxml handing over piece by piece.
+
+    An element with no children (most cells and list items) holds only its own text, which is read cheaper.
+    """
+    if len(el) == 0:
+        return el.text or ""
     return etree.tostring(el, method="text", encoding=str, with_tail=False)
 
 

@@ -220,14 +220,19 @@ def _container(el: Element) -> list[Element | str]:
         if child.tag in INLINE:
             run.append(_joined_text(child))
         else:
-            if text := normalize("".join(run)):
+            if text := _paragraph("".join(run)):
                 parts.append(text)
             run = []
             parts.append(child)
         run.append(child.tail or "")
-    if text := normalize("".join(run)):
+    if text := _paragraph("".join(run)):
         parts.append(text)
     return parts
+
+
+def _paragraph(run: str) -> str:
+    """``normalize(run)``; most runs between blocks are only the whitespace of the markup, known empty at once."""
+    return "" if run.isspace() else normalize(run)
 
 
 def _is_header_row(row: Element) -> bool:

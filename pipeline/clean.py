@@ -164,10 +164,13 @@ class _Walker:
                 todo += reversed(_container(item))
         return blocks
 
-    def _add(self, blocks: list[Block], kind: str, text: str, **fields: object) -> None:
+    def _add(
+        self, blocks: list[Block], kind: str, text: str, level: int = 0, cells: tuple[str, ...] = (),
+        header: tuple[str, ...] = (),
+    ) -> None:
         """Add the block, unless it holds no text."""
         if text:
-            blocks.append(Block(kind=kind, text=text, headings=self.above, **fields))
+            blocks.append(Block(kind, text, level, self.above, cells, header))  # by position: cheaper to build
 
     def _heading(self, el: Element, blocks: list[Block]) -> None:
         level, text = int(el.tag[1]), _text(el)

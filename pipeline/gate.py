@@ -10,6 +10,7 @@ cannot match it.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from re import _constants, _parser
 
@@ -123,6 +124,7 @@ class Gated(Needs):
     """``re.compile`` for patterns that most texts do not match.
 
     The compiled pattern first makes sure, cheaply, that the text holds a string every match needs.
+    Positions are passed on as such: a call that unpacks ``*span`` costs more than the check saves on short texts.
     """
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
@@ -130,14 +132,14 @@ class Gated(Needs):
         self.pattern = alternation.compile(pattern, flags)
         super().__init__(self.needs)
 
-    def search(self, text: str, *span: int) -> re.Match[str] | None:
-        return self.pattern.search(text, *span) if self.opens(text) else None
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.search(text, pos, endpos) if self.opens(text) else None
 
-    def match(self, text: str, *span: int) -> re.Match[str] | None:
-        return self.pattern.match(text, *span) if self.opens(text) else None
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.match(text, pos, endpos) if self.opens(text) else None
 
-    def finditer(self, text: str, *span: int) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text, *span) if self.opens(text) else iter(())
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text, pos, endpos) if self.opens(text) else iter(())
 
     def sub(self, replacement: str, text: str) -> str:
         return self.pattern.sub(replacement, text) if self.opens(text) else text

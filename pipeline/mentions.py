@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import NamedTuple
 
 from pipeline import alternation
@@ -206,7 +207,7 @@ class _Frame(NamedTuple):
     lead_in: frozenset[str]
     pieces: tuple[tuple[str, frozenset[str]], ...]
     kinds: frozenset[str]
-    named: dict[str, tuple[tuple[str, str], ...]]
+    named: Mapping[str, tuple[tuple[str, str], ...]]
 
 
 @per_text
@@ -224,16 +225,14 @@ _ANYWHERE = tuple(vocabulary for vocabulary in VOCABULARIES if vocabulary.anywhe
 
 @per_text
 def _passages(text: str, row: bool) -> tuple[tuple[tuple[str, frozenset[str]], ...], frozenset[str],
-                                             dict[str, tuple[tuple[str, str], ...]]]:
+                                             Mapping[str, tuple[tuple[str, str], ...]]]:
     """A block's passages (a row is one, else its sentences), each with the kinds it cues, all those kinds,
     and the names they give of the kinds that count anywhere (read here once for every block with this text).
-
-    Callers must not change the names it gives.
     """
     pieces = tuple([(piece, _framed(piece)) for piece in ((text,) if row else split_sentences(text))])
     named = {vocabulary.kind: tuple([(name, piece) for piece, _ in pieces for name in vocabulary.names_in(piece)])
              for vocabulary in _ANYWHERE}
-    return pieces, frozenset().union(*[cued for _, cued in pieces]), named
+    return pieces, frozenset().union(*[cued for _, cued in pieces]), MappingProxyType(named)  # shared: read-only
 
 
 def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: str) -> _Frame:

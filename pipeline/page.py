@@ -73,7 +73,7 @@ _MAY_END = alternation.compile(r"""[.!?]["”’)]?\s""")  # where a sentence ma
 def split_sentences(text: str) -> tuple[str, ...]:
     """Split text into sentences without altering any character inside them."""
     if not _MAY_END.search(text):
-        return (text.strip(),) if text.strip() else ()
+        return (stripped,) if (stripped := text.strip()) else ()
     parts = (part.strip() for part in _SENTENCE_END.split(text))
     return tuple(part for part in parts if part)
 

@@ -5,16 +5,14 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from pipeline import alternation
 from pipeline.datafiles import load
-from pipeline.gate import CaseBlind
 from pipeline.memo import per_text
 
 _DATA = load("awards")
-# Words are found through their lower-case twins, which let the engine skip ahead as ignoring case does not; a short
-# form in capitals never matches where a word of its kind does, so reading the short forms last changes nothing.
-_PATTERNS = [(kind, CaseBlind(pattern)) for kind, patterns in _DATA["words"].items() for pattern in patterns]
-_PATTERNS += [(kind, alternation.compile(capitals)) for kind, forms in _DATA["capitals"].items() for capitals in forms]
+# Award words in any case, then short forms in capitals ("A.A.S.", "MHA") as written.
+_PATTERNS = [(kind, re.compile(pattern, re.IGNORECASE))
+             for kind, patterns in _DATA["words"].items() for pattern in patterns]
+_PATTERNS += [(kind, re.compile(capitals)) for kind, forms in _DATA["capitals"].items() for capitals in forms]
 
 
 class Award(NamedTuple):
@@ -32,9 +30,9 @@ def find_awards(text: str) -> tuple[Award, ...]:
     return tuple(found[key] for key in sorted(found))
 
 
-_COORDINATED = alternation.compile(r"\s*(?:,|/|or|and|,\s*or|,\s*and)\s*", re.IGNORECASE)
-_FOR = alternation.compile(r"\s*(?:for|toward|towards)\s+(?:(?:an?|the|your)\s+)?(?:[\w-]+\s+){0,2}", re.IGNORECASE)
-_CLAUSE_BREAK = alternation.compile(r"[,;:]|\b(?:though|although|while|whereas|but)\b", re.IGNORECASE)
+_COORDINATED = re.compile(r"\s*(?:,|/|or|and|,\s*or|,\s*and)\s*", re.IGNORECASE)
+_FOR = re.compile(r"\s*(?:for|toward|towards)\s+(?:(?:an?|the|your)\s+)?(?:[\w-]+\s+){0,2}", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:though|although|while|whereas|but)\b", re.IGNORECASE)
 
 
 def award_near(text: str, start: int, end: int) -> str | None:

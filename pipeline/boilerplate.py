@@ -8,8 +8,8 @@ from collections.abc import Callable
 from lxml import etree
 from lxml.etree import _Element as Element
 
-from pipeline import alternation
 from pipeline.memo import per_text
+from pipeline.patterns import one_of
 
 # Elements that never hold article text.
 UNWANTED_TAGS = (
@@ -29,8 +29,8 @@ CHROME_WORDS = {
     "skip", "toolbar", "pagination", "pager", "disclaimer", "byline", "author", "tags", "outbrain", "taboola",
 }
 # A chrome word as a whole run of letters: "site-footer" and "nav_main" hold one, "navy" and "header" do not.
-_CHROME = alternation.compile(rf"(?<![a-z])(?:{alternation.one_of(CHROME_WORDS)})(?![a-z])")
-_HIDDEN_STYLE = alternation.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_CHROME = re.compile(rf"(?<![a-z])(?:{one_of(CHROME_WORDS)})(?![a-z])")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def strip_unwanted(root: Element) -> None:

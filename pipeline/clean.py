@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from lxml.etree import _Element as Element
 
-from pipeline import alternation
 from pipeline.boilerplate import strip_unwanted
 from pipeline.density import content_roots
 from pipeline.page import Block, CleanPage
@@ -29,7 +30,7 @@ _MAIN_XPATHS = [(xpath, etree.XPath(xpath)) for xpath in MAIN_XPATHS]
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, collect_ids=False)
 _CONTROLS = tuple(chr(code) for code in range(32) if chr(code) not in "\t\n\r")
 _AS_SPACES = str.maketrans(dict.fromkeys(_CONTROLS, " "))
-_XML_DECLARATION = alternation.compile(r"^\s*<\?xml[^>]*>")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 
 
 def clean_html(html: str, url: str) -> CleanPage:
@@ -51,7 +52,7 @@ def parse(html: str) -> Element:
     Control characters (a form feed, say) read as spaces, as a browser shows them: lxml keeps
     them in the tree but refuses any text that holds one, so spacing the blocks would fail.
     """
-    if any(char in html for char in _CONTROLS):  # ``in`` scans for one character many times faster than a pattern
+    if any(char in html for char in _CONTROLS):
         html = html.translate(_AS_SPACES)
     root = etree.fromstring(_XML_DECLARATION.sub("", html, count=1), _PARSER)
     return root if root is not None else etree.fromstring("<html><body></body></html>", _PARSER)
@@ -118,10 +119,7 @@ def _text(el: Element) -> str:
 
 
 def _joined_text(el: Element) -> str:
-    """``"".join(el.itertext())``, which libxml2 gathers in one call instead of lxml handing over piece by piece.
-
-    An element with no children (most cells and list items) holds only its own text, which is read cheaper.
-    """
+    """All the text inside ``el``, as ``"".join(el.itertext())`` gives it."""
     if len(el) == 0:
         return el.text or ""
     return etree.tostring(el, method="text", encoding=str, with_tail=False)
@@ -170,7 +168,7 @@ class _Walker:
     ) -> None:
         """Add the block, unless it holds no text."""
         if text:
-            blocks.append(Block(kind, text, level, self.above, cells, header))  # by position: cheaper to build
+            blocks.append(Block(kind, text, level, self.above, cells, header))
 
     def _heading(self, el: Element, blocks: list[Block]) -> None:
         level, text = int(el.tag[1]), _text(el)

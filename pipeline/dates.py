@@ -5,46 +5,40 @@ from __future__ import annotations
 import calendar
 import re
 
-from pipeline import alternation
-from pipeline.gate import Gate
 from pipeline.memo import per_text
+from pipeline.patterns import one_of
 
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
 _MONTHS["sept"] = 9
-_MONTH_TEXT = alternation.one_of(_MONTHS)
+_MONTH_TEXT = one_of(_MONTHS)
 
 # A year is a four-digit number from 1950 to 2099 that is not part of a longer
-# number, an amount, a phone number or a count of something ("2000 hours"). It opens
-# with its first digit and only then looks behind it (as numbers.NUMBER_TEXT does), so
-# that a search jumps from digit to digit instead of trying every position.
+# number, an amount, a phone number or a count of something ("2000 hours").
 _COUNTED = (r"hours?|hrs|dollars|usd|students|people|members|questions|words|credits|units|jobs|employees"
             r"|respondents|points")
 _YEAR_DIGITS = r"(?:19[5-9]\d|20\d\d)(?![\w]|,\d|\.\d)"
 _NOT_PHONE = r"(?!\d*-\d{3}(?!\d))"  # after the first digit: not the first part of "2025-555-0100"
-YEAR_TEXT = (rf"(?:1(?<![\w$.,\-/–]1){_NOT_PHONE}9[5-9]\d|2(?<![\w$.,\-/–]2){_NOT_PHONE}0\d\d)"
+YEAR_TEXT = (rf"(?<![\w$.,\-/–])(?:1{_NOT_PHONE}9[5-9]\d|2{_NOT_PHONE}0\d\d)"
              rf"(?![\w]|,\d|\.\d)(?!\s+(?:{_COUNTED})\b)")
-_YEAR = alternation.compile(YEAR_TEXT, re.IGNORECASE)
-_MONTH_YEAR = alternation.compile(
+_YEAR = re.compile(YEAR_TEXT, re.IGNORECASE)
+_MONTH_YEAR = re.compile(
     rf"\b(?P<month>{_MONTH_TEXT})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?P<year>{YEAR_TEXT})", re.IGNORECASE
 )
-_RANGE = alternation.compile(
+_RANGE = re.compile(
     rf"(?:between\s+)?(?P<start>{YEAR_TEXT})\s*(?P<joint>-|–|—|to|through|thru|until|and)\s*"
     rf"(?P<end>{_YEAR_DIGITS}|(?<=[-–—])\d\d(?!\d))",
     re.IGNORECASE,
 )
-_OPEN_END = alternation.compile(
+_OPEN_END = re.compile(
     rf"\b(?:through|thru|until|till|by|to)\s+(?:the\s+year\s+)?(?P<end>{YEAR_TEXT})", re.IGNORECASE
 )
 _LONGEST_PROJECTION = 20
-_GATE = Gate(["19", "20"])  # every date holds a year
 
 
 @per_text
 def find_as_of(text: str) -> str | None:
     """The date a figure is given for: 'YYYY-MM' for a month and year, else 'YYYY', else None."""
-    if not _GATE.opens(text):
-        return None
     if match := _MONTH_YEAR.search(text):
         return f"{match.group('year')}-{_MONTHS[match.group('month').lower()]:02d}"
     ranges = [match.span() for match in _RANGE.finditer(text) if _range(match)]

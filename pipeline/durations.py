@@ -3,50 +3,29 @@
 from __future__ import annotations
 
 import re
-from re import _parser
 from typing import NamedTuple
 
-from pipeline import alternation
 from pipeline.datafiles import load
-from pipeline.gate import CaseBlind, lowered
 from pipeline.memo import per_text
-from pipeline.numbers import NUMBER_TEXT, SCALES, WORD_TEXT, WORDS, parse_number
+from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, parse_number
+from pipeline.patterns import folded, one_of
 
 _UNITS = load("time_units")
 MONTHS_PER_UNIT: dict[str, float] = _UNITS["months"]
 HOUR_UNITS: set[str] = set(_UNITS["hours"])
 
-_UNIT_TEXT = alternation.one_of([*MONTHS_PER_UNIT, *HOUR_UNITS])
+_UNIT_TEXT = one_of([*MONTHS_PER_UNIT, *HOUR_UNITS])
 _QUANTITY = rf"(?:{NUMBER_TEXT}|{WORD_TEXT}|\ban?\b)"
 
 
-def _after(ends: list[str], separator: str) -> str:
-    """A test that the text up to the position ends with one of ``ends`` and then ``separator``, one character.
-
-    A look behind must be of one width: the ends are grouped by theirs.
-    """
-    by_width: dict[int, list[str]] = {}
-    for end in ends:
-        by_width.setdefault(_parser.parse(end).getwidth()[0], []).append(end)
-    return "|".join(f"(?<=(?:{'|'.join(group)}){separator})" for group in by_width.values())
-
-
-# A quick look, in lower case, for what ends a quantity (a digit or scale, a number word, "a", "an") right
-# before a unit, as it does in every length; the full pattern runs only where it is. It opens with the space
-# or hyphen before the unit, which the engine skips ahead to, and only then looks behind it for the quantity.
-_QUANTITY_ENDS = [r"\d", rf"\d[{''.join(w for w in SCALES if len(w) == 1)}]",
-                  *(re.escape(w) for w in SCALES if len(w) > 1), *(rf"\b{re.escape(w)}" for w in WORDS)]
-_SEPARATOR = r"[\s-]"  # between a quantity and its unit
-_COUNTED = alternation.compile(
-    rf"{_SEPARATOR}(?=(?:{alternation.compact(_UNIT_TEXT)})\b)(?:{_after(_QUANTITY_ENDS, _SEPARATOR)})"
-)
-_DURATION = CaseBlind(
+_UNIT = re.compile(rf"\b(?:{_UNIT_TEXT})\b")  # every length names a unit: looked for first, in the folded text
+_DURATION = re.compile(
     rf"(?:(?P<bound>less than|fewer than|under|up to|no more than|at most|within|as little as|"
     rf"at least|more than|over|a minimum of|minimum of|a maximum of|maximum of)\s+)?"
     rf"(?P<low>{_QUANTITY})(?:\s*(?:-|–|—|to|or)\s*(?P<high>{_QUANTITY}))?"
     rf"[\s-](?P<unit>{_UNIT_TEXT})\b(?!\s*(?:per|a|an|each|every|/)\s*(?:week|day|month)\b)",
+    re.IGNORECASE,
 )
-DURATION = _DURATION.pattern
 _UPPER_BOUNDS = {"less than", "fewer than", "under", "up to", "no more than", "at most", "within",
                  "as little as", "a maximum of", "maximum of"}
 
@@ -64,7 +43,7 @@ class Duration(NamedTuple):
 @per_text
 def find_durations(text: str) -> tuple[Duration, ...]:
     """Every length of time in the text, in order of appearance."""
-    if not _COUNTED.search(lowered(text)):
+    if not _UNIT.search(folded(text)):
         return ()
     return tuple(duration for match in _DURATION.finditer(text) if (duration := _read(match)))
 

@@ -6,12 +6,10 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from pipeline import alternation
 from pipeline.credential_context import credential_context
 from pipeline.credentials import find_credentials, only_credential
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
-from pipeline.gate import Gated
 from pipeline.memo import per_text
 from pipeline.money import Money, find_money
 from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, find_numbers, parse_number
@@ -20,49 +18,49 @@ from pipeline.percent import find_percents
 from pipeline.statements import Statement
 
 _DATA = load("exams")
-EXAM = Gated(_DATA["exam"], re.IGNORECASE)
-PRACTICE = Gated(_DATA["practice"], re.IGNORECASE)
-FEE_CUE = Gated(_DATA["fee"]["cue"], re.IGNORECASE)
-OTHER_PRICE = Gated(_DATA["fee"]["other"], re.IGNORECASE)
+EXAM = re.compile(_DATA["exam"], re.IGNORECASE)
+PRACTICE = re.compile(_DATA["practice"], re.IGNORECASE)
+FEE_CUE = re.compile(_DATA["fee"]["cue"], re.IGNORECASE)
+OTHER_PRICE = re.compile(_DATA["fee"]["other"], re.IGNORECASE)
 MIN_USD, MAX_USD = _DATA["fee"]["min_usd"], _DATA["fee"]["max_usd"]
-QUALIFIERS = [(q["group"], q["name"], Gated(q["pattern"], re.IGNORECASE)) for q in _DATA["qualifier"]]
-PASS = Gated(_DATA["score"]["pass"], re.IGNORECASE)
-PASS_RATE = Gated(_DATA["score"]["rate"], re.IGNORECASE)
-SHARE_PASSING = Gated(_DATA["score"]["share_passing"], re.IGNORECASE)
-NOT_SCORE = Gated(_DATA["score"]["not_score"], re.IGNORECASE)
+QUALIFIERS = [(q["group"], q["name"], re.compile(q["pattern"], re.IGNORECASE)) for q in _DATA["qualifier"]]
+PASS = re.compile(_DATA["score"]["pass"], re.IGNORECASE)
+PASS_RATE = re.compile(_DATA["score"]["rate"], re.IGNORECASE)
+SHARE_PASSING = re.compile(_DATA["score"]["share_passing"], re.IGNORECASE)
+NOT_SCORE = re.compile(_DATA["score"]["not_score"], re.IGNORECASE)
 
 _QUANTITY = rf"(?:{NUMBER_TEXT}|{WORD_TEXT})"
-_QUESTIONS = Gated(
+_QUESTIONS = re.compile(
     rf"(?P<count>{_QUANTITY})(?:\s*(?:-|–|to|and)\s*(?P<upper>{_QUANTITY}))?(?:\s+[A-Za-z&/-]+){{0,6}}?"
     rf"(?:\s+(?:questions|items)|-question|-item)\b"
     rf"(?:,?\s+(?:plus|and|\+)\s+(?P<more>{_QUANTITY})(?:\s+[A-Za-z&/-]+){{0,4}}?\s+(?:questions|items)\b)?"
     rf"|\b(?:questions|items)\s*:\s*(?P<listed>{_QUANTITY})",
     re.IGNORECASE,
 )
-_MINUTES = Gated(rf"(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IGNORECASE)
-_AND_MINUTES = alternation.compile(
+_MINUTES = re.compile(rf"(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IGNORECASE)
+_AND_MINUTES = re.compile(
     rf"\s*,?\s*(?:and\s+)?(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IGNORECASE
 )
-_EACH = alternation.compile(r"\s*(?:each|apiece|per (?:part|section|day|module))\b", re.IGNORECASE)
-_NOT_EXAM_TIME = alternation.compile(
+_EACH = re.compile(r"\s*(?:each|apiece|per (?:part|section|day|module))\b", re.IGNORECASE)
+_NOT_EXAM_TIME = re.compile(
     r"\s*(?:of|in|per)\s+(?:\w+\s+)?(?:study\w*|training|instruction|course\w*|continuing|CEs?|CEUs?|practice|class\w*"
     r"|video|lectures?|lessons?|modules?|content|week|day)\b",
     re.IGNORECASE,
 )
-_SCORE = Gated(
+_SCORE = re.compile(
     rf"\bscore\b[^.\d%$]{{0,25}}?(?P<value>{NUMBER_TEXT})(?!\s*(?:%|percent))"
     rf"(?:\s*(?:/|out of)\s*(?P<scale>{NUMBER_TEXT}))?"
     rf"|(?P<bare>{NUMBER_TEXT})\s*(?:/|out of)\s*(?P<bare_scale>{NUMBER_TEXT})",
     re.IGNORECASE,
 )
-_SCORE_WORD = Gated(r"\bscores?\b", re.IGNORECASE)
+_SCORE_WORD = re.compile(r"\bscores?\b", re.IGNORECASE)
 # What ends the words that belong to an amount; a comma only ends them before another amount or credential.
 _SEPARATOR_TEXT = r"[/;)]|\b(?:or|and|plus|but|which|while|though|although|whereas)\b"
-_SEPARATOR = alternation.compile(_SEPARATOR_TEXT, re.IGNORECASE)
-_SEPARATOR_OR_COMMA = alternation.compile(rf"{_SEPARATOR_TEXT}|,", re.IGNORECASE)
+_SEPARATOR = re.compile(_SEPARATOR_TEXT, re.IGNORECASE)
+_SEPARATOR_OR_COMMA = re.compile(rf"{_SEPARATOR_TEXT}|,", re.IGNORECASE)
 # Before an amount, an opening bracket ends the words that belong to it too: "$499 for two attempts ($399 for one)".
-_SEPARATOR_BEFORE = alternation.compile(rf"{_SEPARATOR_TEXT}|,|\(", re.IGNORECASE)
-_VALUE_FIRST = alternation.compile(r"\W*\d")  # a first cell that opens with a figure ("$399", "(2024)") is no label
+_SEPARATOR_BEFORE = re.compile(rf"{_SEPARATOR_TEXT}|,|\(", re.IGNORECASE)
+_VALUE_FIRST = re.compile(r"\W*\d")  # a first cell that opens with a figure ("$399", "(2024)") is no label
 MIN_QUESTIONS, MAX_QUESTIONS = 10, 1000
 MIN_MINUTES, MAX_MINUTES = 30, 600
 MIN_SCORE = 50  # a passing score in points; smaller numbers near "score" count sections or items

@@ -6,12 +6,11 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from pipeline import alternation
 from pipeline.credentials import find_credentials
 from pipeline.datafiles import load
-from pipeline.gate import Gate
 from pipeline.memo import per_text
-from pipeline.organizations import find_organizations, not_after
+from pipeline.organizations import find_organizations
+from pipeline.patterns import one_of
 
 _DATA = load("institutions")
 _KEYWORDS = set(_DATA["keywords"])
@@ -23,29 +22,24 @@ _AROUND = _LEADING | _CONNECTORS  # words dropped from either end of a name
 
 # A word is taken whole (possessively): whitespace, which follows every word of a name, never follows part of one.
 _WORD = r"(?:[A-Z][\w'’.&-]*+|&)"
-_KEYWORD = alternation.one_of(_DATA["keywords"])
-# A name opens with a capital or "&"; looking ahead for one first spares the engine the repeat at every other place.
-NAME = alternation.compile(
-    rf"(?=[A-Z&])(?:{_WORD}\s+(?:(?:of|for|the|de)\s+)*)*(?:{_KEYWORD})\b(?:\s+(?:of|for)(?:\s+the)?(?:\s+{_WORD})+)?"
+_KEYWORD = one_of(_DATA["keywords"])
+# Capitalised words ("of", "for", "the" between them) up to a keyword, and an "of ..." tail after it.
+NAME = re.compile(
+    rf"(?:{_WORD}\s+(?:(?:of|for|the|de)\s+)*)*(?:{_KEYWORD})\b(?:\s+(?:of|for)(?:\s+the)?(?:\s+{_WORD})+)?"
 )
 
-# A known name opens with a letter: "\b" before it is no word character before it.
-_KNOWN_NAMES = not_after(r"\w", _DATA["known"])
-_KNOWN = alternation.compile(rf"(?:{_KNOWN_NAMES})\b")
-_DEFINED = alternation.compile(r"\s*\((?P<acronym>[A-Z]{2,6})\)")
-_DEFINITION = alternation.compile(r"\([A-Z]{2,6}\)")
-_SHORT_FORM = alternation.compile(r"\b[A-Z]{2,6}\b")
-# Looking ahead for the letters a match opens with first fails most places at one test.
-_ACRONYM_SCHOOL = alternation.compile(
-    r"(?=[aftwA-Z])(?:(?:\b(?:at|from|through|with)\s+)(?P<inside>[A-Z]{2,6})\b|\b(?P<subject>[A-Z]{2,6})"
+_KNOWN = re.compile(rf"\b(?:{one_of(_DATA['known'])})\b")
+_DEFINED = re.compile(r"\s*\((?P<acronym>[A-Z]{2,6})\)")
+_DEFINITION = re.compile(r"\([A-Z]{2,6}\)")
+_SHORT_FORM = re.compile(r"\b[A-Z]{2,6}\b")
+# A short form used as a school's name: "at GSU", "GSU's coding certificate", "GSU offers".
+_ACRONYM_SCHOOL = re.compile(
+    r"(?:(?:\b(?:at|from|through|with)\s+)(?P<inside>[A-Z]{2,6})\b|\b(?P<subject>[A-Z]{2,6})"
     r"(?=['’]s\s+(?:[\w-]+\s+){0,4}(?:program|certificate|degree|diploma|course)|\s+(?:offers|provides)\b))"
 )
-# A school's name holds a keyword or is a known name; a short form is two capitals or more.
-_GATE = Gate([*_DATA["keywords"], *_DATA["known"]], cased=True)
-_CAPITALS = alternation.compile("[A-Z][A-Z]")  # not "[A-Z]{2}": a class first, not a repeat, lets the engine skip ahead
 _NOT_SCHOOLS = set(_DATA["not_schools"])
 # A heading or list entry that is nothing but an acronym with a U in it ("SNHU", "WGU").
-_BARE_UNIVERSITY = alternation.compile(r"\s*(?P<acronym>[A-Z]*U[A-Z]*)\s*")
+_BARE_UNIVERSITY = re.compile(r"\s*(?P<acronym>[A-Z]*U[A-Z]*)\s*")
 
 
 class Institution(NamedTuple):
@@ -122,11 +116,8 @@ def _named_schools(text: str) -> tuple[Institution, ...]:
 
 def _schools(text: str, acronyms: dict[str, str]) -> list[Institution]:
     """``find_institutions``, read afresh."""
-    named = _GATE.opens(text)  # else only a short form can name a school
-    if not (named or _CAPITALS.search(text)):
-        return []
     taken = _known_elsewhere(text)
-    found = _full_names(text, taken) if named else []
+    found = _full_names(text, taken)
     known = acronyms | _defined(text, found)
     found += _short_forms(text, known, taken + [(i.start, i.end) for i in found])
     return sorted(found, key=lambda institution: institution.start)

@@ -5,31 +5,25 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from pipeline import alternation
-from pipeline.gate import Gate
 from pipeline.memo import per_text
 from pipeline.numbers import NUMBER_TEXT, parse_number
 
 _SIGN = r"(?:US\$|\$|USD\s?)"
 _UNIT = r"(?:dollars|USD)\b"
-AMOUNT = alternation.compile(rf"{_SIGN}\s?(?P<pre>{NUMBER_TEXT})|(?P<post>{NUMBER_TEXT})\s?{_UNIT}", re.IGNORECASE)
-# AMOUNT where the text holds no sign or unit word, only "$": it opens with a literal character, which the engine
-# skips ahead to, while AMOUNT, opening with a letter that case is ignored on or a digit, is tried at every position.
-_DOLLAR = alternation.compile(rf"\$\s?(?P<pre>{NUMBER_TEXT})", re.IGNORECASE)
-_WORDS = Gate(["us$", "usd", "dollars"])
+AMOUNT = re.compile(rf"{_SIGN}\s?(?P<pre>{NUMBER_TEXT})|(?P<post>{NUMBER_TEXT})\s?{_UNIT}", re.IGNORECASE)
 # What may join a first amount to a second one that need not repeat the sign.
-_RANGE_TAIL = alternation.compile(
+_RANGE_TAIL = re.compile(
     rf"\s*(?:-|–|—|to)\s*{_SIGN}?\s?(?P<high>{NUMBER_TEXT})(?:\s?{_UNIT})?", re.IGNORECASE
 )
-_BETWEEN_TAIL = alternation.compile(rf"\s+and\s+{_SIGN}?\s?(?P<high>{NUMBER_TEXT})(?:\s?{_UNIT})?", re.IGNORECASE)
-_BETWEEN_BEFORE = alternation.compile(r"\bbetween\s+$", re.IGNORECASE)
-_PERIOD_TAIL = alternation.compile(
+_BETWEEN_TAIL = re.compile(rf"\s+and\s+{_SIGN}?\s?(?P<high>{NUMBER_TEXT})(?:\s?{_UNIT})?", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_PERIOD_TAIL = re.compile(
     r"\s*(?:(?:per|a|an|each|every|/)\s*(?P<unit>year|yr|annum|hour|hr|month|mo|week|wk)\b"
     r"|,?\s+(?P<adverb>annually|yearly|hourly|monthly|weekly)\b)",
     re.IGNORECASE,
 )
 _WIDEST_RANGE = 20  # a second number more than 20 times the first is no range end ("$15 to 2020")
-_SCALE_END = alternation.compile(r"\s?[a-z]+$", re.IGNORECASE)
+_SCALE_END = re.compile(r"\s?[a-z]+$", re.IGNORECASE)
 _PERIODS = {"year": "annual", "yr": "annual", "annum": "annual", "annually": "annual", "yearly": "annual",
             "hour": "hourly", "hr": "hourly", "hourly": "hourly"}
 
@@ -48,14 +42,8 @@ class Money(NamedTuple):
 def find_money(text: str) -> tuple[Money, ...]:
     """Every dollar amount or range in the text, in order of appearance."""
     found: list[Money] = []
-    if _WORDS.opens(text):
-        amount = AMOUNT
-    elif "$" in text:
-        amount = _DOLLAR
-    else:
-        return ()
     position = 0
-    while match := amount.search(text, position):
+    while match := AMOUNT.search(text, position):
         money = _read(text, match)
         found.append(money)
         position = money.end

@@ -5,36 +5,31 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from pipeline import alternation
 from pipeline.datafiles import load
-from pipeline.gate import CaseBlind
 from pipeline.memo import per_text
+from pipeline.patterns import one_of
 
 _DATA = load("number_words")
 WORDS: dict[str, float] = _DATA["words"]
 SCALES: dict[str, float] = _DATA["scales"]
 
-_SCALE_WORDS = alternation.one_of(w for w in SCALES if len(w) > 1)
+_SCALE_WORDS = one_of(w for w in SCALES if len(w) > 1)
 _SCALE_LETTERS = "".join(w for w in SCALES if len(w) == 1)
 
 # Pattern text for other modules to embed (use re.IGNORECASE): digits with
 # optional thousands separators and decimals, then an optional scale ("47.2K",
 # "1.5 million"); a scale letter must touch the digits, a scale word may follow a
-# space. NUMBER_TEXT never starts or ends inside a longer number or word. It opens
-# with its first digit and only then looks behind it, so that a search jumps from
-# digit to digit instead of trying every position.
+# space. NUMBER_TEXT never starts or ends inside a longer number or word.
 NUMBER_TEXT = (
-    rf"\d(?<![\w.,]\d)(?:\d{{0,2}}(?:,\d{{3}})+|\d*)(?:\.\d+)?"
+    rf"(?<![\w.,])\d(?:\d{{0,2}}(?:,\d{{3}})+|\d*)(?:\.\d+)?"
     rf"(?:(?:[{_SCALE_LETTERS}]|\s?(?:{_SCALE_WORDS}))\b)?(?![\w]|,\d|\.\d)"
 )
-_NUMBER_WORDS = alternation.one_of(w for w in WORDS if len(w) > 2)
+_NUMBER_WORDS = one_of(w for w in WORDS if len(w) > 2)
 WORD_TEXT = rf"\b(?:{_NUMBER_WORDS})\b"
 
-NUMBER = alternation.compile(NUMBER_TEXT, re.IGNORECASE)
-# WORD_TEXT with a look-behind for its leading "\b" (the same test before a letter): CaseBlind leaves a
-# leading look-behind to the pattern, so that its twin skips ahead to the letters the words open with.
-WORD_NUMBER = CaseBlind(rf"(?<!\w)(?:{_NUMBER_WORDS})\b")
-_SPLIT = alternation.compile(r"(?P<digits>[\d,.]+)\s?(?P<scale>[a-z]*)", re.IGNORECASE)
+NUMBER = re.compile(NUMBER_TEXT, re.IGNORECASE)
+WORD_NUMBER = re.compile(WORD_TEXT, re.IGNORECASE)
+_SPLIT = re.compile(r"(?P<digits>[\d,.]+)\s?(?P<scale>[a-z]*)", re.IGNORECASE)
 
 
 class Number(NamedTuple):

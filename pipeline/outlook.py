@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from pipeline import alternation
 from pipeline.datafiles import load
 from pipeline.dates import find_as_of, find_year_range
-from pipeline.gate import Gated
 from pipeline.money import find_money
 from pipeline.numbers import Number, find_numbers
 from pipeline.page import CleanPage
@@ -26,20 +24,20 @@ from pipeline.statements import (
 )
 
 _DATA = load("outlook")
-WORDS = {name: Gated(pattern, re.IGNORECASE) for name, pattern in _DATA["words"].items()}
-COUNTS = {name: Gated(pattern, re.IGNORECASE) for name, pattern in _DATA["counts"].items()}
+WORDS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["words"].items()}
+COUNTS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["counts"].items()}
 
 SMALLEST_COUNT = 100  # fewer jobs than this is a rank, a list length or a year's tail, not a job count
 _YEARS = range(1950, 2100)
-# Where a clause ends; an opening bracket ends the clause before it but not the one inside it. One class of the
-# characters that end a clause opens the pattern, and only its words ignore case, so the engine skips ahead to them.
-_CLAUSE_END = alternation.compile(
+# Where a clause ends: a semicolon or dash, or a comma not followed by words that carry the clause on
+# ("while", "compared", "up"); an opening bracket ends the clause before it but not the one inside it.
+_CLAUSE_END = re.compile(
     r"[,;—–](?:(?<=,)\s+(?=(?i:while|whereas|but|up|down|with|compared|versus)\b)|(?<!,))"
 )
-_BRACKET = alternation.compile(r"\(")
+_BRACKET = re.compile(r"\(")
 _SHORT = 12  # words: a heading, row, card or label is one clause
-_YEAR_AFTER = alternation.compile(r"\s*(?:in|by|as of|\()\s*((?:19|20)\d\d)\b(?!\s*[-–])", re.IGNORECASE)
-_PERCENT_COLUMN = alternation.compile(r"percent|%", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"\s*(?:in|by|as of|\()\s*((?:19|20)\d\d)\b(?!\s*[-–])", re.IGNORECASE)
+_PERCENT_COLUMN = re.compile(r"percent|%", re.IGNORECASE)
 _CODE_DASHES = "-‐–"  # a digit on the far side of one of these makes a number part of a code
 
 

@@ -5,14 +5,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from pipeline import alternation
-from pipeline.gate import CaseBlind, Gate
 from pipeline.memo import per_text
 from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, parse_number
+from pipeline.patterns import holds_any
 
-_GATE = Gate(["%", "cent", "pct"])  # "per cent" may hold any space
-# Found through a twin heeding case (CaseBlind), which tries each place quicker than the pattern ignoring case.
-PERCENT = CaseBlind(
+_NEEDED = ("%", "cent", "pct")  # one of which every percentage holds ("per cent" may hold any space)
+PERCENT = re.compile(
     rf"(?P<number>(?:(?<!\w)[-+−])?{NUMBER_TEXT}|{WORD_TEXT})\s?(?:%|percent\b|per\s?cent\b|pct\b)", re.IGNORECASE
 )
 
@@ -26,7 +24,7 @@ class Percent(NamedTuple):
 
 
 # The first of two figures that share the percent sign after the second: "5 to 7 percent", "5-7%", "4 or 5%".
-_SHARED = alternation.compile(
+_SHARED = re.compile(
     rf"(?<![$€£])(?P<number>{NUMBER_TEXT}|{WORD_TEXT})\s*(?:-|–|—|to|and|or)\s*$", re.IGNORECASE
 )
 _SHARED_REACH = 40  # characters before the second figure
@@ -35,7 +33,7 @@ _SHARED_REACH = 40  # characters before the second figure
 @per_text
 def find_percents(text: str) -> tuple[Percent, ...]:
     """Every percentage in the text, in order of appearance."""
-    if not _GATE.opens(text):
+    if not holds_any(text, _NEEDED):
         return ()
     found = []
     for match in PERCENT.finditer(text):

@@ -4,30 +4,29 @@ from __future__ import annotations
 
 import re
 
-from pipeline import alternation
 from pipeline.awards import award_near, find_awards
 from pipeline.datafiles import load
 from pipeline.durations import Duration, find_durations
-from pipeline.gate import gated_words
 from pipeline.memo import per_text
 from pipeline.money import find_money
 from pipeline.page import CleanPage
+from pipeline.patterns import one_of, whole_words
 from pipeline.programs import school_passages
 from pipeline.tuition import program_costs
 
 _DATA = load("program_norms")
 
 
-_CUES = gated_words(_DATA["cues"])
-_LASTING = gated_words(_DATA["lasting"])
-_OFF_TOPIC = gated_words(_DATA["off_topic"])
-_EXAMS = gated_words(_DATA["exams"])
-_PROGRAMS = alternation.one_of(_DATA["programs"])
-_PROGRAM_AFTER = alternation.compile(  # "9-month online certificate", not "9 months to complete the program"
+_CUES = re.compile(whole_words(_DATA["cues"]), re.IGNORECASE)
+_LASTING = re.compile(whole_words(_DATA["lasting"]), re.IGNORECASE)
+_OFF_TOPIC = re.compile(whole_words(_DATA["off_topic"]), re.IGNORECASE)
+_EXAMS = re.compile(whole_words(_DATA["exams"]), re.IGNORECASE)
+_PROGRAMS = one_of(_DATA["programs"])
+_PROGRAM_AFTER = re.compile(  # "9-month online certificate", not "9 months to complete the program"
     rf"[\s-]+(?:(?!(?:to|of|in|for|and|or|the)\b)[\w’']+\s+){{0,3}}?(?:{_PROGRAMS})\b",
     re.IGNORECASE,
 )
-_JOINER = alternation.compile(rf"\s*(?:{alternation.one_of(_DATA['joiners'])})\s*", re.IGNORECASE)
+_JOINER = re.compile(rf"\s*(?:{one_of(_DATA['joiners'])})\s*", re.IGNORECASE)
 
 
 @per_text

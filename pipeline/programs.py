@@ -6,33 +6,32 @@ import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 
-from pipeline import alternation
 from pipeline.awards import find_awards
 from pipeline.credentials import find_credentials
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
-from pipeline.gate import Gated, gated_words
 from pipeline.institutions import Institution, defined_acronyms, find_institutions
 from pipeline.memo import per_page, per_text
 from pipeline.numbers import NUMBER_TEXT, parse_number
 from pipeline.organizations import find_organizations
 from pipeline.page import Block, CleanPage
+from pipeline.patterns import one_of, whole_words
 from pipeline.tuition import program_costs
 
 _DATA = load("programs")
 
 
-_CUES = gated_words(_DATA["cues"])
-_ASIDES = gated_words(_DATA["asides"])
-_ONLINE = gated_words(_DATA["online"])
-_CAMPUS = gated_words(_DATA["campus"])
-_BACK_REFERENCE = gated_words(_DATA["back_references"])
-_CREDIT_UNITS = alternation.one_of(_DATA["credits"])
-_CREDITS = Gated(  # most passages give no credits, and one of the units rules them out quicker than the pattern
+_CUES = re.compile(whole_words(_DATA["cues"]), re.IGNORECASE)
+_ASIDES = re.compile(whole_words(_DATA["asides"]), re.IGNORECASE)
+_ONLINE = re.compile(whole_words(_DATA["online"]), re.IGNORECASE)
+_CAMPUS = re.compile(whole_words(_DATA["campus"]), re.IGNORECASE)
+_BACK_REFERENCE = re.compile(whole_words(_DATA["back_references"]), re.IGNORECASE)
+_CREDIT_UNITS = one_of(_DATA["credits"])
+_CREDITS = re.compile(  # "60 credits", "Credit hours: 60"
     rf"(?P<number>{NUMBER_TEXT})[\s-]+(?:{_CREDIT_UNITS})\b|\b(?:{_CREDIT_UNITS})\s*:\s*(?P<label>{NUMBER_TEXT})",
     re.IGNORECASE,
 )
-_LABEL = alternation.compile(r"^[\w\s/&-]{3,30}:")
+_LABEL = re.compile(r"^[\w\s/&-]{3,30}:")
 _DESCRIBED = ("credential_awarded", "online", "cost_usd", "credits", "duration_months", "prepares_for")
 
 

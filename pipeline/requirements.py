@@ -6,36 +6,37 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pipeline import alternation
 from pipeline.credential_context import CredentialContext, credential_context
 from pipeline.credentials import only_credential
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
-from pipeline.gate import AnyOf, Gated
 from pipeline.memo import per_text
 from pipeline.page import Block, CleanPage
 from pipeline.statements import Statement
 
 _DATA = load("requirements")
-CUES = {name: Gated(pattern, re.IGNORECASE) for name, pattern in _DATA["cues"].items()}
-TYPES = {name: Gated(pattern, re.IGNORECASE) for name, pattern in _DATA["types"].items()}
-_ANY_TYPE = AnyOf(TYPES.values())
-_STATING = AnyOf((*TYPES.values(), CUES["negated"], CUES["none"]))
+CUES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["cues"].items()}
+TYPES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["types"].items()}
+# What a sentence stating a requirement holds: a type of requirement, a denial, or "no requirements".
+_STATING = re.compile(
+    "|".join(f"(?:{pattern})" for pattern in [*_DATA["types"].values(), *map(_DATA["cues"].get, ("negated", "none"))]),
+    re.IGNORECASE,
+)
 LABELS: dict[str, str] = {label.lower(): kind for label, kind in _DATA["labels"].items()}
 
-_LABELLED = alternation.compile(
+_LABELLED = re.compile(
     r"^(?P<label>" + "|".join(re.escape(label) for label in LABELS) + r")\s*[:|]?\s*(?P<value>\S.*)$", re.IGNORECASE
 )
-_CLAUSE_BREAK = alternation.compile(r";|,\s*(?:and|but|while|whereas|although|though|which)\s+|\s+but\s+")
-_LEADING_CLAUSE = alternation.compile(r"\W*(?:while|although|though|whereas|even though)\b[^,]{3,100},", re.IGNORECASE)
-_LIST_NUMBER = alternation.compile(r"^\s*\d+\.\s*")
-_WORD = alternation.compile(r"\w")
-_DANGLING = alternation.compile(r"[\s,;:.]*(?:\b(?:or|and))?[\s,;:.]*$")
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas|although|though|which)\s+|\s+but\s+")
+_LEADING_CLAUSE = re.compile(r"\W*(?:while|although|though|whereas|even though)\b[^,]{3,100},", re.IGNORECASE)
+_LIST_NUMBER = re.compile(r"^\s*\d+\.\s*")
+_WORD = re.compile(r"\w")
+_DANGLING = re.compile(r"[\s,;:.]*(?:\b(?:or|and))?[\s,;:.]*$")
 MAX_DESCRIPTION = 120
 MAX_GAP = 30  # characters between a length of time and the requirement it measures
-_ANOTHER = alternation.compile(r"\b(?:and|or)\b|[,;]")
+_ANOTHER = re.compile(r"\b(?:and|or)\b|[,;]")
 # After the requirement, a length of time must be linked to it: "CEUs must be submitted every two years".
-_LENGTH_AFTER = alternation.compile(
+_LENGTH_AFTER = re.compile(
     r"\s*|(?:\s*[\w'’()]+){0,4}?\s*(?:of|for|every|each|within|lasting|over|:|-|–)\s*(?:the|a|an|at least)?\s*"
 )
 
@@ -145,7 +146,7 @@ def _column_requirements(block: Block, columns: list[tuple[int, str]]) -> Iterat
 @per_text
 def _may_state(sentence: str) -> bool:
     """Whether the sentence names a type of requirement, denies one or says there is none: no clause can otherwise."""
-    return _STATING.matches(sentence)
+    return bool(_STATING.search(sentence))
 
 
 def _clause_spans(sentence: str) -> list[tuple[int, int]]:
@@ -183,7 +184,7 @@ def _object(clause: str) -> str:
 
 def requirement_types(text: str) -> list[str]:
     """The requirement types a clause names; a renewal clause is only a renewal."""
-    found = [kind for kind, pattern in TYPES.items() if pattern.search(text)] if _ANY_TYPE.opens(text) else []
+    found = [kind for kind, pattern in TYPES.items() if pattern.search(text)]
     return ["renewal"] if "renewal" in found else found
 
 

@@ -13,7 +13,6 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import NamedTuple, TypeVar
 
-from pipeline import alternation
 from pipeline.memo import per_page, per_text
 from pipeline.money import find_money
 from pipeline.numbers import find_numbers
@@ -23,18 +22,18 @@ from pipeline.page import Block, CleanPage
 from pipeline.percent import find_percents
 
 T = TypeVar("T")
-_PIPE_ROW = alternation.compile(r"^\s*\|.*\|.*\|\s*$")
-_PIPE_RULE = alternation.compile(r"^[\s|:-]*-[\s|:-]*$")
+_PIPE_ROW = re.compile(r"^\s*\|.*\|.*\|\s*$")
+_PIPE_RULE = re.compile(r"^[\s|:-]*-[\s|:-]*$")
 _BARE_CHARS = 40  # a bare figure is short: "$21.20 per hour", "$35,000-$45,000 a year"
 _CARD_LABELS = 2
 _VALUE_WORDS = 3
-_FIGURE_FIRST = alternation.compile(r"[~≈$]?\d")
+_FIGURE_FIRST = re.compile(r"[~≈$]?\d")
 _SECTION_BLOCKS = 6
 _LABEL_WORDS = 8
-_CREDITING = alternation.compile(
+_CREDITING = re.compile(
     r"(?:according to|reported by|data from|figures from|sources?:|cited by|per)\s+(?:the\s+)?$", re.IGNORECASE
 )
-_CREDITED = alternation.compile(
+_CREDITED = re.compile(
     r"^['’]?s?\s*(?:\)\s*)?(?:(?:19|20)\d\d\s+)?(?:[a-z-]+\s+){0,2}"
     r"(?:data|reports?|reported|surveys?|surveyed|salary survey|statistics|estimates?|figures|says|found|notes"
     r"|shows)\b",

@@ -4,26 +4,25 @@ from __future__ import annotations
 
 import re
 
-from pipeline import alternation
 from pipeline.credentials import find_credentials
 from pipeline.datafiles import load
-from pipeline.gate import gated_words
 from pipeline.money import Money, find_money
+from pipeline.patterns import one_of, whole_words
 
 _DATA = load("tuition")
 
 
-_RATE = alternation.compile(rf"\s*(?:per|a|an|each|every|/)\s*(?:{alternation.one_of(_DATA['per'])})\b", re.IGNORECASE)
-_FEE = gated_words(_DATA["fees"])
-_TOTAL = gated_words(_DATA["totals"])
-_EXAM = gated_words(_DATA["exams"])
+_RATE = re.compile(rf"\s*(?:per|a|an|each|every|/)\s*(?:{one_of(_DATA['per'])})\b", re.IGNORECASE)
+_FEE = re.compile(whole_words(_DATA["fees"]), re.IGNORECASE)
+_TOTAL = re.compile(whole_words(_DATA["totals"]), re.IGNORECASE)
+_EXAM = re.compile(whole_words(_DATA["exams"]), re.IGNORECASE)
 _EXAM_REACH = 4
 _FEE_BEFORE, _FEE_AFTER = 40, 30  # characters around an amount whose words may make it a fee
 _TOTAL_LONGEST = max(map(len, _DATA["totals"]))
 _CREDENTIAL_REACH = 15
-_JOINER = alternation.compile(rf"\s*(?:{alternation.one_of(_DATA['joiners'])})\s*", re.IGNORECASE)
-_CLAUSE_BREAK = alternation.compile(r"[,;:()]|\band\b|\bwhile\b|\bbut\b|\bplus\b|\bor\b")
-_BRACKET = alternation.compile(r"\s*\(\s*")
+_JOINER = re.compile(rf"\s*(?:{one_of(_DATA['joiners'])})\s*", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\band\b|\bwhile\b|\bbut\b|\bplus\b|\bor\b")
+_BRACKET = re.compile(r"\s*\(\s*")
 
 
 def _joined(text: str, amounts: list[Money]) -> list[Money]:

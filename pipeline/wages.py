@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from pipeline import alternation
 from pipeline.datafiles import load
 from pipeline.dates import find_as_of
-from pipeline.gate import AnyOf, Gated
 from pipeline.memo import per_text
 from pipeline.money import Money, find_money
 from pipeline.numbers import parse_number
@@ -26,35 +24,34 @@ from pipeline.statements import (
 )
 
 _DATA = load("wages")
-STATISTICS = {name: Gated(pattern, re.IGNORECASE) for name, pattern in _DATA["statistics"].items()}
-_ANY_STATISTIC = AnyOf(STATISTICS.values())
-CATEGORIES = {name: Gated(pattern, re.IGNORECASE) for name, pattern in _DATA["categories"].items()}
-WAGE = Gated(_DATA["words"]["wage"], re.IGNORECASE)
-NOT_WAGE = Gated(_DATA["words"]["not_wage"], re.IGNORECASE)
-DIFFERENCE = Gated(_DATA["words"]["difference"], re.IGNORECASE)
-PRICE_BEFORE = Gated(_DATA["words"]["price_before"], re.IGNORECASE)
-CONVERSION = Gated(_DATA["words"]["conversion"], re.IGNORECASE)
-EVERYONE = Gated(_DATA["words"]["everyone"], re.IGNORECASE)
+STATISTICS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["statistics"].items()}
+CATEGORIES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["categories"].items()}
+WAGE = re.compile(_DATA["words"]["wage"], re.IGNORECASE)
+NOT_WAGE = re.compile(_DATA["words"]["not_wage"], re.IGNORECASE)
+DIFFERENCE = re.compile(_DATA["words"]["difference"], re.IGNORECASE)
+PRICE_BEFORE = re.compile(_DATA["words"]["price_before"], re.IGNORECASE)
+CONVERSION = re.compile(_DATA["words"]["conversion"], re.IGNORECASE)
+EVERYONE = re.compile(_DATA["words"]["everyone"], re.IGNORECASE)
 
 HOURLY = (7.0, 200.0)
 ANNUAL = (10_000.0, 1_000_000.0)
 _AFTER = 30  # characters after a figure that may still describe it ("$55,923 on average")
-_OTHER_PERIOD = alternation.compile(
+_OTHER_PERIOD = re.compile(
     r"\s*(?:(?:per|a|an|each|every|/)\s*(?:month|mo|week|wk|day)\b|,?\s+(?:monthly|weekly)\b)", re.IGNORECASE
 )
-_CLAUSE_END = alternation.compile(r"[,;.—]\s")
-_ASIDE = alternation.compile(r"\s*\(([^)]*)\)")
-_HOURLY_WORDS = Gated(r"\bhourly\b|\bper hour\b|\ban hour\b", re.IGNORECASE)
-_ANNUAL_WORDS = Gated(r"\bannual(?:ly)?\b|\byearly\b|\bper year\b|\ba year\b", re.IGNORECASE)
-_CREDENTIAL_COUNT = Gated(r"\b(?P<count>\w+)(?P<more> or more)? (?:credentials|certifications)\b", re.IGNORECASE)
-_CREDENTIAL_CODE = alternation.compile(r"\((?P<code>[A-Z][A-Z-]{1,7})\W{0,2}\)")
-_UNCERTIFIED = Gated(
+_CLAUSE_END = re.compile(r"[,;.—]\s")
+_ASIDE = re.compile(r"\s*\(([^)]*)\)")
+_HOURLY_WORDS = re.compile(r"\bhourly\b|\bper hour\b|\ban hour\b", re.IGNORECASE)
+_ANNUAL_WORDS = re.compile(r"\bannual(?:ly)?\b|\byearly\b|\bper year\b|\ba year\b", re.IGNORECASE)
+_CREDENTIAL_COUNT = re.compile(r"\b(?P<count>\w+)(?P<more> or more)? (?:credentials|certifications)\b", re.IGNORECASE)
+_CREDENTIAL_CODE = re.compile(r"\((?P<code>[A-Z][A-Z-]{1,7})\W{0,2}\)")
+_UNCERTIFIED = re.compile(
     r"\b(?:non-?certified|uncertified|without (?:a )?certification|not certified)\b", re.IGNORECASE
 )
 # A row label that only names the pay it lists ("Annual wage", "Hourly pay") sets no group apart.
-_PAY_LABEL = alternation.compile(r"\s*(?:(?:annual|yearly|hourly|weekly|monthly)\s+)?(?:(?:mean|median|average)\s+)?"
+_PAY_LABEL = re.compile(r"\s*(?:(?:annual|yearly|hourly|weekly|monthly)\s+)?(?:(?:mean|median|average)\s+)?"
                         r"(?:wages?|salary|salaries|pay|earnings)\s*:?\s*", re.IGNORECASE)
-_CERTIFIED = Gated(r"\bcertified\b|\bwith (?:a )?certification\b", re.IGNORECASE)
+_CERTIFIED = re.compile(r"\bcertified\b|\bwith (?:a )?certification\b", re.IGNORECASE)
 
 
 class _Figure(NamedTuple):
@@ -122,7 +119,7 @@ def _is_wage(statement: Statement, figure: _Figure) -> bool:
     if statement.block.kind != "paragraph" or is_bare(statement.block.text):
         framing += statement.headings[:1]
     text = "\n".join(framing)
-    return bool(figure.money.period or WAGE.search(text) or _ANY_STATISTIC.matches(text))
+    return bool(figure.money.period or WAGE.search(text) or _named(text))
 
 
 def _row(page: CleanPage, statement: Statement, figure: _Figure, amount: float, source: str | None) -> dict | None:
@@ -180,8 +177,6 @@ def _statistic(figure: _Figure, statement: Statement, restated: tuple[str, ...])
 @per_text
 def _named(text: str) -> str | None:
     """The statistic named first in the text."""
-    if not _ANY_STATISTIC.opens(text):
-        return None
     starts = {name: m.start() for name, pattern in STATISTICS.items() if (m := pattern.search(text))}
     return min(starts, key=starts.get) if starts else None
 
@@ -189,8 +184,6 @@ def _named(text: str) -> str | None:
 @per_text
 def _named_last(text: str) -> str | None:
     """The statistic named last in the text (the one whose mention ends last)."""
-    if not _ANY_STATISTIC.opens(text):
-        return None
     ends = {name: max(m.end() for m in found) for name, pattern in STATISTICS.items()
             if (found := list(pattern.finditer(text)))}
     return max(ends, key=ends.get) if ends else None

@@ -4,7 +4,6 @@ from pathlib import Path
 import pytest
 
 from pipeline import awards, exams, mentions, outlook, program_norms, programs, requirements, tuition, wages
-from pipeline.clean import clean_html
 from pipeline.gate import AnyOf, CaseBlind, Gate, Gated, lower, needed_words
 
 DEMO = Path(__file__).resolve().parent.parent / "demo" / "site"
@@ -53,19 +52,6 @@ def _gated_patterns() -> list[Gated]:
     found += [gate for vocabulary in mentions.VOCABULARIES for gate in (vocabulary.cues, vocabulary.heading_cues)
               if gate]
     return found
-
-
-def test_a_gate_never_hides_a_match_on_the_demo_pages():
-    patterns = _gated_patterns()
-    assert len(patterns) > 50
-    texts = []
-    for path in sorted(DEMO.rglob("*.html")):
-        page = clean_html(path.read_bytes().decode("utf-8", errors="replace"), "https://example.org/p")
-        texts += [page.title, *(block.text for block in page.blocks),
-                  *(sentence for block in page.blocks for sentence in block.sentences())]
-    for gated in patterns:
-        for text in texts:
-            assert bool(gated.search(text)) == bool(gated.pattern.search(text)), (gated.pattern.pattern, text)
 
 
 def test_one_check_of_what_any_pattern_needs_rules_a_text_out_for_all_of_them():

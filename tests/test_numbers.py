@@ -1,9 +1,8 @@
-import re
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.numbers import NUMBER, NUMBER_TEXT, find_numbers, parse_number
+from pipeline.numbers import find_numbers, parse_number
 
 
 def test_parse_number_reads_separators_scales_and_words():
@@ -43,13 +42,3 @@ def test_parse_number_round_trips_grouped_integers(value):
 @given(st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False))
 def test_parse_number_round_trips_dollar_decimals(value):
     assert parse_number(f"${value:,.2f}") == float(f"{value:.2f}")
-
-
-_FIGURES = ["1", "23", "4.5", ",", ".", "000", " ", "k", "M", "million", "x", "-", "$", "%", "a1", "_", "é", "٣"]
-
-
-@given(st.lists(st.sampled_from(_FIGURES), max_size=10).map("".join))
-def test_numbers_are_found_where_a_plain_look_behind_finds_them(text):
-    plain = re.compile(NUMBER_TEXT.replace(r"\d(?<![\w.,]\d)(?:\d{0,2}", r"(?<![\w.,])(?:\d{1,3}", 1)
-                       .replace(r"|\d*)", r"|\d+)", 1), re.IGNORECASE)
-    assert [m.span() for m in NUMBER.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple
 
-from pipeline import alternation
 from pipeline.datafiles import load
-from pipeline.gate import CaseBlind, Gate, Gated, lowered
 from pipeline.memo import per_text
 from pipeline.page import Block, CleanPage, split_sentences
+from pipeline.phrases import Case, Phrases
 
 _DATA = load("mentions")
 _CONNECTORS = frozenset(_DATA["connectors"])
@@ -20,49 +19,36 @@ _OPENERS = frozenset(_DATA["openers"])
 _NONE: frozenset[str] = frozenset()
 _TITLE_WORDS = 10  # a course title in title case may be long: "Procedure Coding with CPT and HCPCS Level II"
 
-_MARKERS = alternation.compile(
+_MARKERS = re.compile(
     r":|\bsuch as\b|\bincludes?\b|\bincluding\b|\blike\b|\bcover(?:s|ing)?\b"
     r"|\b(?:courses?|classes|coursework|training|instruction)\s+(?:in|on)\b"
     r"|\b(?:work|working|employed|jobs?|positions?|roles?)\s+as\b",
     re.IGNORECASE,
 )
-_LABEL_END = alternation.compile(r":|\s[–—-]\s")  # "Medical Terminology: the language of medicine"
-_SPLIT_LIST = alternation.compile(r"[,;](?![^()]*\))")
-_CONJUNCTION = alternation.compile(r"\s+(?:and|or|&)\s+")
-_PARENTHESIS = alternation.compile(r"\s*\(.*?\)\s*$")
-_COURSE_CODE = alternation.compile(r"^[A-Z]{2,5}[\s-]?\d{2,4}[A-Z]?(?![\w-])\s*[:\-–]?\s*")  # not "ICD-10-CM Coding"
-_TRAILER = alternation.compile(r"\s*\((?:\d[^)]*)\)\s*$|[\s.;:,]+$")
-_LEADER = alternation.compile(r"^(?:and|or|a|an|the)\s+", re.IGNORECASE)
+_LABEL_END = re.compile(r":|\s[–—-]\s")  # "Medical Terminology: the language of medicine"
+_SPLIT_LIST = re.compile(r"[,;](?![^()]*\))")
+_CONJUNCTION = re.compile(r"\s+(?:and|or|&)\s+")
+_PARENTHESIS = re.compile(r"\s*\(.*?\)\s*$")
+_COURSE_CODE = re.compile(r"^[A-Z]{2,5}[\s-]?\d{2,4}[A-Z]?(?![\w-])\s*[:\-–]?\s*")  # not "ICD-10-CM Coding"
+_TRAILER = re.compile(r"\s*\((?:\d[^)]*)\)\s*$|[\s.;:,]+$")
+_LEADER = re.compile(r"^(?:and|or|a|an|the)\s+", re.IGNORECASE)
 
 
-def _variant_pattern(variant: str) -> str:
-    """A variant as regex: loose spaces and hyphens, either apostrophe, optional plural."""
-    parts = [re.escape(part).replace("'", "['’]") for part in re.split(r"[\s\-]+", variant)]
-    body = r"[\s\-–]*".join(parts)
-    if not any(c.islower() for c in variant):
-        body = f"(?-i:{body})"
-    return body + r"(?:e?s|['’]s)?"
-
-
-def _words_pattern(words: list[str]) -> str:
-    """One pattern matching any of the words or phrases as whole words, in any case (with re.IGNORECASE)."""
-    ordered = sorted(words, key=len, reverse=True)
-    return r"(?<!\w)(?:" + "|".join(_variant_pattern(w) for w in ordered) + r")(?![\w]|-\w)"
+def _phrases(variants: list[str], value: str) -> list[tuple[str, str, Case]]:
+    """The variants as phrases: one in capitals ("CPT") matches only so, the others in any case."""
+    return [(variant, value, Case.ANY if any(c.islower() for c in variant) else Case.WRITTEN)
+            for variant in variants]
 
 
 @dataclass(frozen=True, eq=False)  # one of a kind: compared and hashed by identity, as ``names_in`` remembers it
 class Vocabulary:
-    """One mention kind: its terms and the cues that frame a mention of it."""
+    """One mention kind: its terms, and how a mention of it is framed."""
 
     kind: str
     anywhere: bool
     open_lists: bool
-    cues: Gated | None
-    heading_cues: Gated | None
     heads: re.Pattern[str] | None
-    terms: tuple[tuple[str, re.Pattern[str]], ...]
-    words: tuple[tuple[str, ...], ...]  # per term, words one of which each match holds (lower case)
-    gate: Gate  # all those words
+    terms: Phrases  # each variant standing for its term's canonical name
 
     @per_text  # the vocabularies live as long as the module
     def names_in(self, text: str) -> tuple[str, ...]:
@@ -70,82 +56,48 @@ class Vocabulary:
 
         Remembered per text like a finder (``pipeline.memo``): a site repeats passages from page to page.
         """
-        if not self.gate.opens(text):
-            return ()
-        low = lowered(text)
-        found = [(m.start(), -m.end(), name) for (name, pattern), words in zip(self.terms, self.words, strict=True)
-                 if any(word in low for word in words) for m in pattern.finditer(text)]
-        names, reached = [], 0
-        for start, negative_end, name in sorted(found):
-            if start >= reached:
-                names.append(name)
-                reached = -negative_end
-        return tuple(names)
+        return tuple(hit.value for hit in self.terms.find(text))
 
     def canonical(self, phrase: str) -> str | None:
         """The canonical name when the whole phrase is one of the vocabulary's terms."""
-        return next((name for name, pattern in self.terms if pattern.fullmatch(phrase)), None)
-
-
-def _word_of(variant: str) -> str:
-    """The longest word of a variant, which every match of it holds, in lower case."""
-    return max(re.split(r"[\s\-']+", variant), key=len).lower()
-
-
-def _gated(words: list[str]) -> Gated | None:
-    return Gated(_words_pattern(words), re.IGNORECASE) if words else None
+        return self.terms.whole(phrase)
 
 
 def _load(kind: str, spec: dict) -> Vocabulary:
-    terms = tuple((term["name"], alternation.compile(_words_pattern(term["variants"]), re.IGNORECASE))
-                  for term in spec["terms"])
-    words = tuple(tuple({_word_of(variant) for variant in term["variants"]}) for term in spec["terms"])
     heads = spec.get("heads")
     return Vocabulary(
         kind=kind,
         anywhere=spec["anywhere"],
         open_lists=spec["open_lists"],
-        cues=_gated(spec["cues"]),
-        heading_cues=_gated(spec["heading_cues"]),
-        heads=alternation.compile(r"(?:" + "|".join(heads) + r")s?$", re.IGNORECASE) if heads else None,
-        terms=terms,
-        words=words,
-        gate=Gate(word for term in words for word in term),
+        heads=re.compile(r"(?:" + "|".join(heads) + r")s?$", re.IGNORECASE) if heads else None,
+        terms=Phrases([phrase for term in spec["terms"] for phrase in _phrases(term["variants"], term["name"])],
+                      plural=True),
     )
 
 
 VOCABULARIES = tuple(_load(kind, spec) for kind, spec in _DATA["kinds"].items())
 
 
-def _any_cue(field: str) -> CaseBlind:
-    """The cue words of every kind as one pattern, which a text no kind's cues frame does not match.
-
-    Found case-blind, it skips from letter to letter where the patterns of the kinds, opening with a
-    look-behind and ignoring case, are tried at every position; most texts are cued by no kind.
-    """
-    return CaseBlind(_words_pattern(sorted({word for spec in _DATA["kinds"].values() for word in spec[field]})))
+def _cues(field: str) -> Phrases:
+    """The cue words of every kind, each standing for its kind."""
+    return Phrases([phrase for kind, spec in _DATA["kinds"].items() for phrase in _phrases(spec[field], kind)],
+                   plural=True)
 
 
-_ANY_CUE = _any_cue("cues")
-_ANY_HEADING_CUE = _any_cue("heading_cues")
+_CUES = _cues("cues")
+_HEADING_CUES = _cues("heading_cues")
 
 
 @per_text
 def _framed(text: str) -> frozenset[str]:
     """The kinds whose cue words frame the text."""
-    if _ANY_CUE.search(text) is None:
-        return frozenset()
-    return frozenset(vocabulary.kind for vocabulary in VOCABULARIES
-                     if vocabulary.cues and vocabulary.cues.search(text))
+    return frozenset(hit.value for hit in _CUES.every(text))
 
 
 @per_text
 def _headed(heading: str) -> frozenset[str]:
     """The kinds a heading introduces."""
-    if _ANY_HEADING_CUE.search(heading) is None:
-        return frozenset()
-    return frozenset(vocabulary.kind for vocabulary in VOCABULARIES
-                     if vocabulary.heading_cues and vocabulary.heading_cues.search(heading))
+    return frozenset(hit.value for hit in _HEADING_CUES.every(heading))
 
 
 def _clean_phrase(phrase: str) -> str:

@@ -1,9 +1,9 @@
 """Finding the phrases of a vocabulary in text: all of them in one pass, as whole words, the longest first.
 
 Spaces and dashes between words are one separator ("ICD-10-CM" reads as "ICD 10 CM"), a number needs none
-from a word ("ICD10"), and each phrase says how its letters must be written (``Case``). A phrase matches
-whole: no letter, digit, underscore or hyphen touches it, though it may open a hyphenated word
-("CPC-certified"). A registered or trade mark may follow it ("CPC®"), and a plural "s" where allowed.
+from the word beside it ("ICD10CM"), and each phrase says how its letters must be written (``Case``). A
+phrase matches whole: no letter, digit, underscore or hyphen touches it, though it may open a hyphenated
+word ("CPC-certified"). A registered or trade mark may follow it ("CPC®"), and a plural "s" where allowed.
 """
 
 from __future__ import annotations
@@ -25,10 +25,8 @@ _SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 # that lowering would lengthen or keep), so that a text folds to as many characters as it has.
 _SHAPE = str.maketrans({**dict.fromkeys(_SPACES + _DASHES, " "), "’": "'", "İ": "i", "ſ": "s"})
 _UNIFY_DASHES = str.maketrans(dict.fromkeys(_DASHES, "-"))
-# Spaces no phrase needs: all but one of a run, and one between a number and a word ("ICD 10" is "ICD10").
 _RUN = re.compile(" {2,}")
-_JOIN = re.compile(r" (?:(?<=[^\W\d_] )(?=\d)|(?<=\d )(?=[^\W\d_]))")
-_GAP = re.compile(r"(?<=[^\W\d_]) +(?=\d)|(?<=\d) +(?=[^\W\d_])|(?P<run> {2,})")  # both, in one pass
+_NUMBER_EDGE = re.compile(r"(?<=[^\W\d_]) ?(?=\d)|(?<=\d) ?(?=[^\W\d_])")  # "ICD 10", "ICD10", "10 CM"
 _WORD_CHARACTER = re.compile(r"\w")
 _WORD_OPENING = re.compile(r"[^\W\d_][a-z]")
 _MARK = re.compile(r"[®™]|\(R\)")
@@ -54,13 +52,13 @@ class Hit(NamedTuple):
 class _Phrase(NamedTuple):
     value: Hashable
     case: Case
-    written: str  # for WRITTEN, as written with spaces and dashes folded; for EXACT, with any dash as "-"
+    written: str  # for WRITTEN, the spelling of the key it is filed under; for EXACT, the phrase with any dash as "-"
     capitals: tuple[int, ...]  # for TITLE, where a word written with a capital opens
 
 
 class _Shaped(NamedTuple):
-    """A text with each space or dash one space (``spaced``, as long as the text), without the spaces no phrase
-    needs (``shaped``), and that in lower case (``folded``, as long as ``shaped``)."""
+    """A text with each space or dash one space (``spaced``, as long as the text), each run of them one
+    (``shaped``), and that in lower case (``folded``, as long as ``shaped``)."""
 
     spaced: str
     shaped: str
@@ -70,13 +68,13 @@ class _Shaped(NamedTuple):
         """Where the shaped text's character at ``index`` stands in the text."""
         if len(self.shaped) == len(self.spaced):
             return index
-        breaks, shifts = _gaps(self.spaced)
+        breaks, shifts = _runs(self.spaced)
         return index + shifts[bisect_right(breaks, index) - 1]
 
 
 def _shape(text: str) -> _Shaped:
     spaced = text.translate(_SHAPE)
-    shaped = _JOIN.sub("", _RUN.sub(" ", spaced))
+    shaped = _RUN.sub(" ", spaced)
     return _Shaped(spaced, shaped, shaped.lower())
 
 
@@ -84,17 +82,23 @@ _shaped = per_text(_shape)  # every vocabulary reads the same texts
 
 
 @per_text
-def _gaps(spaced: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Where the shaped text leaves out spaces: from its position ``breaks[i]`` on, the text's is ``shifts[i]`` further.
-
-    Found only for texts where a phrase is: most texts hold none.
-    """
+def _runs(spaced: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where the shaped text leaves out spaces: from its ``breaks[i]`` on, the text's positions are ``shifts[i]`` on."""
     breaks, shifts, dropped = [0], [0], 0
-    for gap in _GAP.finditer(spaced):
-        dropped += len(gap.group()) - (1 if gap.group("run") else 0)
-        breaks.append(gap.end() - dropped)
+    for run in _RUN.finditer(spaced):
+        dropped += len(run.group()) - 1
+        breaks.append(run.end() - dropped)
         shifts.append(dropped)
     return tuple(breaks), tuple(shifts)
+
+
+def _spellings(phrase: str) -> set[str]:
+    """The phrase shaped, with and without a space between each number and the word beside it."""
+    parts = _NUMBER_EDGE.split(_shape(phrase.strip()).shaped)
+    spellings = {parts[0]}
+    for part in parts[1:]:
+        spellings = {spelling + gap + part for spelling in spellings for gap in ("", " ")}
+    return spellings
 
 
 class Phrases:
@@ -107,11 +111,11 @@ class Phrases:
     def __init__(self, phrases: Iterable[tuple[str, Hashable, Case]], plural: bool = False) -> None:
         keyed: dict[str, list[_Phrase]] = {}
         for text, value, case in phrases:
-            shaped = _shape(text.strip()).shaped
-            written = text.translate(_UNIFY_DASHES) if case is Case.EXACT else shaped
-            capitals = tuple(index for index, char in enumerate(shaped)
-                             if char.isupper() and (index == 0 or shaped[index - 1] == " "))
-            keyed.setdefault(shaped.lower(), []).append(_Phrase(value, case, written, capitals))
+            for shaped in _spellings(text):
+                written = text.translate(_UNIFY_DASHES) if case is Case.EXACT else shaped
+                capitals = tuple(index for index, char in enumerate(shaped)
+                                 if char.isupper() and (index == 0 or shaped[index - 1] == " "))
+                keyed.setdefault(shaped.lower(), []).append(_Phrase(value, case, written, capitals))
         self._automaton = ahocorasick.Automaton()
         for key, entries in keyed.items():
             self._automaton.add_word(key, (len(key), tuple(dict.fromkeys(entries))))  # "ICD 10" is "ICD-10"

@@ -234,15 +234,17 @@ def _names(row: Row) -> set[str]:
 def _questions(sentence: str) -> Iterator[ExamFact]:
     for match in _QUESTIONS.finditer(sentence):
         count = parse_number(match.group("count") or match.group("listed"))
+        if count is None:  # spelled words that make no number ("one hundred one hundred")
+            continue
         if match.group("upper"):
             counts = [(count, "minimum"), (parse_number(match.group("upper")), "maximum")]
         elif match.group("more"):
-            more = parse_number(match.group("more"))
+            more = parse_number(match.group("more")) or 0
             counts = [(count + more, f"{count:g} scored + {more:g} unscored")]
         else:
             counts = [(count, None)]
         for total, qualifier in counts:
-            if total == int(total) and MIN_QUESTIONS <= total <= MAX_QUESTIONS:
+            if total is not None and total == int(total) and MIN_QUESTIONS <= total <= MAX_QUESTIONS:
                 yield ExamFact("questions", total, "questions", qualifier, match.start())
 
 

@@ -37,14 +37,17 @@ def find_percents(text: str) -> tuple[Percent, ...]:
         return ()
     found = []
     for match in PERCENT.finditer(text):
-        percent = Percent(_value(match.group("number")), match.start(), match.end())
+        if (value := _value(match.group("number"))) is None:
+            continue
+        percent = Percent(value, match.start(), match.end())
         first = _SHARED.search(text, max(0, match.start() - _SHARED_REACH), match.start())
-        if first and 0 <= (value := _value(first.group("number"))) < percent.value:
+        if first and (value := _value(first.group("number"))) is not None and 0 <= value < percent.value:
             found.append(Percent(value, first.start(), first.end("number")))
         found.append(percent)
     return tuple(found)
 
 
-def _value(number: str) -> float:
-    sign = -1.0 if number[0] in "-−" else 1.0
-    return sign * parse_number(number.lstrip("-+−"))
+def _value(number: str) -> float | None:
+    """The signed value of a number, None for spelled words that make no number ("one hundred one hundred")."""
+    value = parse_number(number.lstrip("-+−"))
+    return -value if value is not None and number[0] in "-−" else value

@@ -1,4 +1,5 @@
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -42,3 +43,57 @@ def test_parse_number_round_trips_grouped_integers(value):
 @given(st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False))
 def test_parse_number_round_trips_dollar_decimals(value):
     assert parse_number(f"${value:,.2f}") == float(f"{value:.2f}")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("twenty-five", 25),
+    ("twenty five", 25),
+    ("Twenty-Four", 24),
+    ("a hundred", 100),
+    ("one hundred and ten", 110),
+    ("two thousand five hundred", 2_500),
+    ("a million", 1_000_000),
+    ("one and a half", 1.5),
+    ("two and a half", 2.5),
+    ("dozen", 12),
+    ("half", 0.5),
+])
+def test_parse_number_values_spelled_out_numbers(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("projected to grow twenty-five percent", [("twenty-five", 25)]),
+    ("about two hundred and fifty jobs", [("two hundred and fifty", 250)]),
+    ("between four and five years", [("four", 4), ("five", 5)]),
+    ("in twenty twenty-four", [("twenty", 20), ("twenty-four", 24)]),
+    ("a few thousand coders", []),
+    ("one hundred one hundred", []),  # words that make no number together
+])
+def test_find_numbers_spans_spelled_out_numbers_whole(text, found):
+    assert [(text[n.start:n.end], n.value) for n in find_numbers(text)] == found
+
+
+_ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def spell(value: int, joiner: str) -> str:
+    """``value`` (1 to 999,999) in words, hundreds joined to the rest by ``joiner`` ("and " or "")."""
+    if value >= 1_000:
+        thousands, rest = divmod(value, 1_000)
+        return f"{spell(thousands, joiner)} thousand" + (f" {spell(rest, joiner)}" if rest else "")
+    if value >= 100:
+        hundreds, rest = divmod(value, 100)
+        return f"{_ONES[hundreds - 1]} hundred" + (f" {joiner}{spell(rest, joiner)}" if rest else "")
+    if value < 20:
+        return _ONES[value - 1]
+    tens, ones = divmod(value, 10)
+    return _TENS[tens - 2] + (f"-{_ONES[ones - 1]}" if ones else "")
+
+
+@given(st.integers(min_value=1, max_value=999_999), st.sampled_from(["and ", ""]))
+def test_spelled_integers_round_trip_as_one_number(value, joiner):
+    text = f"about {spell(value, joiner)} jobs"
+    assert [(text[n.start:n.end], n.value) for n in find_numbers(text)] == [(spell(value, joiner), value)]

@@ -1,3 +1,5 @@
+import pytest
+
 from pipeline.outlook import extract_outlook
 from pipeline.page import Block, CleanPage
 
@@ -158,3 +160,17 @@ def test_each_job_count_takes_the_year_written_right_after_it():
         "The number of medical records jobs is expected to increase from 186,400 in 2022 to 200,000 in 2032.")))
     assert [(row["measure"], row["value"], row["end_year"]) for row in rows] == [
         ("employment", 186_400, 2022), ("employment", 200_000, 2032)]
+
+
+GROWTH_HEADER = ("Occupation", "Projected growth, 2023-33")
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("Employment of medical coders is projected to grow twenty-five percent from 2023 to 2033.")],
+    [para("The outlook for medical coders through 2033:"), Block("item", "Projected growth: twenty-five percent")],
+    [para("Projected job growth, 2023-2033: twenty-five percent")],
+    [Block("row", " | ".join(cells), cells=cells, header=GROWTH_HEADER)
+     for cells in (GROWTH_HEADER, ("Medical coders", "twenty-five percent"))],
+], ids=["sentence", "list item", "label and value", "table row"])
+def test_spelled_out_growth_is_read_whole(blocks):
+    assert [(row["measure"], row["value"]) for row in extract_outlook(page(*blocks))] == [("growth_percent", 25)]

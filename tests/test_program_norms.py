@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -118,3 +119,16 @@ def test_length_before_a_program_word_takes_that_programs_award():
         para("Certificate students take 9 months to complete the program."),
         para("Many colleges run a 20-month online associate degree.")))
     assert lengths(rows) == [("certificate", 6, 6), (None, 24, 24), ("certificate", 9, 9), ("associate", 20, 20)]
+
+
+@pytest.mark.parametrize(("blocks", "expected"), [
+    ([para("A medical coding certificate program takes twenty-four months to complete.")], ("certificate", 24, 24)),
+    ([heading("How long coding programs take"), Block("item", "An associate degree program takes twenty four months.",
+                                                      headings=("How long coding programs take",))],
+     ("associate", 24, 24)),
+    ([para("Program length: twenty-four months")], (None, 24, 24)),
+    ([para("A coding diploma program takes one and a half years.")], ("diploma", 18, 18)),
+], ids=["sentence", "list item", "label and value", "and a half"])
+def test_spelled_out_lengths_are_read_whole(blocks, expected):
+    assert lengths(extract_program_norms(page(*blocks))) == [expected]
+

@@ -175,3 +175,10 @@ def test_a_program_accreditor_counts_even_when_the_sentence_then_names_the_crede
         "Pima Community College offers a medical coding certificate. "
         "The program is accredited by CAHIIM and prepares graduates for the CCA exam.")))
     assert [(row["accreditors"], row["prepares_for"]) for row in rows] == [(["CAHIIM"], "CCA")]
+
+
+def test_a_spelled_out_length_in_a_schools_fact_table_is_read_whole():
+    blocks = [para("Maple Ridge College offers a medical coding diploma."),
+              row("Length", "twenty-four months"), row("Format", "Online")]
+    (found,) = extract_programs(page(*blocks))
+    assert (found["institution"], found["duration_months"]) == ("Maple Ridge College", 24)

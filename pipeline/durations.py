@@ -9,6 +9,7 @@ from pipeline.datafiles import load
 from pipeline.memo import per_text
 from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, parse_number
 from pipeline.patterns import folded, one_of
+from pipeline.periods import RATE
 
 _UNITS = load("time_units")
 MONTHS_PER_UNIT: dict[str, float] = _UNITS["months"]
@@ -23,7 +24,7 @@ _DURATION = re.compile(
     rf"(?:(?P<bound>less than|fewer than|under|up to|no more than|at most|within|as little as|"
     rf"at least|more than|over|a minimum of|minimum of|a maximum of|maximum of)\s+)?"
     rf"(?P<low>{_QUANTITY})(?:\s*(?:-|–|—|to|or)\s*(?P<high>{_QUANTITY}))?"
-    rf"[\s-](?P<unit>{_UNIT_TEXT})\b(?!\s*(?:per|a|an|each|every|/)\s*(?:week|day|month)\b)",
+    rf"[\s-](?P<unit>{_UNIT_TEXT})\b(?!\s*{RATE})",  # "40 hours a week" is a rate, not a length
     re.IGNORECASE,
 )
 _UPPER_BOUNDS = {"less than", "fewer than", "under", "up to", "no more than", "at most", "within",

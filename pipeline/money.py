@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from pipeline.memo import per_text
 from pipeline.numbers import NUMBER_TEXT, parse_number
+from pipeline.periods import period_after
 
 _SIGN = r"(?:US\$|\$|USD\s?)"
 _UNIT = r"(?:dollars|USD)\b"
@@ -17,19 +18,12 @@ _RANGE_TAIL = re.compile(
 )
 _BETWEEN_TAIL = re.compile(rf"\s+and\s+{_SIGN}?\s?(?P<high>{NUMBER_TEXT})(?:\s?{_UNIT})?", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-_PERIOD_TAIL = re.compile(
-    r"\s*(?:(?:per|a|an|each|every|/)\s*(?P<unit>year|yr|annum|hour|hr|month|mo|week|wk)\b"
-    r"|,?\s+(?P<adverb>annually|yearly|hourly|monthly|weekly)\b)",
-    re.IGNORECASE,
-)
 _WIDEST_RANGE = 20  # a second number more than 20 times the first is no range end ("$15 to 2020")
 _SCALE_END = re.compile(r"\s?[a-z]+$", re.IGNORECASE)
-_PERIODS = {"year": "annual", "yr": "annual", "annum": "annual", "annually": "annual", "yearly": "annual",
-            "hour": "hourly", "hr": "hourly", "hourly": "hourly"}
 
 
 class Money(NamedTuple):
-    """An amount or range of US dollars; ``period`` is 'annual', 'hourly' or None."""
+    """An amount or range of US dollars; ``period`` is the one named right after it ('annual', 'monthly'...)."""
 
     low: float
     high: float | None
@@ -66,11 +60,7 @@ def _read(text: str, match: re.Match[str]) -> Money:
         else:
             high = None
     start = between.start() if between and high is not None else match.start()
-    period = None
-    if period_match := _PERIOD_TAIL.match(text, end):
-        word = (period_match.group("unit") or period_match.group("adverb")).lower()
-        period = _PERIODS.get(word)
-        end = period_match.end()
+    period, end = period_after(text, end) or (None, end)
     return Money(low, high, period, start, end)
 
 

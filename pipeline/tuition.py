@@ -8,11 +8,12 @@ from pipeline.credentials import find_credentials
 from pipeline.datafiles import load
 from pipeline.money import Money, find_money
 from pipeline.patterns import one_of, whole_words
+from pipeline.periods import rate
 
 _DATA = load("tuition")
 
 
-_RATE = re.compile(rf"\s*(?:per|a|an|each|every|/)\s*(?:{one_of(_DATA['per'])})\b", re.IGNORECASE)
+_RATE = re.compile(rf"\s*{rate(_DATA['per'])}", re.IGNORECASE)
 _FEE = re.compile(whole_words(_DATA["fees"]), re.IGNORECASE)
 _TOTAL = re.compile(whole_words(_DATA["totals"]), re.IGNORECASE)
 _EXAM = re.compile(whole_words(_DATA["exams"]), re.IGNORECASE)

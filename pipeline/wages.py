@@ -12,6 +12,8 @@ from pipeline.money import Money, find_money
 from pipeline.numbers import parse_number
 from pipeline.organizations import canonical
 from pipeline.page import CleanPage
+from pipeline.patterns import one_of
+from pipeline.periods import ADJECTIVES, NAMES
 from pipeline.statements import (
     Statement,
     attribution,
@@ -36,20 +38,16 @@ EVERYONE = re.compile(_DATA["words"]["everyone"], re.IGNORECASE)
 HOURLY = (7.0, 200.0)
 ANNUAL = (10_000.0, 1_000_000.0)
 _AFTER = 30  # characters after a figure that may still describe it ("$55,923 on average")
-_OTHER_PERIOD = re.compile(
-    r"\s*(?:(?:per|a|an|each|every|/)\s*(?:month|mo|week|wk|day)\b|,?\s+(?:monthly|weekly)\b)", re.IGNORECASE
-)
 _CLAUSE_END = re.compile(r"[,;.—]\s")
 _ASIDE = re.compile(r"\s*\(([^)]*)\)")
-_HOURLY_WORDS = re.compile(r"\bhourly\b|\bper hour\b|\ban hour\b", re.IGNORECASE)
-_ANNUAL_WORDS = re.compile(r"\bannual(?:ly)?\b|\byearly\b|\bper year\b|\ba year\b", re.IGNORECASE)
+PERIODS = ("hourly", "annual")  # the periods a wage is given for, the first named around a figure first
 _CREDENTIAL_COUNT = re.compile(r"\b(?P<count>\w+)(?P<more> or more)? (?:credentials|certifications)\b", re.IGNORECASE)
 _CREDENTIAL_CODE = re.compile(r"\((?P<code>[A-Z][A-Z-]{1,7})\W{0,2}\)")
 _UNCERTIFIED = re.compile(
     r"\b(?:non-?certified|uncertified|without (?:a )?certification|not certified)\b", re.IGNORECASE
 )
 # A row label that only names the pay it lists ("Annual wage", "Hourly pay") sets no group apart.
-_PAY_LABEL = re.compile(r"\s*(?:(?:annual|yearly|hourly|weekly|monthly)\s+)?(?:(?:mean|median|average)\s+)?"
+_PAY_LABEL = re.compile(rf"\s*(?:(?:{one_of(ADJECTIVES)})\s+)?(?:(?:mean|median|average)\s+)?"
                         r"(?:wages?|salary|salaries|pay|earnings)\s*:?\s*", re.IGNORECASE)
 _CERTIFIED = re.compile(r"\bcertified\b|\bwith (?:a )?certification\b", re.IGNORECASE)
 
@@ -142,14 +140,12 @@ def _row(page: CleanPage, statement: Statement, figure: _Figure, amount: float, 
 
 def _period(figure: _Figure, amount: float, statement: Statement) -> str | None:
     """'annual' or 'hourly' as stated, else as the amount's size implies; None if it cannot be a wage."""
-    if _OTHER_PERIOD.match(figure.after):
-        return None
     period = figure.money.period
-    words = " ".join((figure.before, figure.after, figure.label, *statement.block.cells[:1]))
-    if period is None and _HOURLY_WORDS.search(words):
-        period = "hourly"
-    if period is None and _ANNUAL_WORDS.search(words):
-        period = "annual"
+    if period is None:
+        words = " ".join((figure.before, figure.after, figure.label, *statement.block.cells[:1]))
+        period = next((name for name in PERIODS if NAMES[name].search(words)), None)
+    elif period not in PERIODS:  # "$3,900 a month"
+        return None
     if period is None:
         period = "hourly" if amount <= HOURLY[1] else "annual"
     low, high = HOURLY if period == "hourly" else ANNUAL

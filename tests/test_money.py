@@ -22,7 +22,7 @@ def test_period_follows_the_amount():
     assert amounts("$44,090 per year") == [(44_090, None, "annual")]
     assert amounts("$61,000 annually") == [(61_000, None, "annual")]
     assert amounts("$52,000 a year") == [(52_000, None, "annual")]
-    assert amounts("$3,900 a month") == [(3_900, None, None)]
+    assert amounts("$3,900 a month") == [(3_900, None, "monthly")]
 
 
 def test_ranges_in_every_notation():

@@ -132,3 +132,10 @@ def test_length_before_a_program_word_takes_that_programs_award():
 def test_spelled_out_lengths_are_read_whole(blocks, expected):
     assert lengths(extract_program_norms(page(*blocks))) == [expected]
 
+
+@pytest.mark.parametrize("text", [
+    "The certificate program costs $3,000 a semester and lasts nine months.",
+    "Tuition for the certificate program is $3,000 per term; it lasts nine months.",
+])
+def test_the_term_an_amount_is_priced_by_is_no_length(text):
+    assert lengths(extract_program_norms(page(para(text)))) == [("certificate", 9, 9)]

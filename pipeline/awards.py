@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from pipeline.clauses import breaks
 from pipeline.datafiles import load
 from pipeline.memo import per_text
 
@@ -32,7 +33,7 @@ def find_awards(text: str) -> tuple[Award, ...]:
 
 _COORDINATED = re.compile(r"\s*(?:,|/|or|and|,\s*or|,\s*and)\s*", re.IGNORECASE)
 _FOR = re.compile(r"\s*(?:for|toward|towards)\s+(?:(?:an?|the|your)\s+)?(?:[\w-]+\s+){0,2}", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:though|although|while|whereas|but)\b", re.IGNORECASE)
+_CLAUSE_BREAK = breaks(",;:", "contrast", "concession")
 
 
 def award_near(text: str, start: int, end: int) -> str | None:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from pipeline import clauses
 from pipeline.credential_context import credential_context
 from pipeline.credentials import find_credentials, only_credential
 from pipeline.datafiles import load
@@ -55,7 +56,7 @@ _SCORE = re.compile(
 )
 _SCORE_WORD = re.compile(r"\bscores?\b", re.IGNORECASE)
 # What ends the words that belong to an amount; a comma only ends them before another amount or credential.
-_SEPARATOR_TEXT = r"[/;)]|\b(?:or|and|plus|but|which|while|though|although|whereas)\b"
+_SEPARATOR_TEXT = rf"[/;)]|{clauses.words('list_joiners', 'contrast', 'concession', 'relative')}"
 _SEPARATOR = re.compile(_SEPARATOR_TEXT, re.IGNORECASE)
 _SEPARATOR_OR_COMMA = re.compile(rf"{_SEPARATOR_TEXT}|,", re.IGNORECASE)
 # Before an amount, an opening bracket ends the words that belong to it too: "$499 for two attempts ($399 for one)".

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from pipeline import clauses
 from pipeline.datafiles import load
 from pipeline.dates import find_as_of, find_year_range
 from pipeline.money import find_money
@@ -29,11 +30,9 @@ COUNTS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["c
 
 SMALLEST_COUNT = 100  # fewer jobs than this is a rank, a list length or a year's tail, not a job count
 _YEARS = range(1950, 2100)
-# Where a clause ends: a semicolon or dash, or a comma not followed by words that carry the clause on
-# ("while", "compared", "up"); an opening bracket ends the clause before it but not the one inside it.
-_CLAUSE_END = re.compile(
-    r"[,;—–](?:(?<=,)\s+(?=(?i:while|whereas|but|up|down|with|compared|versus)\b)|(?<!,))"
-)
+# Where a clause ends: a semicolon or dash, or a comma before a contrast or comparison ("while", "up",
+# "compared"); an opening bracket ends the clause before it but not the one inside it.
+_CLAUSE_END = re.compile(rf"[;—–]|,\s+(?={clauses.words('contrast', 'concession', 'comparison')})", re.IGNORECASE)
 _BRACKET = re.compile(r"\(")
 _SHORT = 12  # words: a heading, row, card or label is one clause
 _YEAR_AFTER = re.compile(r"\s*(?:in|by|as of|\()\s*((?:19|20)\d\d)\b(?!\s*[-–])", re.IGNORECASE)

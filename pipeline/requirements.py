@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pipeline import clauses
 from pipeline.credential_context import CredentialContext, credential_context
 from pipeline.credentials import only_credential
 from pipeline.datafiles import load
@@ -27,8 +28,13 @@ LABELS: dict[str, str] = {label.lower(): kind for label, kind in _DATA["labels"]
 _LABELLED = re.compile(
     r"^(?P<label>" + "|".join(re.escape(label) for label in LABELS) + r")\s*[:|]?\s*(?P<value>\S.*)$", re.IGNORECASE
 )
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas|although|though|which)\s+|\s+but\s+")
-_LEADING_CLAUSE = re.compile(r"\W*(?:while|although|though|whereas|even though)\b[^,]{3,100},", re.IGNORECASE)
+# A clause ends at a semicolon, a comma before a word that opens another, or a contrast ("but").
+_CLAUSE_BREAK = re.compile(
+    rf";|,\s*{clauses.words('clause_joiners', 'contrast', 'concession', 'relative')}\s+"
+    rf"|\s+{clauses.words('contrast')}\s+",
+    re.IGNORECASE,
+)
+_LEADING_CLAUSE = re.compile(rf"\W*{clauses.words('concession')}[^,]{{3,100}},", re.IGNORECASE)
 _LIST_NUMBER = re.compile(r"^\s*\d+\.\s*")
 _WORD = re.compile(r"\w")
 _DANGLING = re.compile(r"[\s,;:.]*(?:\b(?:or|and))?[\s,;:.]*$")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.clauses import breaks
 from pipeline.credentials import find_credentials
 from pipeline.datafiles import load
 from pipeline.money import Money, find_money
@@ -22,7 +23,7 @@ _FEE_BEFORE, _FEE_AFTER = 40, 30  # characters around an amount whose words may 
 _TOTAL_LONGEST = max(map(len, _DATA["totals"]))
 _CREDENTIAL_REACH = 15
 _JOINER = re.compile(rf"\s*(?:{one_of(_DATA['joiners'])})\s*", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\band\b|\bwhile\b|\bbut\b|\bplus\b|\bor\b")
+_CLAUSE_BREAK = breaks(",;:()", "list_joiners", "contrast", "concession")
 _BRACKET = re.compile(r"\s*\(\s*")
 
 

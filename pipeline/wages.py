@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from pipeline import clauses
 from pipeline.datafiles import load
 from pipeline.dates import find_as_of
 from pipeline.memo import per_text
@@ -38,7 +39,7 @@ EVERYONE = re.compile(_DATA["words"]["everyone"], re.IGNORECASE)
 HOURLY = (7.0, 200.0)
 ANNUAL = (10_000.0, 1_000_000.0)
 _AFTER = 30  # characters after a figure that may still describe it ("$55,923 on average")
-_CLAUSE_END = re.compile(r"[,;.—]\s")
+_CLAUSE_END = re.compile(rf"[,;.—]\s|{clauses.words('contrast', 'concession')}", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*\(([^)]*)\)")
 PERIODS = ("hourly", "annual")  # the periods a wage is given for, the first named around a figure first
 _CREDENTIAL_COUNT = re.compile(r"\b(?P<count>\w+)(?P<more> or more)? (?:credentials|certifications)\b", re.IGNORECASE)

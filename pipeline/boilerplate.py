@@ -8,6 +8,7 @@ from collections.abc import Callable
 from lxml import etree
 from lxml.etree import _Element as Element
 
+from pipeline.datafiles import load
 from pipeline.memo import per_text
 from pipeline.patterns import one_of
 
@@ -19,15 +20,10 @@ UNWANTED_TAGS = (
 # Page-level header and footer are chrome; inside an article they are the article's own.
 PAGE_LEVEL_TAGS = ("header", "footer")
 KEPT_TAGS = {"html", "body", "main", "article"}
-CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert", "menu", "menubar"}
+_DATA = load("chrome")
+CHROME_ROLES = frozenset(_DATA["roles"])
 # Class or id words that mark chrome, matched as whole words of a hyphen/underscore-separated name.
-CHROME_WORDS = {
-    "ad", "ads", "adsense", "advert", "advertisement", "advertising", "sponsor", "sponsored", "promo",
-    "promotion", "sidebar", "widget", "cookie", "cookies", "consent", "gdpr", "related", "newsletter",
-    "subscribe", "signup", "share", "sharing", "social", "breadcrumb", "breadcrumbs", "menu", "nav",
-    "navbar", "navigation", "footer", "masthead", "comments", "comment", "popup", "modal", "banner",
-    "skip", "toolbar", "pagination", "pager", "disclaimer", "byline", "author", "tags", "outbrain", "taboola",
-}
+CHROME_WORDS = frozenset(_DATA["class_words"])
 # A chrome word as a whole run of letters: "site-footer" and "nav_main" hold one, "navy" and "header" do not.
 _CHROME = re.compile(rf"(?<![a-z])(?:{one_of(CHROME_WORDS)})(?![a-z])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)

@@ -9,6 +9,7 @@ from lxml.etree import _Element as Element
 
 from pipeline.boilerplate import strip_unwanted
 from pipeline.density import content_roots
+from pipeline.inline_chrome import drop_inline_chrome
 from pipeline.page import Block, CleanPage
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -40,7 +41,7 @@ def clean_html(html: str, url: str) -> CleanPage:
     strip_unwanted(root)
     _space_blocks(root)
     walker = _Walker()
-    blocks = [block for element in main_content(root) for block in walker.walk(element)]
+    blocks = drop_inline_chrome([block for element in main_content(root) for block in walker.walk(element)])
     if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
         title = blocks[0].text
     return CleanPage(url=url, title=title, blocks=blocks)

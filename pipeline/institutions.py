@@ -13,6 +13,7 @@ from pipeline.organizations import find_organizations
 from pipeline.patterns import one_of
 
 _DATA = load("institutions")
+_STATES: dict[str, str] = load("states")["states"]
 _KEYWORDS = set(_DATA["keywords"])
 _GENERIC = set(_DATA["generic"]) | _KEYWORDS
 _LEADING = set(_DATA["leading"])
@@ -23,21 +24,34 @@ _AROUND = _LEADING | _CONNECTORS  # words dropped from either end of a name
 # A word is taken whole (possessively): whitespace, which follows every word of a name, never follows part of one.
 _WORD = r"(?:[A-Z][\w'’.&-]*+|&)"
 _KEYWORD = one_of(_DATA["keywords"])
-# Capitalised words ("of", "for", "the" between them) up to a keyword, and an "of ..." tail after it.
+# Capitalised words ("of", "for", "the" between them) up to a keyword, an "of ..." tail after it, and an
+# "at ..." campus ("University of Illinois at Chicago").
 NAME = re.compile(
     rf"(?:{_WORD}\s+(?:(?:of|for|the|de)\s+)*)*(?:{_KEYWORD})\b(?:\s+(?:of|for)(?:\s+the)?(?:\s+{_WORD})+)?"
+    rf"(?:\s+at(?:\s+{_WORD})+)?"
 )
+# ", OH" or ", Ohio" after a name: a ranking line's "School City, ST", whose city may have run into the name.
+_STATE = one_of([*_STATES, *_STATES.values()])
+_LOCATION = re.compile(rf",\s*(?:{_STATE})\b")
+# "#8 Indiana University-Purdue University Indianapolis Indianapolis, IN": a name's last words, then the city
+# that repeats them.
+_REPEATED_CITY = re.compile(rf"\s+(?P<words>(?:{_WORD}\s+){{0,2}}{_WORD})\s+(?P=words)(?={_LOCATION.pattern})")
+_CITY_OPENERS = set(_DATA["city_openers"])
+_STATE_WORDS = {tuple(name.split()) for name in _STATES.values()}
+_CAMPUS_WORDS = {"of", "for", "at", "the"}
 
 _KNOWN = re.compile(rf"\b(?:{one_of(_DATA['known'])})\b")
+# "Wallace State", "Louisiana Tech": a school only where it is used as one (see _used_as_school)
+_SHORT_NAME = re.compile(rf"(?:{_WORD}\s+){{0,2}}{_WORD}\s+(?:{one_of(_DATA['short_names'])})\b(?![\w'’-]*\s+[A-Z])")
 _DEFINED = re.compile(r"\s*\((?P<acronym>[A-Z]{2,6})\)")
 _DEFINITION = re.compile(r"\([A-Z]{2,6}\)")
 _SHORT_FORM = re.compile(r"\b[A-Z]{2,6}\b")
-# A short form used as a school's name: "at GSU", "GSU's coding certificate", "GSU offers".
-_ACRONYM_SCHOOL = re.compile(
-    r"(?:(?:\b(?:at|from|through|with)\s+)(?P<inside>[A-Z]{2,6})\b|\b(?P<subject>[A-Z]{2,6})"
-    r"(?=['’]s\s+(?:[\w-]+\s+){0,4}(?:program|certificate|degree|diploma|course)|\s+(?:offers|provides)\b))"
+_BEFORE = re.compile(rf"(?<![\w-])(?:{one_of(_DATA['before_schools'])})\s+$", re.IGNORECASE)
+_AFTER = re.compile(
+    rf"['’]s\s+(?:[\w-]+\s+){{0,4}}(?:{one_of(_DATA['possessed'])})\b|\s+(?:{one_of(_DATA['after_schools'])})\b"
 )
-_NOT_SCHOOLS = set(_DATA["not_schools"])
+_BEFORE_REACH = max(map(len, _DATA["before_schools"])) + 2
+_NOT_SCHOOLS = set(_DATA["not_schools"]) | set(_STATES)
 # A heading or list entry that is nothing but an acronym with a U in it ("SNHU", "WGU").
 _BARE_UNIVERSITY = re.compile(r"\s*(?P<acronym>[A-Z]*U[A-Z]*)\s*")
 
@@ -67,8 +81,29 @@ def _trimmed(match: re.Match[str]) -> Institution | None:
     # where the kept words start and end: the text less the words split off before and after them
     start = match.start() + len(text) - len(text.split(None, first)[-1])
     end = match.start() + len(text.rsplit(None, len(words) - last)[0])
+    if _LOCATION.match(match.string, end):
+        end -= _city_length(names[names.index(next(n for n in reversed(names) if n in _KEYWORDS)) + 1:])
+    elif repeated := _REPEATED_CITY.match(match.string, end):
+        end = repeated.end("words")
     definition = _DEFINED.match(match.string, end)
     return Institution(match.string[start:end], start, definition.end() if definition else end)
+
+
+def _city_length(tail: list[str]) -> int:
+    """How many characters of a name's "of ..." tail are the city a ranking line runs into it.
+
+    The city repeats the words before it ("of Toledo Toledo"), or is the last word, or the last two
+    when a city name opens with the first ("of Southern California Los Angeles"); the tail keeps a word
+    of its own, and a state's name ends it rather than a city ("of Southern Nevada, NV").
+    """
+    places = [i for i, word in enumerate(tail) if word not in _CAMPUS_WORDS]
+    for size in (3, 2, 1):
+        if len(places) >= 2 * size and tail[-size:] == tail[-2 * size:-size]:
+            return len(" ".join(tail[-size:])) + 1
+    size = 2 if len(tail) >= 2 and tail[-2] in _CITY_OPENERS else 1
+    if len(places) <= size or any(tuple(tail[-n:]) in _STATE_WORDS for n in (1, 2, 3)):
+        return 0
+    return len(" ".join(tail[-size:])) + 1
 
 
 def _known_elsewhere(text: str) -> list[tuple[int, int]]:
@@ -86,14 +121,43 @@ def _full_names(text: str, taken: list[tuple[int, int]]) -> list[Institution]:
     spans = taken + [(i.start, i.end) for i in found]
     found += [Institution(m.group(), m.start(), m.end()) for m in _KNOWN.finditer(text)
               if not _overlaps(m.start(), m.end(), spans)]
+    spans = taken + [(i.start, i.end) for i in found]
+    found += [school for m in _SHORT_NAME.finditer(text)
+              if (school := _short_name(m)) and not _overlaps(school.start, school.end, spans)]
     return found
+
+
+def _short_name(match: re.Match[str]) -> Institution | None:
+    """"Wallace State" or "Louisiana Tech" where the text uses it as a school's name.
+
+    "State" after a state's name may be the state ("New York State"), so only "Tech" may follow one.
+    """
+    words = match.group().split()
+    first = max((i + 1 for i, word in enumerate(words[:-1]) if word in _BREAKS or word in _LEADING), default=0)
+    names = words[first:-1]
+    if not names or any(word in _GENERIC or word in _CONNECTORS for word in names):
+        return None
+    if (tuple(names[-2:]) in _STATE_WORDS or tuple(names[-1:]) in _STATE_WORDS
+            or tuple(names) in _STATE_WORDS) != (words[-1] == "Tech"):
+        return None
+    start = match.end() - len(" ".join(words[first:]))
+    return Institution(match.string[start:match.end()], start, match.end()) if _used_as_school(
+        match.string, start, match.end()) else None
+
+
+def _used_as_school(text: str, start: int, end: int) -> bool:
+    """Whether the words around a short name use it as a school's: "at WGU", "apply to Wallace State", "WGU's
+    certificate", "the WSCC campus", or the name alone."""
+    return bool(_BEFORE.search(text, max(0, start - _BEFORE_REACH), start) or _AFTER.match(text, end)
+                or not text[:start].strip() and not text[end:].strip())
 
 
 def _short_forms(text: str, known: dict[str, str], taken: list[tuple[int, int]]) -> list[Institution]:
     """Acronyms the page defined for a school, and acronyms used the way schools are ("at WGU", "SNHU" alone)."""
     found = [Institution(known[m.group()], m.start(), m.end()) for m in _SHORT_FORM.finditer(text)
              if m.group() in known and not _overlaps(m.start(), m.end(), taken)] if known else []
-    spans = [m.span(group) for m in _ACRONYM_SCHOOL.finditer(text) for group in ("inside", "subject") if m.group(group)]
+    spans = [m.span() for m in _SHORT_FORM.finditer(text) if _used_as_school(text, m.start(), m.end())
+             and not (m.start() == 0 and m.end() == len(text))]
     if (bare := _BARE_UNIVERSITY.fullmatch(text)) and 2 <= len(bare.group("acronym")) <= 6:
         spans.append(bare.span("acronym"))
     for start, end in spans:

@@ -19,19 +19,32 @@ from pipeline.patterns import one_of, whole_words
 from pipeline.tuition import program_costs
 
 _DATA = load("programs")
-
+# accreditors of schools and of programs; those of certifications accredit the credential a program prepares for
+_PROGRAM_ACCREDITORS = frozenset(entry["acronym"] for entry in load("organizations")["organization"]
+                                 if entry.get("accredits") in ("schools", "programs"))
 
 _CUES = re.compile(whole_words(_DATA["cues"]), re.IGNORECASE)
 _ASIDES = re.compile(whole_words(_DATA["asides"]), re.IGNORECASE)
 _ONLINE = re.compile(whole_words(_DATA["online"]), re.IGNORECASE)
 _CAMPUS = re.compile(whole_words(_DATA["campus"]), re.IGNORECASE)
 _BACK_REFERENCE = re.compile(whole_words(_DATA["back_references"]), re.IGNORECASE)
+_THE_SCHOOL = re.compile(whole_words(_DATA["the_school"]), re.IGNORECASE)
+# "this program", "our program": one program even before its school is named ("the program" may be any)
+_THIS_PROGRAM = re.compile(whole_words(ref for ref in _DATA["back_references"] if not ref.startswith("the ")),
+                           re.IGNORECASE)
+_GENERAL = re.compile(whole_words(_DATA["general"]), re.IGNORECASE)
+CITED = re.compile(whole_words(_DATA["cited"]), re.IGNORECASE)
+_NOT_LENGTH_BEFORE = re.compile(rf"{whole_words(_DATA['not_lengths_before'])}\s*$", re.IGNORECASE)
+_NOT_LENGTH_AFTER = re.compile(rf"\s*{whole_words(_DATA['not_lengths_after'])}", re.IGNORECASE)
+_BEFORE_LENGTH = 20  # characters before a length read for the words that make it something else
 _CREDIT_UNITS = one_of(_DATA["credits"])
 _CREDITS = re.compile(  # "60 credits", "Credit hours: 60"
     rf"(?P<number>{NUMBER_TEXT})[\s-]+(?:{_CREDIT_UNITS})\b|\b(?:{_CREDIT_UNITS})\s*:\s*(?P<label>{NUMBER_TEXT})",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^[\w\s/&-]{3,30}:")
+_CARD_LINE_WORDS = 12  # a line of a school's card or ranking entry ("Certificate · Online · $3,295"), not prose
+_ACCREDITATION = re.compile(r"\baccredit", re.IGNORECASE)
 _DESCRIBED = ("credential_awarded", "online", "cost_usd", "credits", "duration_months", "prepares_for")
 
 
@@ -48,7 +61,10 @@ def _credits(text: str) -> float | None:
 
 
 def _months(text: str) -> float | None:
-    spans = [d for d in find_durations(text) if d.hours is None]
+    """The first length of time in the text that can be a program's: not an age, experience, or how often."""
+    spans = [d for d in find_durations(text) if d.hours is None
+             and not _NOT_LENGTH_BEFORE.search(text, max(0, d.start - _BEFORE_LENGTH), d.start)
+             and not _NOT_LENGTH_AFTER.match(text, d.end)]
     return (spans[0].months_max or spans[0].months_min) if spans else None
 
 
@@ -61,7 +77,8 @@ def _accreditors(text: str) -> list[str]:
     organizations = find_organizations(text)
     credited = [hit.start for hit in find_credentials(text)] + [o.start for o in organizations if o.kind == "issuer"]
     first = min(credited, default=len(text))
-    return list(dict.fromkeys(o.acronym for o in organizations if o.kind == "accreditor" and o.start < first))
+    return list(dict.fromkeys(o.acronym for o in organizations
+                              if o.acronym in _PROGRAM_ACCREDITORS and o.start < first))
 
 
 def describe(text: str) -> dict:
@@ -96,42 +113,69 @@ def _fill(row: dict, facts: dict) -> None:
             row[key] = facts[key]
 
 
+_NOTHING = {"accreditors": [], **dict.fromkeys(_DESCRIBED)}
+
+
+def _listed(heading: str) -> dict:
+    """What the heading over a list or ranking of schools says of all their programs: the award and delivery."""
+    facts = describe(heading)
+    return {"credential_awarded": facts["credential_awarded"], "online": facts["online"]}
+
+
 def _agrees(row: dict, facts: dict) -> bool:
     """Whether a passage can speak of the same program as a row: no other award or cost."""
     return all(row[key] is None or facts[key] is None or row[key] == facts[key]
                for key in ("credential_awarded", "cost_usd"))
 
 
-def _about_programs(text: str, block: Block, schools: list[Institution]) -> bool:
-    """Whether a passage naming schools speaks of what they teach, rather than in passing."""
+def _about_programs(text: str, block: Block, schools: list[Institution], only: str | None = None) -> bool:
+    """Whether a passage naming schools speaks of what they teach, rather than in passing.
+
+    On a page that names one school only, any passage naming it does, unless it names it for another reason.
+    """
     if block.kind == "heading":
         return True
-    named = sum(school.end - school.start for school in schools)
-    if block.kind in ("item", "row") and named * 2 >= len(text.strip(" .:;")):
+    if _entry_title(text, schools):
         return True
     if _ASIDES.search(text):
         return False
-    return any(_CUES.search(context) for context in (text, *block.headings, *block.header))
+    return (only is not None and all(school.name == only for school in schools)) or any(
+        _CUES.search(context) for context in (text, *block.headings, *block.header))
 
 
 def _passages(block: Block) -> list[str]:
     return [block.text] if block.kind in ("heading", "row") else block.sentences()
 
 
-def _reaches(owner: Block, block: Block, facts: dict) -> bool:
+def _reaches(owner: Block, block: Block, facts: dict, owned: list[Institution]) -> bool:
     """Whether a block without a school of its own still describes the program named last.
 
     A school named in a heading owns its section (up to the next heading of its level or above);
     one named in a list item or table row owns the items or rows and label lines ("Accreditation:
-    HLC") after it; one named in a paragraph the rest of that paragraph and the label and value
-    rows right after it ("Length | 18 months").
+    HLC") after it; one named in a paragraph the rest of that paragraph and the label lines and
+    label and value rows right after it ("Length | 18 months"); and one named in a paragraph of little
+    else (a ranking line, a card's title) the short lines of its entry too ("Certificate · Online").
     """
-    label = block.kind == "heading" and (bool(_LABEL.match(block.text)) or bool(facts["accreditors"]))
+    label = block.kind != "row" and (bool(_LABEL.match(block.text)) or (
+        block.kind == "heading" and bool(facts["accreditors"])))
     if owner.kind == "heading":
         return block.kind != "heading" or label or block.level > owner.level
     if owner.kind in ("item", "row"):
         return block.kind in ("item", "row") or label
-    return block.kind == "row" and len(block.cells) == 2 and not block.header
+    if label or (block.kind == "row" and len(block.cells) == 2 and not block.header):
+        return True
+    return _entry_title(owner.text, owned) and block.kind in ("paragraph", "item") and _card_line(block.text)
+
+
+def _entry_title(text: str, schools: list[Institution]) -> bool:
+    """Whether a text is a school's name and little else: an entry of a list or a ranking, a card's title."""
+    return sum(school.end - school.start for school in schools) * 2 >= len(text.strip(" .:;"))
+
+
+def _card_line(text: str) -> bool:
+    """Whether a line is short and not a sentence, as the lines of a card are."""
+    words = text.split()
+    return len(words) <= _CARD_LINE_WORDS and not text.rstrip().endswith((".", "?", "!"))
 
 
 @per_page
@@ -141,33 +185,42 @@ def _read(page: CleanPage) -> list[tuple[str, dict | None, bool]]:
 
 
 def _reading(page: CleanPage) -> Iterator[tuple[str, dict | None, bool]]:
-    """The passages of ``_read`` one by one.
+    """The passages of ``_read`` one by one (those that wait for the page's only school, at the end).
 
     A passage naming a school whose program is already on record, with no other award or cost,
     adds to that row rather than opening another; so does one that speaks again of "the program".
+    On a page that names one school only, a passage that speaks of "this program" or "the college", or
+    of the program's accreditation, describes that school's even before the school is named.
     """
     acronyms = defined_acronyms(block.text for block in page.blocks)
+    only = _only_school(page, acronyms)
     opened: list[dict] = []
+    waiting: list[str] = []  # passages that describe the only school's program if it is named
     subject: dict | None = None
     last: dict | None = None  # the program named last
-    owner = Block("paragraph", "")
+    owner, owned = Block("paragraph", ""), []  # the block that named the subject's school, and its schools
     for block in page.blocks:
         opening = subject
         for passage in _passages(block):
             last = subject or last
             schools = find_institutions(passage, acronyms)
-            back = last is not None and not schools and bool(_BACK_REFERENCE.search(passage))
-            if not schools and subject is None and not back:
-                yield passage, None, False
+            back = not schools and _refers_back(passage, only)
+            if not schools and subject is None and not (back and last is not None):
+                if only and (_THIS_PROGRAM.search(passage) or _THE_SCHOOL.search(passage) or _accredits(passage)):
+                    waiting.append(passage)
+                else:
+                    yield passage, None, False
                 continue
             names = list(dict.fromkeys(school.name for school in schools))
             facts = describe(passage)
-            continuing = subject is not None and (subject is not opening or _reaches(owner, block, facts))
+            if not schools and _GENERAL.search(passage):  # "look for programs accredited by CAHIIM"
+                facts["accreditors"] = []
+            continuing = subject is not None and (subject is not opening or _reaches(owner, block, facts, owned))
             if back and not continuing:
-                subject, owner, continuing = last, block, True
-            if names and _about_programs(passage, block, schools) and not (
+                subject, owner, owned, continuing = last, block, [], True
+            if names and _about_programs(passage, block, schools, only) and not (
                     continuing and names == [subject["institution"]]):
-                owner = block
+                owner, owned = block, schools
                 for name in names:
                     subject = next((row for row in opened if row["institution"] == name and _agrees(row, facts)), None)
                     if subject:
@@ -175,11 +228,16 @@ def _reading(page: CleanPage) -> Iterator[tuple[str, dict | None, bool]]:
                         yield passage, subject, False
                     else:
                         subject = {"institution": name, **facts, "evidence": passage}
+                        if block.heading and _entry_title(passage, schools):  # "Top 10 Online Bachelor's Programs"
+                            _fill(subject, {**_NOTHING, **_listed(block.heading)})
                         opened.append(subject)
                         yield passage, subject, True
             elif not continuing:
                 subject = None
-                yield passage, None, False
+                if only and _accredits(passage):
+                    waiting.append(passage)
+                else:
+                    yield passage, None, False
             elif facts["cost_usd"] and subject["cost_usd"] not in (None, facts["cost_usd"]):
                 subject = {**subject, "cost_usd": facts["cost_usd"], "evidence": passage}
                 opened.append(subject)
@@ -187,6 +245,32 @@ def _reading(page: CleanPage) -> Iterator[tuple[str, dict | None, bool]]:
             else:
                 _fill(subject, facts)
                 yield passage, subject, False
+    rows = [row for row in opened if row["institution"] == only]
+    for passage in waiting:
+        for row in rows:
+            _fill(row, describe(passage))
+        yield passage, rows[0] if rows else None, False
+
+
+def _only_school(page: CleanPage, acronyms: dict[str, str]) -> str | None:
+    """The school a page names, if it names one only."""
+    names = {school.name for block in page.blocks for passage in _passages(block)
+             for school in find_institutions(passage, acronyms)}
+    return names.pop() if len(names) == 1 else None
+
+
+def _refers_back(passage: str, only: str | None) -> bool:
+    """Whether a passage speaks again of "the program", or, on a page naming one school only, of "the college".
+
+    A passage that reports a source's figure speaks of programs in general ("NHA reported that ... the program").
+    """
+    return bool(_BACK_REFERENCE.search(passage) or (only and _THE_SCHOOL.search(passage))) and not CITED.search(
+        passage)
+
+
+def _accredits(passage: str) -> bool:
+    """Whether a passage names an accreditor of a program rather than in general ("look for ... accredited by")."""
+    return bool(describe(passage)["accreditors"]) and not _GENERAL.search(passage)
 
 
 def extract_programs(page: CleanPage) -> list[dict]:

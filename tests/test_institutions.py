@@ -1,3 +1,5 @@
+import pytest
+
 from pipeline.institutions import defined_acronyms, find_institutions
 
 
@@ -63,3 +65,40 @@ def test_acronyms_are_defined_block_by_block_and_a_later_definition_wins():
               "Later, Green Summit University (GSU) opened."]
     assert defined_acronyms(blocks) == {"GSU": "Green Summit University"}
     assert defined_acronyms(["Read about Medical", "College (MC) here."]) == {}  # a name does not run across blocks
+
+
+@pytest.mark.parametrize(("line", "school"), [
+    ("#1 University of Toledo Toledo, OH", "University of Toledo"),
+    ("3. University of Southern California Los Angeles, CA", "University of Southern California"),
+    ("#2 University of Illinois at Chicago Chicago, Illinois", "University of Illinois at Chicago"),
+    ("Rank 4: Saint Brendan's College of Vermont Burlington, VT", "Saint Brendan's College of Vermont"),
+    ("#6 Harlow Technical College Bowling Green, KY", "Harlow Technical College"),
+    ("#8 Indiana University-Purdue University Indianapolis Indianapolis, IN",
+     "Indiana University-Purdue University Indianapolis"),
+    ("College of Southern Nevada, NV", "College of Southern Nevada"),
+    ("University of Dayton, OH", "University of Dayton"),
+])
+def test_a_ranking_line_runs_the_city_into_the_name_and_the_name_comes_out_whole(line, school):
+    assert names(line) == [school]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Am I required to apply to Wallace Hill State as well?", ["Wallace Hill State"]),
+    ("Penn State offers a coding certificate.", ["Penn State"]),
+    ("She graduated from Louisiana Tech in 2019.", ["Louisiana Tech"]),
+    ("Coders in New York State earn more.", []),
+    ("Ohio State offers a coding certificate.", []),  # the state, or the university: not told apart
+    ("Pharmacy Tech jobs pay less than coding jobs.", []),
+])
+def test_short_names_ending_in_state_or_tech_where_used_as_a_school(text, found):
+    assert names(text) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Do I have to come to the WSCC campus?", ["WSCC"]),
+    ("Apply to WSCC before you send the program form.", ["WSCC"]),
+    ("NHCC students may transfer to ECU after a year.", ["NHCC", "ECU"]),
+    ("Coders in NY and at VA hospitals; AI students and STEM graduates.", []),
+])
+def test_acronyms_used_as_schools(text, found):
+    assert names(text) == found

@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -182,3 +183,98 @@ def test_a_spelled_out_length_in_a_schools_fact_table_is_read_whole():
               row("Length", "twenty-four months"), row("Format", "Online")]
     (found,) = extract_programs(page(*blocks))
     assert (found["institution"], found["duration_months"]) == ("Maple Ridge College", 24)
+
+
+@pytest.mark.parametrize("blocks", [
+    # a ranking line, then label lines
+    [para("#1 Ridgeview College Dayton, OH"), para("Accreditation: Higher Learning Commission"),
+     para("Tuition: $4,200")],
+    # a card: the school's name, then short lines
+    [para("Ridgeview College"), para("Medical Coding Certificate"), para("HLC"), para("Online · $4,200 · 9 months")],
+    # a list item, then label items
+    [item("Ridgeview College"), item("Accredited by: HLC"), item("Cost: $4,200")],
+])
+def test_entries_of_rankings_and_cards_carry_their_lines(blocks):
+    (row,) = extract_programs(page(*blocks))
+    assert (row["institution"], row["accreditors"], row["cost_usd"]) == ("Ridgeview College", ["HLC"], 4200)
+
+
+def test_a_sentence_after_a_card_is_not_the_cards():
+    rows = extract_programs(page(para("Ridgeview College"), para("Online · $4,200"),
+                                 para("Most programs take 9 months and are accredited by HLC.")))
+    assert [(r["duration_months"], r["accreditors"]) for r in rows] == [(None, [])]
+
+
+@pytest.mark.parametrize(("text", "accreditors"), [
+    ("Brook Hollow College is accredited by the North Central Association of Colleges and Schools.", ["NCA"]),
+    ("Brook Hollow College is accredited by the Southern Association of Colleges and Schools (SACS).", ["SACS"]),
+    ("Brook Hollow College - accredited by the Southern Association of Colleges and Schools Commission on Colleges",
+     ["SACSCOC"]),
+    ("Brook Hollow College: regionally accredited by the Western Association of Schools and Colleges", ["WASC"]),
+    ("Brook Hollow College holds NEASC and MSA accreditation.", ["NEASC", "MSA"]),
+    ("Brook Hollow College is accredited by the Northwest Commission on Colleges and Universities", ["NWCCU"]),
+    ("Brook Hollow College, accredited by the Distance Education Accrediting Commission", ["DEAC"]),
+    ("Brook Hollow College | ACCSC", ["ACCSC"]),
+    ("Brook Hollow College is approved by NC-SARA to teach online.", []),
+])
+def test_accreditors_by_older_and_present_names_and_a_state_authorisation_that_is_none(text, accreditors):
+    (row,) = extract_programs(page(para(text)))
+    assert row["accreditors"] == accreditors
+
+
+def test_certification_accreditors_are_not_the_programs():
+    (row,) = extract_programs(page(item("Brook Hollow College – NCCA-accredited CCMA prep, ABHES")))
+    assert row["accreditors"] == ["ABHES"]
+
+
+@pytest.mark.parametrize("blocks", [
+    # a catalog page naming its college once, at the end
+    [Block("heading", "Medical Coding Certificate", level=1), para("This program prepares you for the CPC exam."),
+     heading("Accreditation"), para("Accredited by the Middle States Commission on Higher Education."),
+     para("Contact Brook Hollow College for dates.")],
+    # the college named first, its accreditation further down
+    [para("Brook Hollow College offers a coding certificate."), heading("Costs"), para("Tuition is $3,000."),
+     heading("About us"), para("The college is accredited by the Middle States Commission on Higher Education.")],
+    # a label line in a fact box
+    [row("Accreditation", "MSCHE"), para("The coding certificate at Brook Hollow College is taught online.")],
+])
+def test_a_page_about_one_school_gives_it_the_accreditation_it_states_anywhere(blocks):
+    (found,) = extract_programs(page(*blocks))
+    assert (found["institution"], found["accreditors"]) == ("Brook Hollow College", ["MSCHE"])
+
+
+def test_advice_about_accreditation_is_no_schools():
+    rows = extract_programs(page(
+        para("Brook Hollow College offers a coding certificate."),
+        heading("Choosing a school"),
+        para("Look for programs accredited by CAHIIM or ABHES."),
+        para("The college you choose should be accredited by CAHIIM.")))
+    assert [r["accreditors"] for r in rows] == [[]]
+
+
+@pytest.mark.parametrize("text", [
+    "Brook Hollow College requires applicants to be at least 18 years old for its certificate.",
+    "Brook Hollow College's certificate asks for 2 years of experience in a clinic.",
+    "Brook Hollow College reviews its certificate every 3 years.",
+])
+def test_ages_experience_and_how_often_are_not_a_programs_length(text):
+    (found,) = extract_programs(page(para(text)))
+    assert found["duration_months"] is None
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("Brook Hollow College's certificate takes 36 weeks.", 8.31),
+    ("Brook Hollow College's diploma runs three quarters.", 9),
+    ("Brook Hollow College's associate degree takes four semesters.", 24),
+])
+def test_lengths_in_weeks_quarters_and_semesters(text, months):
+    (found,) = extract_programs(page(para(text)))
+    assert found["duration_months"] == months
+
+
+def test_a_ranking_takes_the_award_and_delivery_its_heading_names():
+    title = "Top 5 Online Associate Degrees in Health Information"
+    rows = extract_programs(page(heading(title), para("#1 Alder Bay College Tacoma, WA", title),
+                                 para("#2 Ferris Lake University Big Rapids, MI", title)))
+    assert [(r["institution"], r["credential_awarded"], r["online"]) for r in rows] == [
+        ("Alder Bay College", "associate", 1), ("Ferris Lake University", "associate", 1)]

@@ -9,9 +9,10 @@ from pipeline.datafiles import load
 from pipeline.durations import Duration, find_durations
 from pipeline.memo import per_text
 from pipeline.money import find_money
+from pipeline.organizations import find_organizations
 from pipeline.page import CleanPage
 from pipeline.patterns import one_of, whole_words
-from pipeline.programs import school_passages
+from pipeline.programs import CITED, school_passages
 from pipeline.tuition import program_costs
 
 _DATA = load("program_norms")
@@ -27,6 +28,19 @@ _PROGRAM_AFTER = re.compile(  # "9-month online certificate", not "9 months to c
     re.IGNORECASE,
 )
 _JOINER = re.compile(rf"\s*(?:{one_of(_DATA['joiners'])})\s*", re.IGNORECASE)
+_LABEL = re.compile(r"^[\w'’ /&-]{3,40}:")  # "Billing programs: 6 to 12 months"
+_PROGRAM_WORD = re.compile(whole_words(_DATA["programs"]), re.IGNORECASE)
+_PART_AFTER = re.compile(  # "a 6-week externship", "12 months of access", "8 weeks per module"
+    rf"[\s-]+(?:(?:of|per|each|a|an|the|for)\s+)?(?:[\w’'-]+\s+)??(?:{one_of(_DATA['parts'])})\b", re.IGNORECASE
+)
+_BETWEEN = r"(?:(?!(?:a|an|the|of|for|to|in|and|or|that|which|you|your)\b)[\w’'-]+\s+)"  # words inside a name
+_OWN_PROGRAM = re.compile(
+    rf"\b(?i:(?:this|our)\s+{_BETWEEN}{{0,4}}?(?:{_PROGRAMS}))\b"  # "this program", "our online certificate"
+    r"|\b(?i:the)\s+(?:[A-Z][\w’'-]*\s+)+(?:Program|Programme|Certificate|Diploma|Degree|Course)\b"  # its name
+)
+_THE_PROGRAM = re.compile(rf"\bthe\s+(?P<between>{_BETWEEN}{{0,4}}?)(?:{one_of(_DATA['specific'])})\b", re.IGNORECASE)
+_GENERIC = re.compile(whole_words(_DATA["generic"]), re.IGNORECASE)
+_PROVIDER = re.compile(rf"['’]s\b|\s+(?:{one_of(_DATA['providers'])})\b")
 
 
 @per_text
@@ -50,10 +64,15 @@ def _lengths(sentence: str) -> list[Duration]:
     return found
 
 
-def _norms(sentence: str) -> list[dict]:
+def _norms(sentence: str, header: str = "") -> list[dict]:
+    """The lengths and costs a sentence, list item or table row (under its ``header``) gives for programs."""
     rows = []
-    lasting = bool(_LASTING.search(sentence))
+    label = _LABEL.match(sentence)
+    lasting = bool(_LASTING.search(sentence) or _LASTING.search(header)
+                   or (label and (_PROGRAM_WORD.search(label.group()) or find_awards(label.group()))))
     for length in [] if _EXAMS.search(sentence) else _lengths(sentence):
+        if _PART_AFTER.match(sentence, length.end):
+            continue
         program = _PROGRAM_AFTER.match(sentence, length.end)
         if program:  # "a two-year associate degree": the award is the one the length qualifies
             award = next((a.kind for a in find_awards(program.group())), None)
@@ -71,22 +90,40 @@ def _norms(sentence: str) -> list[dict]:
     return rows
 
 
-def extract_program_norms(page: CleanPage) -> list[dict]:
-    """One row per length or cost a sentence gives for programs in general (not a named school's).
+def _one_programs(sentence: str, schools_named: bool) -> bool:
+    """Whether the sentence speaks of one program rather than of programs in general.
 
-    The sentence, the one before it or the heading above it must speak of programs or training,
-    so that an answer ("It can take 9 months to 2 years.") counts under its question.
+    "This course", "our certificate", "the MCC Program" or an organisation's own course ("AAPC's course",
+    "AHIMA offers a course") is one program, and so is "the program" on a page that names a school; "the
+    typical program" is not, nor is one a source reports a figure for ("NHA reported that ... the course").
+    """
+    if CITED.search(sentence):
+        return False
+    if _OWN_PROGRAM.search(sentence) or (schools_named and any(
+            not _GENERIC.search(match.group("between")) for match in _THE_PROGRAM.finditer(sentence))):
+        return True
+    return any(org.kind == "issuer" and _PROVIDER.match(sentence, org.end) for org in find_organizations(sentence))
+
+
+def extract_program_norms(page: CleanPage) -> list[dict]:
+    """One row per length or cost a sentence gives for programs in general (not a named school's, nor one program's).
+
+    The sentence, the one before it, the heading above it or a table row's header must speak of programs
+    or training, so that an answer ("It can take 9 months to 2 years.") counts under its question.
     """
     rows: list[dict] = []
     about_schools = school_passages(page)
     for block in page.blocks:
         passages = [block.text] if block.kind in ("heading", "row") else block.sentences()
+        header = " ".join(block.header)
         for before, sentence in zip(["", *passages], passages, strict=False):
             if not (find_durations(sentence) or find_money(sentence)):
                 continue  # no length or cost to read
             # Programs first: few sentences speak of them, and the answer is remembered for the sentence after.
-            if not (_on_programs(sentence) or _on_programs(before) or _on_programs(block.heading or "")):
+            if not (_on_programs(sentence) or _on_programs(before) or _on_programs(block.heading or "")
+                    or _on_programs(header)):
                 continue
-            if sentence not in about_schools and not _OFF_TOPIC.search(sentence):
-                rows += [row for row in _norms(sentence) if row not in rows]
+            if sentence not in about_schools and not _OFF_TOPIC.search(sentence) and not _one_programs(
+                    sentence, bool(about_schools)):
+                rows += [row for row in _norms(sentence, header) if row not in rows]
     return rows

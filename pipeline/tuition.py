@@ -15,7 +15,7 @@ _DATA = load("tuition")
 
 
 _RATE = re.compile(rf"\s*{rate(_DATA['per'])}", re.IGNORECASE)
-_FEE = re.compile(whole_words(_DATA["fees"]), re.IGNORECASE)
+_FEE = re.compile(whole_words(_DATA["fees"] + _DATA["not_prices"]), re.IGNORECASE)
 _TOTAL = re.compile(whole_words(_DATA["totals"]), re.IGNORECASE)
 _EXAM = re.compile(whole_words(_DATA["exams"]), re.IGNORECASE)
 _EXAM_REACH = 4
@@ -41,7 +41,8 @@ def _joined(text: str, amounts: list[Money]) -> list[Money]:
 
 
 def _is_fee(text: str, money: Money) -> bool:
-    """Whether the amount's clause makes it a fee or wage, or a word or credential beside it an exam's price.
+    """Whether the amount's clause makes it a fee, a wage or money other than a price (revenue, aid), or a word or
+    credential beside it an exam's price.
 
     "Tuition and fees" names the whole price, so its fee word does not count.
     """

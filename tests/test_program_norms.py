@@ -139,3 +139,63 @@ def test_spelled_out_lengths_are_read_whole(blocks, expected):
 ])
 def test_the_term_an_amount_is_priced_by_is_no_length(text):
     assert lengths(extract_program_norms(page(para(text)))) == [("certificate", 9, 9)]
+
+
+def row(cells, header):
+    return Block("row", " | ".join(cells), cells=cells, header=header)
+
+
+def item(text, *headings):
+    return Block("item", text, headings=headings)
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("Medical billing programs tend to take 6-12 months, with tuition averaging $1,200-$3,000.")],
+    [heading("Billing or Coding?"), item("Billing programs: 6 to 12 months and $1,200 to $3,000 in tuition")],
+    [para("Billing training lasts 6–12 months; tuition runs $1,200–$3,000.")],
+    [row(("Medical billing", "6–12 months", "$1,200–$3,000"), ("Program", "Length", "Tuition"))],
+])
+def test_a_subject_norm_in_a_sentence_a_list_item_or_a_table_row(blocks):
+    rows = extract_program_norms(page(*blocks))
+    assert lengths(r for r in rows if r["duration_months_max"]) == [(None, 6, 12)]
+    assert costs(r for r in rows if r["cost_usd_max"]) == [(None, 1200, 3000)]
+
+
+@pytest.mark.parametrize("text", [
+    "Students should complete the Health Coding Certificate Program in four semesters.",
+    "This certificate takes 9 months to complete and costs $2,400.",
+    "Our online course can be finished in 16 weeks for $1,950.",
+    "The AAPC's online CPC course costs $2,295 and takes about 4 months.",
+    "AHIMA offers a coding basics course that takes 6 months for $1,500.",
+])
+def test_one_named_or_own_program_is_no_norm(text):
+    assert extract_program_norms(page(para(text))) == []
+
+
+def test_the_program_is_one_program_on_a_page_that_names_a_school():
+    school = para("Ridgeway Community College offers a billing certificate.")
+    text = "Students complete the program in 9 months, and the course costs $3,100."
+    assert extract_program_norms(page(school, para(text, "How long is it?"))) == []
+    rows = extract_program_norms(page(para(text, "How long is coding school?")))
+    assert (lengths(rows[:1]), costs(rows[1:])) == ([(None, 9, 9)], [(None, 3100, 3100)])
+
+
+@pytest.mark.parametrize("text", [
+    "The typical program takes 9 months.",
+    "The NHA reported that students in the 400-hour course pay $3,000 to $5,000 for the program.",
+])
+def test_a_typical_or_reported_program_is_a_norm(text):
+    school = para("Ridgeway Community College offers a billing certificate.")
+    assert extract_program_norms(page(school, para(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "Effective coding programs generate $1.5-$3 million in additional revenue for a hospital.",
+    "Federal loans of up to $5,500 help students pay for training programs.",
+    "Coders who finish a training program make $52,000 on average.",
+    "Most program graduates find jobs within 6 months.",
+    "The training includes a 6-week externship at a clinic.",
+    "Online courses come with 12 months of access to the lessons.",
+])
+def test_revenue_aid_pay_jobs_and_parts_of_a_program_are_not_norms(text):
+    assert extract_program_norms(page(para(text))) == []

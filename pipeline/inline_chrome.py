@@ -44,7 +44,7 @@ _NOT_NAMES = frozenset(_DATA["not_names"])
 _MONTHS = one_of(name for name in (*calendar.month_name, *calendar.month_abbr) if name)
 _DATE = (rf"(?:(?:{_MONTHS})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}|\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}"
          r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})")
-_STAMP = re.compile(rf"(?i:{one_of(_DATA['stamp_words'])})\s*:?\s+(?i:{_DATE})\s*(?:$|{_SEPARATOR})")
+_STAMP = re.compile(rf"(?i:{one_of(_DATA['stamp_words'])})\s*:?\s+(?i:{_DATE})\s*(?:$|{_SEPARATOR}|\s+(?i:by)\s)")
 _TEASER_LINK = re.compile(rf"(?:{one_of(_DATA['teaser_openers'])})\s*:\s*\S", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+", re.IGNORECASE)
 _TOKENS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
@@ -52,6 +52,7 @@ _TOKENS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 _OPENERS = frozenset(phrase.split()[0] for key in ("byline_openers", "stamp_words", "teaser_openers", "share_words")
                      for phrase in _DATA[key])
 _LEAST_CONTENTS = 3  # an unlabelled table of contents repeats at least this many headings
+_LAST_TEASERS = 12  # how many short lines ending an article a teaser label may own, whatever they are
 
 
 def drop_inline_chrome(blocks: list[Block]) -> list[Block]:
@@ -63,7 +64,7 @@ def drop_inline_chrome(blocks: list[Block]) -> list[Block]:
         block = blocks[i]
         label = _label(block.text)
         if block.kind != "row" and (label in _TEASERS or label in _TOCS):
-            end = _run_end(blocks, i)
+            end = _run_end(blocks, i, teasers=label in _TEASERS)
             doomed.update(range(i, end))
             i = end
             continue
@@ -125,13 +126,17 @@ def _title_like(block: Block) -> bool:
     return block.kind != "row" and words <= _TITLE_WORDS and not sentence
 
 
-def _run_end(blocks: list[Block], start: int) -> int:
+def _run_end(blocks: list[Block], start: int, teasers: bool) -> int:
     """Where the list under a teaser or contents label ends: at prose, a table or a section heading.
 
     A heading followed by a block that is not a heading, or by a deeper heading, opens a section; one
     that ranks above the label's heading, or that an entry of the list names, is the article's again.
+    A few short lines that end the article are all a teaser list's.
     """
     label = blocks[start]
+    rest = blocks[start + 1:]
+    if teasers and len(rest) <= _LAST_TEASERS and all(_title_like(block) for block in rest):
+        return len(blocks)  # titles to the end of the article, whatever their markup
     entries: set[str] = set()
     end = start + 1
     while end < len(blocks):

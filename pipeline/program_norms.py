@@ -10,9 +10,9 @@ from pipeline.durations import Duration, find_durations
 from pipeline.memo import per_text
 from pipeline.money import find_money
 from pipeline.organizations import find_organizations
-from pipeline.page import CleanPage
+from pipeline.page import Block, CleanPage
 from pipeline.patterns import one_of, whole_words
-from pipeline.programs import CITED, school_passages
+from pipeline.programs import CITED, program_fact, school_passages
 from pipeline.tuition import program_costs
 
 _DATA = load("program_norms")
@@ -105,6 +105,17 @@ def _one_programs(sentence: str, schools_named: bool) -> bool:
     return any(org.kind == "issuer" and _PROVIDER.match(sentence, org.end) for org in find_organizations(sentence))
 
 
+def _general(sentence: str, block: Block, schools_named: bool) -> bool:
+    """Whether a sentence about programs speaks of them in general: not of something else, nor of one program.
+
+    One program's are a line of its fact box ("Length: 12 months") and an answer under "How long is the
+    program?" that names no program of its own.
+    """
+    return not (_OFF_TOPIC.search(sentence) or program_fact(block, sentence)
+                or _one_programs(sentence, schools_named)
+                or (_one_programs(block.heading or "", schools_named) and not _PROGRAM_WORD.search(sentence)))
+
+
 def extract_program_norms(page: CleanPage) -> list[dict]:
     """One row per length or cost a sentence gives for programs in general (not a named school's, nor one program's).
 
@@ -123,7 +134,6 @@ def extract_program_norms(page: CleanPage) -> list[dict]:
             if not (_on_programs(sentence) or _on_programs(before) or _on_programs(block.heading or "")
                     or _on_programs(header)):
                 continue
-            if sentence not in about_schools and not _OFF_TOPIC.search(sentence) and not _one_programs(
-                    sentence, bool(about_schools)):
+            if sentence not in about_schools and _general(sentence, block, bool(about_schools)):
                 rows += [row for row in _norms(sentence, header) if row not in rows]
     return rows

@@ -29,11 +29,16 @@ _ONLINE = re.compile(whole_words(_DATA["online"]), re.IGNORECASE)
 _CAMPUS = re.compile(whole_words(_DATA["campus"]), re.IGNORECASE)
 _BACK_REFERENCE = re.compile(whole_words(_DATA["back_references"]), re.IGNORECASE)
 _THE_SCHOOL = re.compile(whole_words(_DATA["the_school"]), re.IGNORECASE)
-# "this program", "our program": one program even before its school is named ("the program" may be any)
-_THIS_PROGRAM = re.compile(whole_words(ref for ref in _DATA["back_references"] if not ref.startswith("the ")),
-                           re.IGNORECASE)
 _GENERAL = re.compile(whole_words(_DATA["general"]), re.IGNORECASE)
 CITED = re.compile(whole_words(_DATA["cited"]), re.IGNORECASE)
+_PLACES = r"(?:programs?|courses?|schools?|colleges?)"  # what other programs are spoken of as
+_OTHER_PROGRAMS = re.compile(
+    rf"\b(?:{one_of(_DATA['other_programs'])})\s+(?:[\w'’-]+\s+){{0,3}}?{_PLACES}\b"
+    r"|^(?:[\w'’-]+\s+){0,2}(?:programs|courses|schools|colleges)\b", re.IGNORECASE
+)
+_FACT_LABEL = re.compile(r"^(?P<label>[\w'’ /&-]{3,40}):")
+_FACT_WORDS = re.compile(whole_words(_DATA["fact_labels"]), re.IGNORECASE)
+_GENERAL_LABEL = re.compile(whole_words(_DATA["general_labels"]), re.IGNORECASE)
 _NOT_LENGTH_BEFORE = re.compile(rf"{whole_words(_DATA['not_lengths_before'])}\s*$", re.IGNORECASE)
 _NOT_LENGTH_AFTER = re.compile(rf"\s*{whole_words(_DATA['not_lengths_after'])}", re.IGNORECASE)
 _BEFORE_LENGTH = 20  # characters before a length read for the words that make it something else
@@ -189,8 +194,9 @@ def _reading(page: CleanPage) -> Iterator[tuple[str, dict | None, bool]]:
 
     A passage naming a school whose program is already on record, with no other award or cost,
     adds to that row rather than opening another; so does one that speaks again of "the program".
-    On a page that names one school only, a passage that speaks of "this program" or "the college", or
-    of the program's accreditation, describes that school's even before the school is named.
+    On a page that names one school only, a passage that speaks of "the program" or "the college", of
+    the program's accreditation, or a line of its fact box ("Length: 12 months") describes that school's
+    even before the school is named.
     """
     acronyms = defined_acronyms(block.text for block in page.blocks)
     only = _only_school(page, acronyms)
@@ -206,7 +212,7 @@ def _reading(page: CleanPage) -> Iterator[tuple[str, dict | None, bool]]:
             schools = find_institutions(passage, acronyms)
             back = not schools and _refers_back(passage, only)
             if not schools and subject is None and not (back and last is not None):
-                if only and (_THIS_PROGRAM.search(passage) or _THE_SCHOOL.search(passage) or _accredits(passage)):
+                if only and (back or _accredits(passage) or program_fact(block, passage)):
                     waiting.append(passage)
                 else:
                     yield passage, None, False
@@ -215,7 +221,8 @@ def _reading(page: CleanPage) -> Iterator[tuple[str, dict | None, bool]]:
             facts = describe(passage)
             if not schools and _GENERAL.search(passage):  # "look for programs accredited by CAHIIM"
                 facts["accreditors"] = []
-            continuing = subject is not None and (subject is not opening or _reaches(owner, block, facts, owned))
+            continuing = subject is not None and (subject is not opening or _reaches(owner, block, facts, owned)) and (
+                schools or not _OTHER_PROGRAMS.search(passage))
             if back and not continuing:
                 subject, owner, owned, continuing = last, block, [], True
             if names and _about_programs(passage, block, schools, only) and not (
@@ -266,6 +273,15 @@ def _refers_back(passage: str, only: str | None) -> bool:
     """
     return bool(_BACK_REFERENCE.search(passage) or (only and _THE_SCHOOL.search(passage))) and not CITED.search(
         passage)
+
+
+def program_fact(block: Block, passage: str) -> bool:
+    """Whether a passage is a line of one program's fact box: "Length: 12 months", a row "Tuition | $4,350"."""
+    if block.kind == "row":
+        label = block.cells[0] if len(block.cells) == 2 and not block.header else None
+    else:
+        label = match.group("label") if (match := _FACT_LABEL.match(passage)) else None
+    return bool(label and _FACT_WORDS.search(label) and not _GENERAL_LABEL.search(label) and not find_awards(label))
 
 
 def _accredits(passage: str) -> bool:

@@ -24,7 +24,11 @@ _TOTAL_LONGEST = max(map(len, _DATA["totals"]))
 _CREDENTIAL_REACH = 15
 _JOINER = re.compile(rf"\s*(?:{one_of(_DATA['joiners'])})\s*", re.IGNORECASE)
 _CLAUSE_BREAK = breaks(",;:()", "list_joiners", "contrast", "concession")
-_BRACKET = re.compile(r"\s*\(\s*")
+_ALTERNATIVE = re.compile(r"\s*(?:\(|,?\s*or\b)\s*", re.IGNORECASE)  # "$499 ($399 for members)", "$499, or $399 ..."
+# "Cost per credit: $330", "Per-credit tuition – $330": a label that makes the amount after it a rate
+_RATE_LABEL = re.compile(rf"(?:per|each|/)[\s-]*(?:{one_of(_DATA['per'])})\b[^$\d.;]{{0,25}}[:\-–]\s*$",
+                         re.IGNORECASE)
+_RATE_LABEL_REACH = 40
 
 
 def _joined(text: str, amounts: list[Money]) -> list[Money]:
@@ -48,13 +52,23 @@ def _is_fee(text: str, money: Money) -> bool:
     """
     reach = _FEE_BEFORE + _TOTAL_LONGEST  # a total that ends inside the reach is read whole
     before = _TOTAL.sub("", text[max(0, money.start - reach):money.start])[-_FEE_BEFORE:]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    before = before[breaks[-1].end():] if breaks else before
+    before = _clause_before(before)
     after = text[money.end:money.end + _FEE_AFTER]
     cut = _CLAUSE_BREAK.search(after)
     after = after[:cut.start()] if cut else after
     beside = " ".join(before.split()[-_EXAM_REACH:] + after.split()[:_EXAM_REACH])
     return bool(_FEE.search(before + " " + after) or _EXAM.search(beside) or _priced_credential(text, money))
+
+
+def _clause_before(before: str) -> str:
+    """The clause of the text before an amount; a label's, for an amount right after it ("Exam fee: $399")."""
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if not breaks:
+        return before
+    last = breaks[-1]
+    if last.group() == ":" and not before[last.end():].strip():
+        return before[breaks[-2].end() if len(breaks) > 1 else 0:last.start()]
+    return before[last.end():]
 
 
 def _priced_credential(text: str, money: Money) -> bool:
@@ -65,14 +79,20 @@ def _priced_credential(text: str, money: Money) -> bool:
 def program_costs(text: str) -> list[Money]:
     """The amounts or ranges in ``text`` that give a program's total cost.
 
-    An amount in brackets right after another ("$499 ($399 for members)") is another price of the same
-    thing: a fee if that one is.
+    An amount in brackets or after "or" right after another ("$499 ($399 for members)", "$499, or $399
+    for students") is another price of the same thing: a fee if that one is.
     """
     costs, fee, last = [], False, None
     for money in _joined(text, find_money(text)):
-        bracketed = last is not None and _BRACKET.fullmatch(text, last.end, money.start)
-        fee = fee if bracketed else _is_fee(text, money)
-        if money.period is None and not _RATE.match(text, money.end) and not fee:
+        other_price = last is not None and _ALTERNATIVE.fullmatch(text, last.end, money.start)
+        fee = fee if other_price else _is_fee(text, money)
+        if money.period is None and not _is_rate(text, money) and not fee:
             costs.append(money)
         last = money
     return costs
+
+
+def _is_rate(text: str, money: Money) -> bool:
+    """Whether the amount is priced by a unit: "$46 per unit", "Cost per credit: $330"."""
+    return bool(_RATE.match(text, money.end)
+                or _RATE_LABEL.search(text, max(0, money.start - _RATE_LABEL_REACH), money.start))

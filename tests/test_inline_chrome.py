@@ -41,6 +41,17 @@ def test_teaser_lists_and_links_to_other_articles_go(body):
     assert texts(body) == []
 
 
+@pytest.mark.parametrize("teasers", [
+    "<h2>You May Also Like</h2><h2>How to Pass the CPC Exam</h2><p>10 Remote Coding Jobs</p>",
+    "<p>Related articles:</p><p>7 Coding Myths</p><h3>Billing Jobs From Home</h3><p>June 2, 2024</p>",
+    "<h3>More Stories</h3><ul><li>Coder or Biller?</li></ul><h3>Coding Bootcamps Reviewed</h3>",
+])
+def test_a_teaser_list_ending_the_article_goes_whatever_its_markup(teasers):
+    html = f"<html><body><article>{LEAD * 3}{teasers}</article></body></html>"
+    assert [block.text for block in clean_html(html, "http://127.0.0.1/a").blocks] == [
+        "Medical coders turn each visit into codes that insurers pay, working from charts and notes."] * 3
+
+
 def test_the_article_goes_on_after_a_teaser_list():
     body = ("<h3>Related Posts</h3><ul><li>Coding Jobs From Home</li><li>What Is a Superbill?</li></ul>"
             "<p>Back to coding: most coders also learn the basics of billing.</p>")
@@ -54,6 +65,7 @@ def test_the_article_goes_on_after_a_teaser_list():
     "<h2>Reviewed by Carl Ong, CCS - Published 04/12/2023</h2>",
     "<p>Last updated: June 5, 2025</p>",
     "<p>Posted on 2024-01-19 | 3 comments</p>",
+    "<p>Published March 3, 2023 by Admin</p>",
 ])
 def test_bylines_and_date_stamps_go(body):
     assert texts(body) == []

@@ -199,3 +199,29 @@ def test_a_typical_or_reported_program_is_a_norm(text):
 ])
 def test_revenue_aid_pay_jobs_and_parts_of_a_program_are_not_norms(text):
     assert extract_program_norms(page(para(text))) == []
+
+
+@pytest.mark.parametrize("blocks", [
+    [heading("Program Details"), para("Length: 12 months", "Program Details"),
+     para("Estimated tuition: $4,350", "Program Details")],
+    [Block("row", "Tuition | $4,350", cells=("Tuition", "$4,350")),
+     Block("row", "Program length | 12 months", cells=("Program length", "12 months"))],
+    [heading("How long is the program?"), para("Full-time students finish in 12 months.", "How long is the program?"),
+     heading("What does the course cost?"), para("Tuition comes to $4,350.", "What does the course cost?")],
+])
+def test_a_programs_fact_box_and_answers_about_the_program_are_not_norms(blocks):
+    assert extract_program_norms(page(para("Northgate College runs this coding program."), *blocks)) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Typical length: 9 to 12 months for a certificate program", [("certificate", 9, 12)]),
+    ("Associate degrees: 2 years", [("associate", 24, 24)]),
+    ("Online programs: 4 to 9 months", [(None, 4, 9)]),
+])
+def test_labels_naming_a_kind_of_program_or_speaking_in_general_give_norms(text, found):
+    assert lengths(extract_program_norms(page(para(text)))) == found
+
+
+def test_paying_tuition_back_is_no_program_length():
+    text = "With a certificate, you could earn back your tuition within 6 months of working."
+    assert extract_program_norms(page(para(text, "Is coding school worth it?"))) == []

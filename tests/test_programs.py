@@ -278,3 +278,26 @@ def test_a_ranking_takes_the_award_and_delivery_its_heading_names():
                                  para("#2 Ferris Lake University Big Rapids, MI", title)))
     assert [(r["institution"], r["credential_awarded"], r["online"]) for r in rows] == [
         ("Alder Bay College", "associate", 1), ("Ferris Lake University", "associate", 1)]
+
+
+@pytest.mark.parametrize("facts", [
+    [para("Length: 12 months"), para("Estimated tuition: $4,350")],
+    [Block("row", "Length | 12 months", cells=("Length", "12 months")),
+     Block("row", "Tuition | $4,350", cells=("Tuition", "$4,350"))],
+    [item("Program length: 12 months"), item("Total cost: $4,350")],
+])
+def test_a_program_pages_fact_box_before_the_school_is_named_is_its_programs(facts):
+    blocks = [Block("heading", "Medical Billing Certificate", level=1), *facts,
+              para("Call Northgate Technical College to enroll.")]
+    (found,) = extract_programs(page(*blocks))
+    assert (found["institution"], found["duration_months"], found["cost_usd"]) == (
+        "Northgate Technical College", 12, 4350)
+
+
+@pytest.mark.parametrize("text", [
+    "Alder Bay College charges $13,000 for its diploma. A program at your local community college costs $3,000.",
+    "Alder Bay College charges $13,000 for its diploma. Most programs cost $3,000 or less.",
+    "Alder Bay College charges $13,000 for its diploma. Online courses elsewhere cost $3,000.",
+])
+def test_other_programs_in_the_same_paragraph_are_not_the_schools(text):
+    assert [row["cost_usd"] for row in extract_programs(page(para(text)))] == [13_000]

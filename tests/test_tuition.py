@@ -1,3 +1,5 @@
+import pytest
+
 from pipeline.tuition import program_costs
 
 
@@ -48,3 +50,31 @@ def test_credits_and_phone_numbers_are_not_money():
 
 def test_amount_right_after_a_credential_is_its_exam_price():
     assert costs("AHIMA's Certified Coding Associate (CCA) costing $299 or the CCS for $399") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The fee is $499, or $399 for students in an approved course.",
+    "Registration runs $150 or $100 for early applicants.",
+    "Exam fee: $399 (or $299 for members)",
+])
+def test_a_price_after_or_beside_a_fee_is_a_fee(text):
+    assert costs(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Cost per credit: $330",
+    "Per-credit tuition – $285 for residents",
+    "Tuition per credit hour: $410",
+])
+def test_a_label_that_prices_by_the_unit_makes_a_rate(text):
+    assert costs(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Books and supplies add about $500 to $1,000.",
+    "Effective programs generate $1.5 million in additional revenue.",
+    "Federal loans of up to $5,500 a student are available.",
+    "Coders with a certificate make $52,000.",
+])
+def test_supplies_revenue_loans_and_pay_are_not_program_costs(text):
+    assert costs(text) == []

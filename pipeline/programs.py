@@ -140,10 +140,10 @@ def _about_programs(text: str, block: Block, schools: list[Institution], only: s
     """
     if block.kind == "heading":
         return True
-    if _entry_title(text, schools):
-        return True
     if _ASIDES.search(text):
         return False
+    if _entry_title(text, schools):
+        return True
     return (only is not None and all(school.name == only for school in schools)) or any(
         _CUES.search(context) for context in (text, *block.headings, *block.header))
 
@@ -210,7 +210,7 @@ def _reading(page: CleanPage) -> Iterator[tuple[str, dict | None, bool]]:
         for passage in _passages(block):
             last = subject or last
             schools = find_institutions(passage, acronyms)
-            back = not schools and _refers_back(passage, only)
+            back = not schools and _refers_back(passage, only is not None or opening is not None)
             if not schools and subject is None and not (back and last is not None):
                 if only and (back or _accredits(passage) or program_fact(block, passage)):
                     waiting.append(passage)
@@ -266,13 +266,15 @@ def _only_school(page: CleanPage, acronyms: dict[str, str]) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
-def _refers_back(passage: str, only: str | None) -> bool:
-    """Whether a passage speaks again of "the program", or, on a page naming one school only, of "the college".
+def _refers_back(passage: str, school_at_hand: bool) -> bool:
+    """Whether a passage speaks again of "the program", or of "the college" where one is at hand.
 
-    A passage that reports a source's figure speaks of programs in general ("NHA reported that ... the program").
+    A school is at hand on a page that names one only, and in the block after one that spoke of a school
+    (the description after a ranking line). A passage that reports a source's figure speaks of programs in
+    general ("NHA reported that ... the program").
     """
-    return bool(_BACK_REFERENCE.search(passage) or (only and _THE_SCHOOL.search(passage))) and not CITED.search(
-        passage)
+    return bool(_BACK_REFERENCE.search(passage) or (school_at_hand and _THE_SCHOOL.search(passage))) and (
+        not CITED.search(passage))
 
 
 def program_fact(block: Block, passage: str) -> bool:

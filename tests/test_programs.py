@@ -301,3 +301,24 @@ def test_a_program_pages_fact_box_before_the_school_is_named_is_its_programs(fac
 ])
 def test_other_programs_in_the_same_paragraph_are_not_the_schools(text):
     assert [row["cost_usd"] for row in extract_programs(page(para(text)))] == [13_000]
+
+
+def test_the_description_after_a_ranking_line_speaks_of_its_school_as_the_school():
+    rows = extract_programs(page(
+        para("#1 Alder Bay College Tacoma, WA"),
+        para("Founded in 1902, this public college trains coders online. The school is accredited by the NWCCU."),
+        para("#2 Ferris Lake University Big Rapids, MI"),
+        para("Its certificate takes 9 months. The university holds HLC accreditation."),
+        heading("How we rank"),
+        para("The school you attend should be accredited by CAHIIM or ABHES.")))
+    assert [(r["institution"], r["accreditors"]) for r in rows] == [
+        ("Alder Bay College", ["NWCCU"]), ("Ferris Lake University", ["HLC"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Source: Hillcrest University",
+    "Photo courtesy of Hillcrest University",
+    "Hillcrest University Medical Center",
+])
+def test_a_line_naming_a_school_as_a_source_or_a_hospital_is_no_entry(text):
+    assert extract_programs(page(para(text))) == []

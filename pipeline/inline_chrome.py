@@ -21,6 +21,8 @@ _AD_WORDS = frozenset(_DATA["ad_words"])
 _AD_BLOCK_WORDS = _DATA["ad_block_words"]
 _TEASERS = frozenset(_DATA["teaser_labels"])
 _TOCS = frozenset(_DATA["toc_labels"])
+_TEASER_LABEL_OPENERS = tuple(f"{opener} " for opener in _DATA["teaser_openers_of_labels"])
+_TEASER_LABEL_WORDS = 6  # "More from Coding Weekly Magazine"
 _LINKS = frozenset(_DATA["link_labels"])
 _SHARE_WORDS = frozenset(_DATA["share_words"])
 _NETWORKS = frozenset(_DATA["networks"])
@@ -63,8 +65,9 @@ def drop_inline_chrome(blocks: list[Block]) -> list[Block]:
     while i < len(blocks):
         block = blocks[i]
         label = _label(block.text)
-        if block.kind != "row" and (label in _TEASERS or label in _TOCS):
-            end = _run_end(blocks, i, teasers=label in _TEASERS)
+        teasers = block.kind != "row" and _is_teaser_label(label)
+        if teasers or (block.kind != "row" and label in _TOCS):
+            end = _run_end(blocks, i, teasers=teasers)
             doomed.update(range(i, end))
             i = end
             continue
@@ -79,6 +82,11 @@ def drop_inline_chrome(blocks: list[Block]) -> list[Block]:
         return blocks
     gone = {blocks[i].text for i in doomed if blocks[i].kind == "heading"}
     return [_without_headings(block, gone) if gone else block for i, block in enumerate(blocks) if i not in doomed]
+
+
+def _is_teaser_label(label: str) -> bool:
+    """Whether a label heads a list of other articles: "Related Articles", "More from Coding Weekly"."""
+    return label in _TEASERS or (label.startswith(_TEASER_LABEL_OPENERS) and label.count(" ") < _TEASER_LABEL_WORDS)
 
 
 def _label(text: str) -> str:

@@ -18,6 +18,7 @@ def texts(body: str) -> list[str]:
     "<h4>– Sponsored Content –</h4>",
     "<p><span>AD</span></p>",
     "<ul><li>Story continues below advertisement</li></ul>",
+    "<p>Continue Reading Below</p>",
     "<p>Advertising Disclosure</p>",
 ])
 def test_ad_labels_inside_the_article_go(body):
@@ -45,6 +46,7 @@ def test_teaser_lists_and_links_to_other_articles_go(body):
     "<h2>You May Also Like</h2><h2>How to Pass the CPC Exam</h2><p>10 Remote Coding Jobs</p>",
     "<p>Related articles:</p><p>7 Coding Myths</p><h3>Billing Jobs From Home</h3><p>June 2, 2024</p>",
     "<h3>More Stories</h3><ul><li>Coder or Biller?</li></ul><h3>Coding Bootcamps Reviewed</h3>",
+    "<h2>More from Coding Careers Weekly</h2><p>Ten Questions for a Coding Manager</p>",
 ])
 def test_a_teaser_list_ending_the_article_goes_whatever_its_markup(teasers):
     html = f"<html><body><article>{LEAD * 3}{teasers}</article></body></html>"

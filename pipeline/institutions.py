@@ -42,6 +42,7 @@ _CAMPUS_WORDS = {"of", "for", "at", "the"}
 
 _KNOWN = re.compile(rf"\b(?:{one_of(_DATA['known'])})\b")
 # "Wallace State", "Louisiana Tech": a school only where it is used as one (see _used_as_school)
+_SHORT_NAME_WORDS = tuple(_DATA["short_names"])
 _SHORT_NAME = re.compile(rf"(?:{_WORD}\s+){{0,2}}{_WORD}\s+(?:{one_of(_DATA['short_names'])})\b(?![\w'’-]*\s+[A-Z])")
 _DEFINED = re.compile(r"\s*\((?P<acronym>[A-Z]{2,6})\)")
 _DEFINITION = re.compile(r"\([A-Z]{2,6}\)")
@@ -121,9 +122,10 @@ def _full_names(text: str, taken: list[tuple[int, int]]) -> list[Institution]:
     spans = taken + [(i.start, i.end) for i in found]
     found += [Institution(m.group(), m.start(), m.end()) for m in _KNOWN.finditer(text)
               if not _overlaps(m.start(), m.end(), spans)]
-    spans = taken + [(i.start, i.end) for i in found]
-    found += [school for m in _SHORT_NAME.finditer(text)
-              if (school := _short_name(m)) and not _overlaps(school.start, school.end, spans)]
+    if any(word in text for word in _SHORT_NAME_WORDS):  # seldom: the pattern tries every capitalised word
+        spans = taken + [(i.start, i.end) for i in found]
+        found += [school for m in _SHORT_NAME.finditer(text)
+                  if (school := _short_name(m)) and not _overlaps(school.start, school.end, spans)]
     return found
 
 

@@ -288,7 +288,8 @@ def program_fact(block: Block, passage: str) -> bool:
 
 def _accredits(passage: str) -> bool:
     """Whether a passage names an accreditor of a program rather than in general ("look for ... accredited by")."""
-    return bool(describe(passage)["accreditors"]) and not _GENERAL.search(passage)
+    named = any(org.acronym in _PROGRAM_ACCREDITORS for org in find_organizations(passage))  # seldom: read first
+    return named and bool(_accreditors(passage)) and not _GENERAL.search(passage)
 
 
 def extract_programs(page: CleanPage) -> list[dict]:

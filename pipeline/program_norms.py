@@ -31,7 +31,8 @@ _JOINER = re.compile(rf"\s*(?:{one_of(_DATA['joiners'])})\s*", re.IGNORECASE)
 _LABEL = re.compile(r"^[\w'’ /&-]{3,40}:")  # "Billing programs: 6 to 12 months"
 _PROGRAM_WORD = re.compile(whole_words(_DATA["programs"]), re.IGNORECASE)
 _PART_AFTER = re.compile(  # "a 6-week externship", "12 months of access", "8 weeks per module"
-    rf"[\s-]+(?:(?:of|per|each|a|an|the|for)\s+)?(?:[\w’'-]+\s+)??(?:{one_of(_DATA['parts'])})\b", re.IGNORECASE
+    rf"[\s-]+(?:(?:of|a|an|the|for)\s+)?(?:[\w’'-]+\s+)??(?:{one_of(_DATA['parts'])})\b"
+    rf"|[\s-]+(?:per|each|every|a)\s+(?:{one_of(_DATA['divisions'])})\b", re.IGNORECASE
 )
 _BETWEEN = r"(?:(?!(?:a|an|the|of|for|to|in|and|or|that|which|you|your)\b)[\w’'-]+\s+)"  # words inside a name
 _OWN_PROGRAM = re.compile(

@@ -225,3 +225,12 @@ def test_labels_naming_a_kind_of_program_or_speaking_in_general_give_norms(text,
 def test_paying_tuition_back_is_no_program_length():
     text = "With a certificate, you could earn back your tuition within 6 months of working."
     assert extract_program_norms(page(para(text, "Is coding school worth it?"))) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Each course in the program lasts 8 weeks per module.", []),
+    ("Coding programs run 5 weeks a course, 9 months of classes in all.", [(None, 9, 9)]),
+    ("Online programs take 9 months of classes to complete.", [(None, 9, 9)]),
+])
+def test_a_length_per_division_is_not_the_programs_but_months_of_classes_are(text, found):
+    assert lengths(extract_program_norms(page(para(text)))) == found

@@ -38,7 +38,7 @@ _LOCATION = re.compile(rf",\s*(?:{_STATE})\b")
 _REPEATED_CITY = re.compile(rf"\s+(?P<words>(?:{_WORD}\s+){{0,2}}{_WORD})\s+(?P=words)(?={_LOCATION.pattern})")
 _CITY_OPENERS = set(_DATA["city_openers"])
 _STATE_WORDS = {tuple(name.split()) for name in _STATES.values()}
-_CAMPUS_WORDS = {"of", "for", "at", "the"}
+_TAIL_CONNECTORS = {"of", "for", "at", "the"}
 
 _KNOWN = re.compile(rf"\b(?:{one_of(_DATA['known'])})\b")
 # "Wallace State", "Louisiana Tech": a school only where it is used as one (see _used_as_school)
@@ -97,7 +97,7 @@ def _city_length(tail: list[str]) -> int:
     when a city name opens with the first ("of Southern California Los Angeles"); the tail keeps a word
     of its own, and a state's name ends it rather than a city ("of Southern Nevada, NV").
     """
-    places = [i for i, word in enumerate(tail) if word not in _CAMPUS_WORDS]
+    places = [word for word in tail if word not in _TAIL_CONNECTORS]
     for size in (3, 2, 1):
         if len(places) >= 2 * size and tail[-size:] == tail[-2 * size:-size]:
             return len(" ".join(tail[-size:])) + 1

@@ -91,7 +91,7 @@ def _norms(sentence: str, header: str = "") -> list[dict]:
     return rows
 
 
-def _one_programs(sentence: str, schools_named: bool) -> bool:
+def _one_program(sentence: str, schools_named: bool) -> bool:
     """Whether the sentence speaks of one program rather than of programs in general.
 
     "This course", "our certificate", "the MCC Program" or an organisation's own course ("AAPC's course",
@@ -113,8 +113,8 @@ def _general(sentence: str, block: Block, schools_named: bool) -> bool:
     program?" that names no program of its own.
     """
     return not (_OFF_TOPIC.search(sentence) or program_fact(block, sentence)
-                or _one_programs(sentence, schools_named)
-                or (_one_programs(block.heading or "", schools_named) and not _PROGRAM_WORD.search(sentence)))
+                or _one_program(sentence, schools_named)
+                or (_one_program(block.heading or "", schools_named) and not _PROGRAM_WORD.search(sentence)))
 
 
 def extract_program_norms(page: CleanPage) -> list[dict]:

@@ -49,7 +49,6 @@ _CREDITS = re.compile(  # "60 credits", "Credit hours: 60"
 )
 _LABEL = re.compile(r"^[\w\s/&-]{3,30}:")
 _CARD_LINE_WORDS = 12  # a line of a school's card or ranking entry ("Certificate · Online · $3,295"), not prose
-_ACCREDITATION = re.compile(r"\baccredit", re.IGNORECASE)
 _DESCRIBED = ("credential_awarded", "online", "cost_usd", "credits", "duration_months", "prepares_for")
 
 
@@ -118,13 +117,12 @@ def _fill(row: dict, facts: dict) -> None:
             row[key] = facts[key]
 
 
-_NOTHING = {"accreditors": [], **dict.fromkeys(_DESCRIBED)}
-
-
-def _listed(heading: str) -> dict:
-    """What the heading over a list or ranking of schools says of all their programs: the award and delivery."""
-    facts = describe(heading)
-    return {"credential_awarded": facts["credential_awarded"], "online": facts["online"]}
+def _fill_from_list(row: dict, heading: str) -> None:
+    """Add what the heading over a list or ranking of schools says of all their programs: the award and delivery."""
+    facts = _description(heading)
+    for key in ("credential_awarded", "online"):
+        if row[key] is None:
+            row[key] = facts[key]
 
 
 def _agrees(row: dict, facts: dict) -> bool:
@@ -236,7 +234,7 @@ def _reading(page: CleanPage) -> Iterator[tuple[str, dict | None, bool]]:
                     else:
                         subject = {"institution": name, **facts, "evidence": passage}
                         if block.heading and _entry_title(passage, schools):  # "Top 10 Online Bachelor's Programs"
-                            _fill(subject, {**_NOTHING, **_listed(block.heading)})
+                            _fill_from_list(subject, block.heading)
                         opened.append(subject)
                         yield passage, subject, True
             elif not continuing:

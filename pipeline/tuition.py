@@ -62,12 +62,12 @@ def _is_fee(text: str, money: Money) -> bool:
 
 def _clause_before(before: str) -> str:
     """The clause of the text before an amount; a label's, for an amount right after it ("Exam fee: $399")."""
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    if not breaks:
+    cuts = list(_CLAUSE_BREAK.finditer(before))
+    if not cuts:
         return before
-    last = breaks[-1]
+    last = cuts[-1]
     if last.group() == ":" and not before[last.end():].strip():
-        return before[breaks[-2].end() if len(breaks) > 1 else 0:last.start()]
+        return before[cuts[-2].end() if len(cuts) > 1 else 0:last.start()]
     return before[last.end():]
 
 

@@ -126,7 +126,7 @@ def test_length_before_a_program_word_takes_that_programs_award():
     ([heading("How long coding programs take"), Block("item", "An associate degree program takes twenty four months.",
                                                       headings=("How long coding programs take",))],
      ("associate", 24, 24)),
-    ([para("Program length: twenty-four months")], (None, 24, 24)),
+    ([para("Typical program length: twenty-four months")], (None, 24, 24)),
     ([para("A coding diploma program takes one and a half years.")], ("diploma", 18, 18)),
 ], ids=["sentence", "list item", "label and value", "and a half"])
 def test_spelled_out_lengths_are_read_whole(blocks, expected):

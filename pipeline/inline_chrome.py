@@ -26,7 +26,7 @@ _TEASER_LABEL_WORDS = 6  # "More from Coding Weekly Magazine"
 _LINKS = frozenset(_DATA["link_labels"])
 _SHARE_WORDS = frozenset(_DATA["share_words"])
 _NETWORKS = frozenset(_DATA["networks"])
-# plain alternations of phrases, read in a label (lower case): the engine skips ahead to a phrase's first letter
+# phrases read in a label (lower case)
 _RIGHTS = re.compile(one_of(_DATA["rights"]))
 _RIGHTS_BLOCK_WORDS = _DATA["rights_block_words"]
 _DISCLOSURES = re.compile(one_of(_DATA["disclosures"]))

@@ -8,23 +8,30 @@ from dataclasses import dataclass
 
 from pipeline import clauses
 from pipeline.credential_context import CredentialContext, credential_context
-from pipeline.credentials import only_credential
+from pipeline.credentials import CredentialHit, only_credential
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
 from pipeline.memo import per_text
+from pipeline.occupations import find_occupation
 from pipeline.page import Block, CleanPage
 from pipeline.statements import Statement
 
 _DATA = load("requirements")
 CUES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["cues"].items()}
 TYPES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["types"].items()}
-# What a sentence stating a requirement holds: a type of requirement, a denial, or "no requirements".
+# What a sentence stating a requirement holds: a type of requirement, a credential to hold, a denial,
+# or "no requirements".
 _STATING = re.compile(
-    "|".join(f"(?:{pattern})" for pattern in [*_DATA["types"].values(), *map(_DATA["cues"].get, ("negated", "none"))]),
+    "|".join(f"(?:{pattern})" for pattern in [
+        *_DATA["types"].values(), *map(_DATA["cues"].get, ("negated", "none", "holds_credential"))]),
     re.IGNORECASE,
 )
 LABELS: dict[str, str] = {label.lower(): kind for label, kind in _DATA["labels"].items()}
 
+# A credential already held: a held-cue word at most four words before it.
+_HELD = re.compile(rf"(?:{_DATA['cues']['held']})(?:\W+[\w-]+){{0,4}}?[\W]*$", re.IGNORECASE)
+# The credential a requirement is for: right after a target word ("to sit for the CCS").
+_TARGET = re.compile(rf"(?:{_DATA['cues']['target']})\s+(?:(?:the|an?|your|this)\s+)?$", re.IGNORECASE)
 _LABELLED = re.compile(
     r"^(?P<label>" + "|".join(re.escape(label) for label in LABELS) + r")\s*[:|]?\s*(?P<value>\S.*)$", re.IGNORECASE
 )
@@ -35,10 +42,15 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _LEADING_CLAUSE = re.compile(rf"\W*{clauses.words('concession')}[^,]{{3,100}},", re.IGNORECASE)
+_NO_CELL = re.compile(r"\W*(?:none|no|n/?a)\W*", re.IGNORECASE)  # a table cell denying its row's requirement
 _LIST_NUMBER = re.compile(r"^\s*\d+\.\s*")
 _WORD = re.compile(r"\w")
 _DANGLING = re.compile(r"[\s,;:.]*(?:\b(?:or|and))?[\s,;:.]*$")
 MAX_DESCRIPTION = 120
+SUBJECT_WORDS = 2  # words before an occupation that opens a sentence: "Most new coders"
+# What a sentence whose subject is the occupation states for the career, not for a credential
+# the page is about (a renewal or an exam is a credential's).
+CAREER_TYPES = frozenset({"education", "experience", "training", "other", "none"})
 MAX_GAP = 30  # characters between a length of time and the requirement it measures
 _ANOTHER = re.compile(r"\b(?:and|or)\b|[,;]")
 # After the requirement, a length of time must be linked to it: "CEUs must be submitted every two years".
@@ -78,16 +90,21 @@ def _statement_requirements(context: CredentialContext, index: int, start: int, 
     skipped = block.kind == "heading" or sentence not in block.text or sentence.endswith("?")
     if skipped or not _may_state(sentence):
         return
-    if CUES["condition"].search(sentence) or CUES["condition"].search(block.heading or ""):
+    if CUES["condition"].search(sentence):
         return
     implied = _implied(statement)
-    career = not context.in_sentence(index, start, end) and CUES["career"].search(sentence)
+    names_none = not context.in_sentence(index, start, end)
+    uncredentialed = _admission(statement) or (names_none and CUES["career"].search(sentence))
+    occupational = names_none and _about_occupation(sentence)
     for clause in _clauses(sentence):
         recommended = _recommended(clause.stated, clause.renews, implied)
         if recommended is None:
             continue
         span = (start + clause.start, start + clause.end)
-        credentials = [None] if career else _credentials(context, index, *span)
+        if uncredentialed or (occupational and CAREER_TYPES.issuperset(clause.kinds)):
+            credentials: list[str | None] = [None]
+        else:
+            credentials = _credentials(context, index, *span, "renewal" in clause.kinds)
         for credential in credentials:
             for kind in clause.kinds:
                 yield _row(credential, kind, sentence[clause.start:clause.end], sentence, recommended)
@@ -114,7 +131,7 @@ def _clauses(sentence: str) -> tuple[_Clause, ...]:
     found = []
     for start, end in _clause_spans(sentence):
         clause = sentence[start:end]
-        if CUES["skip"].search(clause):
+        if CUES["skip"].search(clause) and not _renews(clause):  # a renewal may name the dues paid with it
             continue
         denied = CUES["negated"].search(clause) and not CUES["recommended"].search(sentence)
         if denied or CUES["none"].search(clause):
@@ -135,14 +152,22 @@ def _credential_columns(block: Block) -> list[tuple[int, str]]:
 
 
 def _column_requirements(block: Block, columns: list[tuple[int, str]]) -> Iterator[Row]:
-    """The requirements a comparison table's row states for each credential column, read after the row's label."""
+    """The requirements a comparison table's row states for each credential column, read after the row's label.
+
+    A cell that says "None" or "Not required" denies the requirement its row names; under a requirements
+    heading (or a first column headed so) a cell states a requirement without a cue word.
+    """
+    implied = 0 if CUES["heading"].search(" ".join((block.header[0], *block.headings))) else None
     for column, credential in columns:
         cell = block.cells[column]
         clause = f"{block.cells[0]}: {cell}"
         if not cell or CUES["skip"].search(clause):
             continue
         kinds = requirement_types(_object(clause))
-        recommended = _recommended(_stated(clause, clause), _renews(clause), None) if kinds else None
+        if kinds and (_NO_CELL.fullmatch(cell) or CUES["negated"].search(cell)):
+            yield _row(credential, "none", cell, block.text, 0)
+            continue
+        recommended = _recommended(_stated(clause, clause), _renews(clause), implied) if kinds else None
         if recommended is None:
             continue
         for kind in kinds:
@@ -166,15 +191,27 @@ def _clause_spans(sentence: str) -> list[tuple[int, int]]:
     return [*spans, (start, len(sentence))]
 
 
-def _credentials(context: CredentialContext, index: int, start: int, end: int) -> list[str | None]:
-    """The credentials a clause is about: all it names before its verb, else the first it names, else context's."""
-    clause = context.page.blocks[index].text[start:end]
-    subject_end = start + len(clause) - len(_object(clause))
-    named = [hit.code for hit in context.in_sentence(index, start, end)]
-    subjects = [hit.code for hit in context.in_sentence(index, start, subject_end)]
-    if subjects or named:
-        return list(dict.fromkeys(subjects or named[:1]))
-    return [context.resolve(index, start, end)]
+def _credentials(context: CredentialContext, index: int, start: int, end: int,
+                 renewal: bool) -> list[str | None]:
+    """The credentials a clause is about: those it names as the goal ("to sit for the CCS"), else all it
+    names before its verb, else the first it names, else context's.
+
+    A credential the candidate holds already ("hold the CCA plus a year of experience") is a route to
+    another, so it is none of them, unless the clause is about renewing it.
+    """
+    text = context.page.blocks[index].text
+    subject_end = end - len(_object(text[start:end]))
+    named = [hit for hit in context.in_sentence(index, start, end) if renewal or not _held(text, start, hit)]
+    targets = [hit.code for hit in named if _TARGET.search(text, max(start, hit.start - 40), hit.start)]
+    subjects = [hit.code for hit in named if hit.start < subject_end]
+    if named:
+        return list(dict.fromkeys(targets or subjects or [named[0].code]))
+    return [context.resolve(index, start, start)]
+
+
+def _held(text: str, start: int, hit: CredentialHit) -> bool:
+    """Whether the words just before the credential make it one the candidate already holds."""
+    return bool(_HELD.search(text, max(start, hit.start - 60), hit.start))
 
 
 def _object(clause: str) -> str:
@@ -189,9 +226,14 @@ def _object(clause: str) -> str:
 
 
 def requirement_types(text: str) -> list[str]:
-    """The requirement types a clause names; a renewal clause is only a renewal."""
+    """The requirement types a clause names; a renewal clause is only a renewal.
+
+    A credential to hold already is a requirement of its own only where the clause names no other.
+    """
     found = [kind for kind, pattern in TYPES.items() if pattern.search(text)]
-    return ["renewal"] if "renewal" in found else found
+    if "renewal" in found:
+        return ["renewal"]
+    return found or (["other"] if CUES["holds_credential"].search(text) else [])
 
 
 def _recommended(stated: int | None, renews: bool, implied: int | None) -> int | None:
@@ -220,6 +262,18 @@ def _stated(clause: str, sentence: str) -> int | None:
 def _renews(clause: str) -> bool:
     """Whether the clause names a renewal and how often it falls due."""
     return bool(TYPES["renewal"].search(clause) and CUES["cycle"].search(clause))
+
+
+@per_text
+def _about_occupation(sentence: str) -> bool:
+    """Whether the sentence opens with the occupation as its subject ("Most medical billers hold ...")."""
+    occupation = find_occupation(sentence)
+    return occupation is not None and len(sentence[:sentence.find(occupation)].split()) <= SUBJECT_WORDS
+
+
+def _admission(statement: Statement) -> bool:
+    """Whether the statement, its lead-in or its headings speak of getting into a school's program."""
+    return any(CUES["admission"].search(text) for text in (statement.text, statement.lead, *statement.headings))
 
 
 def _implied(statement: Statement) -> int | None:

@@ -1,3 +1,5 @@
+import pytest
+
 from pipeline.page import Block, CleanPage
 from pipeline.requirements import extract_requirements, requirement_types
 
@@ -149,14 +151,105 @@ def test_a_credential_named_as_a_requirement_is_not_the_one_required_for():
     assert pairs(rows) == {("CCS", "experience", 1)}
 
 
-def test_school_admission_requirements_are_not_credential_requirements():
+@pytest.mark.parametrize("blocks", [
+    [para("This certificate prepares you for the CPC exam. Students who enroll must hold a diploma.")],
+    [Block("heading", "Admission Requirements", level=2, headings=("Getting Certified",)),
+     item("High school diploma or GED", "Admission Requirements")],
+    [para("To be admitted to the CPC prep certificate, applicants must submit:"), item("A GED or high school diploma")],
+    [Block("row", "Admission | High school diploma required", cells=("Admission", "High school diploma required"))],
+])
+def test_school_admission_requirements_name_no_credential(blocks):
+    assert pairs(extract_requirements(page(*blocks, title="CPC Prep Certificate"))) == {(None, "education", 0)}
+
+
+@pytest.mark.parametrize("text", [
+    "Applicants must pass a criminal background check before the first day.",
+    "Students must be at least 18 years old to enroll.",
+    "A drug screen and current immunizations are required of every student.",
+])
+def test_screening_and_age_rules_are_other_requirements(text):
+    assert pairs(extract_requirements(page(para(text), title="Medical Coding Certificate"))) == {(None, "other", 0)}
+
+
+def test_screening_rules_listed_beside_education_keep_both():
+    rows = extract_requirements(page(para(
+        "The college requires applicants to be 17 years of age and to hold a high school diploma.", "Admissions")))
+    assert pairs(rows) == {(None, "education", 0), (None, "other", 0)}
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("To sit for the CCS, you must meet one of the following:"),
+     item("Hold the CCA credential plus one year of coding experience")],
+    [para("The CCS is for hospital coders. One route requires a prior credential (e.g. CCA) and a year of work"
+          " experience.")],
+    [para("CCA holders need a year of experience to sit for the CCS.")],
+    [Block("heading", "CCS eligibility", level=2, headings=("Getting Certified",)),
+     item("Or: already hold the RHIT, plus 12 months of inpatient coding experience", "CCS eligibility")],
+])
+def test_a_credential_held_already_is_a_route_to_the_one_the_passage_is_about(blocks):
+    assert pairs(extract_requirements(page(*blocks))) == {("CCS", "experience", 0)}
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("To sit for the CCS, you must meet one of the following:"), item("Hold the RHIT or RHIA credential")],
+    [para("CCS candidates must already hold a coding certification such as the CCA.")],
+    [Block("heading", "CCS requirements", level=2, headings=("Getting Certified",)),
+     item("Holding an AHIMA credential (RHIT, RHIA)", "CCS requirements")],
+])
+def test_a_credential_to_hold_is_an_other_requirement_where_no_other_type_is_named(blocks):
+    assert pairs(extract_requirements(page(*blocks))) == {("CCS", "other", 0)}
+
+
+def test_renewing_a_held_credential_is_that_credentials_renewal():
+    rows = extract_requirements(page(para("If you hold the CRC, you must earn 36 CEUs every two years.")))
+    assert pairs(rows) == {("CRC", "renewal", 0)}
+
+
+@pytest.mark.parametrize("text", [
+    "Medical billers usually hold a postsecondary certificate.",
+    "Most medical coders need an associate degree to get hired.",
+    "Entry-level billing specialists typically have a one-year certificate.",
+    "Coders do not need a bachelor's degree.",
+])
+def test_a_sentence_whose_subject_is_the_occupation_is_a_career_requirement(text):
+    rows = extract_requirements(page(para("The CPB is AAPC's billing credential."), para(text), title="CPB Guide"))
+    assert {(credential, recommended) for credential, _, recommended in pairs(rows)} == {(None, 0)}
+
+
+def test_the_occupation_as_subject_does_not_take_a_credentials_renewal_or_exam():
     rows = extract_requirements(page(
-        para("This certificate prepares you for the CPC exam. Students who enroll must hold a diploma.", "Overview"),
-        Block("heading", "Admission Requirements", level=2, headings=("Getting Certified",)),
-        item("High school diploma or GED", "Admission Requirements"),
-        title="CPC Prep Certificate",
-    ))
-    assert rows == []
+        para("Coders must pass the exam and earn 36 CEUs every two years."), title="CPB Guide"))
+    assert {credential for credential, _, _ in pairs(rows)} == {"CPB"}
+
+
+@pytest.mark.parametrize("text", [
+    "There are no formal education requirements for the CPC.",
+    "The CPC has no degree requirement.",
+    "A degree is not required for the CPC.",
+])
+def test_statements_that_a_requirement_does_not_apply_are_none(text):
+    assert pairs(extract_requirements(page(para(text)))) == {("CPC", "none", 0)}
+
+
+def test_a_renewal_that_names_the_dues_paid_with_it_is_still_a_renewal():
+    rows = extract_requirements(page(para("Every two years, CPC holders submit 36 CEUs and pay their dues.")))
+    assert pairs(rows) == {("CPC", "renewal", 0)}
+
+
+def test_exams_listed_beside_another_requirement_are_exam_requirements():
+    assert requirement_types("both require experience plus examination") == ["experience", "exam"]
+    assert requirement_types("an associate degree and a certification exam") == ["education", "exam"]
+    assert requirement_types("some experience and exam prep") == ["experience"]
+
+
+@pytest.mark.parametrize("text", [
+    "Bachelor's degrees in health informatics qualify graduates to work as managers.",
+    "This guide helps students find degree programs that suit their needs.",
+    "Those who pass the CIC exam but have not yet met the experience requirement are apprentices.",
+    "The course includes 40 hours of externship experience.",
+])
+def test_sentences_that_only_mention_requirement_words_state_none(text):
+    assert extract_requirements(page(para(text))) == []
 
 
 def test_the_exam_a_requirement_leads_to_is_not_itself_a_requirement():
@@ -198,6 +291,19 @@ def test_continuing_education_on_a_cycle_is_renewal_without_a_cue_word():
 def test_an_exam_open_to_holders_of_a_diploma_requires_it():
     rows = extract_requirements(page(para("The CCA exam is open to anyone with a high school diploma.")))
     assert pairs(rows) == {("CCA", "education", 0)}
+
+
+def test_comparison_cells_that_deny_a_requirement_are_none_and_requirement_tables_need_no_cue():
+    header = ("Requirement", "CPC", "CCS")
+    rows = extract_requirements(page(
+        Block("row", "Requirement | CPC | CCS", cells=header, header=header),
+        Block("row", "Membership | Required | Not required", cells=("Membership", "Required", "Not required"),
+              header=header),
+        Block("row", "Degree | None | Associate degree", cells=("Degree", "None", "Associate degree"), header=header),
+        title="CPC vs. CCS",
+    ))
+    assert pairs(rows) == {("CPC", "membership", 0), ("CCS", "none", 0), ("CCS", "education", 0),
+                           ("CPC", "none", 0)}
 
 
 def test_a_comparison_table_row_states_a_requirement_for_each_credential_column():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cached_property
 
@@ -14,6 +15,9 @@ from pipeline.statements import Statement, statements, table_blocks
 # many of its sentences and this many times as often as any other.
 MIN_SENTENCES = 2
 DOMINANCE = 2
+# What may stand between two credentials named together: "CPC, COC and CIC", "the CCA (AHIMA) or the CCS".
+_JOINED = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:,|&|/|\band\b|\bor\b|,\s*and\b|,\s*or\b|\()?\s*(?:the\s+)?",
+                     re.IGNORECASE)
 
 
 class CredentialContext:
@@ -63,6 +67,23 @@ class CredentialContext:
         earlier = [hit.code for hit in hits if hit.start < start]
         inherited = earlier[-1] if earlier else self._around(index)
         return self._continued(inherited) if inherited else self.page_credential
+
+    def together(self, index: int, start: int, position: int) -> list[str]:
+        """The credentials the sentence at ``start`` of block ``index`` names together last before ``position``.
+
+        A run joined only by commas, "and", "or", "&" or "/" ("the COC and CIC exams", "CPC, COC or
+        CPB") is shared by what follows it; a single credential is no run, and gives an empty list.
+        """
+        hits = [hit for hit in self.hits[index] if start <= hit.start < position]
+        if not hits:
+            return []
+        text, run = self.page.blocks[index].text, [hits[-1]]
+        for previous in reversed(hits[:-1]):
+            if not _JOINED.fullmatch(text, previous.end, run[0].start):
+                break
+            run.insert(0, previous)
+        codes = list(dict.fromkeys(hit.code for hit in run))
+        return codes if len(codes) > 1 else []
 
     def _continued(self, code: str) -> str:
         """A credential carried over from earlier text; an apprentice form named in passing ("you

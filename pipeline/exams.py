@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from pipeline import clauses
-from pipeline.credential_context import credential_context
+from pipeline.credential_context import CredentialContext, credential_context
 from pipeline.credentials import find_credentials, only_credential
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
@@ -42,7 +42,26 @@ _MINUTES = re.compile(rf"(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IG
 _AND_MINUTES = re.compile(
     rf"\s*,?\s*(?:and\s+)?(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IGNORECASE
 )
-_EACH = re.compile(r"\s*(?:each|apiece|per (?:part|section|day|module))\b", re.IGNORECASE)
+UNSCORED = re.compile(_DATA["unscored"], re.IGNORECASE)
+SECTION = re.compile(_DATA["section"], re.IGNORECASE)
+# A count or length that is one part's: "25 questions per section", "each section has 25 questions",
+# "Part 2: 90 minutes"; after "each" it is one part's too, unless the sentence shares it among credentials.
+_PER_PART = re.compile(rf"\s*(?:per|in each|for each|in every)\s+(?:{_DATA['section']}|day\b)", re.IGNORECASE)
+_PART_BEFORE = re.compile(rf"\b(?:each|every|per)\s+(?:{_DATA['section']})[^.;\d]{{0,25}}$", re.IGNORECASE)
+_PART_LABEL = re.compile(
+    rf"^\W*(?:(?:{_DATA['section']})[^:|]{{0,40}}[:|]|(?:the\s+)?(?:(?:first|second|third|fourth|final|last)\s+"
+    rf"(?:{_DATA['section']})|(?:{_DATA['section']})\s+(?:\d+|[A-Z]|[IVX]+)\b))",
+    re.IGNORECASE,
+)
+_EACH = re.compile(r"\s*(?:each|apiece)\b", re.IGNORECASE)
+_EACH_BEFORE = re.compile(r"\beach\s+(?:with|has|have|having|contains?|containing|of|includes?|including)\s+$",
+                          re.IGNORECASE)
+_TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
+_WHOLE_EXAM = {"questions", "time_limit"}  # what one part of an exam has only a share of
+# A credential right after an amount, in brackets or after "for", names what the amount is the price of.
+_BEFORE_NAMED = re.compile(r"\s*(?:\(|for\s+(?:the\s+)?|[-–—]\s*)\s*", re.IGNORECASE)
+_AFTER_NAMED = re.compile(r"\s*(?:exams?|tests?)?\s*(?:[),;/.]|$|\b(?:and|or|to)\b)", re.IGNORECASE)
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _NOT_EXAM_TIME = re.compile(
     r"\s*(?:of|in|per)\s+(?:\w+\s+)?(?:study\w*|training|instruction|course\w*|continuing|CEs?|CEUs?|practice|class\w*"
     r"|video|lectures?|lessons?|modules?|content|week|day)\b",
@@ -80,7 +99,8 @@ class ExamFact(NamedTuple):
     unit: str
     qualifier: str | None
     position: int
-    credential: str | None = None  # the credential heading the table column it was read in, if one does
+    credential: str | None = None  # the credential heading its table column, or named right after a fee
+    ranged: bool = False  # one end of a range ("$399-$499", "115 to 145 questions")
 
 
 def extract_exams(page: CleanPage) -> list[Row]:
@@ -93,15 +113,42 @@ def extract_exams(page: CleanPage) -> list[Row]:
     rows: dict[tuple[object, ...], Row] = {}
     for index, start, end, statement in context.statements():
         found = []
-        for fact in _statement_facts(context.page, statement, start):
-            credential = fact.credential or context.resolve(index, start, end, fact.position)
-            if credential:
-                found.append({"credential": credential, "attribute": fact.attribute, "value": fact.value,
-                              "unit": fact.unit, "qualifier": fact.qualifier, "evidence": statement.text})
+        facts = _statement_facts(context.page, statement, start)
+        for fact, credentials in zip(facts, _owners(context, index, start, end, statement.text, facts), strict=True):
+            found.extend({"credential": credential, "attribute": fact.attribute, "value": fact.value,
+                          "unit": fact.unit, "qualifier": fact.qualifier, "evidence": statement.text}
+                         for credential in credentials)
         for row in _pair_member_prices(found):
             kept = rows.setdefault((row["credential"], row["attribute"], row["value"]), row)
             kept["qualifier"] = kept["qualifier"] or row["qualifier"]
     return list(rows.values())
+
+
+def _owners(context: CredentialContext, index: int, start: int, end: int, text: str,
+            facts: list[ExamFact]) -> list[list[str]]:
+    """The credentials each fact belongs to, in order.
+
+    Credentials named together before a fact share it ("the COC and CIC exams each run 4 hours"),
+    unless it is one end of a range (which of them costs what is not said) or the sentence pairs
+    them off ("$299 and $399, respectively").
+    """
+    owners = []
+    for fact in facts:
+        together = [] if fact.credential else context.together(index, start, fact.position)
+        if fact.credential:
+            owners.append([fact.credential])
+        elif together:
+            owners.append([] if fact.ranged else together)
+        else:
+            owners.append([code] if (code := context.resolve(index, start, end, fact.position)) else [])
+    if RESPECTIVELY.search(text):
+        for attribute in {fact.attribute for fact in facts}:
+            placed = [position for position, fact in enumerate(facts) if fact.attribute == attribute]
+            shared = owners[placed[0]]
+            if len(shared) == len(placed) and all(owners[position] == shared for position in placed):
+                for position, code in zip(placed, shared, strict=True):
+                    owners[position] = [code]
+    return owners
 
 
 def _statement_facts(page: CleanPage, statement: Statement, start: int) -> list[ExamFact]:
@@ -136,10 +183,13 @@ def _cell_facts(block: Block) -> Iterator[ExamFact]:
 
     The column heading ("Questions" above "100") or the label in the row's first cell ("Number of
     questions | 100") says what a value is; a column headed by one credential ("CPC") says whose it is.
+    A row for one part of the exam ("Section" heading the first column) gives no count or length of the
+    whole, unless it is the total.
     """
     if block.cells == block.header:
         return
     label = "" if _VALUE_FIRST.match(block.cells[0]) else block.cells[0]
+    part = bool(SECTION.search(block.header[0] if block.header else label)) and not _TOTAL.search(label)
     for column, cell in enumerate(block.cells):
         heading = block.header[column] if column < len(block.header) else ""
         if not cell or cell == heading or (column == 0 and label):
@@ -147,7 +197,8 @@ def _cell_facts(block: Block) -> Iterator[ExamFact]:
         text = ": ".join(part for part in (heading, label, cell) if part) + (f" {heading}" if heading else "")
         credential = only_credential(heading)
         for fact in _sentence_facts(text, True, False):
-            yield fact._replace(position=block.text.find(cell), credential=credential)
+            if not (part and fact.attribute in _WHOLE_EXAM):
+                yield fact._replace(position=block.text.find(cell), credential=credential or fact.credential)
 
 
 @per_text
@@ -188,7 +239,16 @@ def _fees(sentence: str, about_exam: bool) -> Iterator[ExamFact]:
             continue
         qualifier = _qualifier(near)
         for value in values:
-            yield ExamFact("fee", value, "USD", qualifier, money.start)
+            yield ExamFact("fee", value, "USD", qualifier, money.start, _named_after(sentence, money.end),
+                           len(values) > 1)
+
+
+def _named_after(sentence: str, end: int) -> str | None:
+    """The credential named right after an amount, as the one it is the price of: "$299 (CCA)", "$399 for the CCS"."""
+    hit = next((hit for hit in find_credentials(sentence) if hit.start >= end), None)
+    if hit and _BEFORE_NAMED.fullmatch(sentence, end, hit.start) and _AFTER_NAMED.match(sentence, hit.end):
+        return hit.code
+    return None
 
 
 def _window(sentence: str, money: Money, anchors: list[tuple[int, int]]) -> tuple[str, str]:
@@ -233,20 +293,23 @@ def _names(row: Row) -> set[str]:
 
 
 def _questions(sentence: str) -> Iterator[ExamFact]:
+    """Question counts: the exam's total, not its unscored items ("20 of which are pilot items") or one part's."""
     for match in _QUESTIONS.finditer(sentence):
         count = parse_number(match.group("count") or match.group("listed"))
-        if count is None:  # spelled words that make no number ("one hundred one hundred")
+        if count is None or _per_part(sentence, match.start(), match.end()):  # no number, or one part's
             continue
         if match.group("upper"):
             counts = [(count, "minimum"), (parse_number(match.group("upper")), "maximum")]
         elif match.group("more"):
             more = parse_number(match.group("more")) or 0
             counts = [(count + more, f"{count:g} scored + {more:g} unscored")]
+        elif UNSCORED.search(match.group()):
+            continue
         else:
             counts = [(count, None)]
         for total, qualifier in counts:
             if total is not None and total == int(total) and MIN_QUESTIONS <= total <= MAX_QUESTIONS:
-                yield ExamFact("questions", total, "questions", qualifier, match.start())
+                yield ExamFact("questions", total, "questions", qualifier, match.start(), None, len(counts) > 1)
 
 
 def _time_limits(sentence: str) -> Iterator[ExamFact]:
@@ -259,18 +322,31 @@ def _time_limits(sentence: str) -> Iterator[ExamFact]:
             minutes += parse_number(tail.group("count")) or 0
             end = tail.end()
         covered.append((duration.start, end))
-        if _is_exam_time(sentence, end, minutes):
+        if _is_exam_time(sentence, duration.start, end, minutes):
             yield ExamFact("time_limit", minutes, "minutes", None, duration.start)
     for match in _MINUTES.finditer(sentence):
         minutes = parse_number(match.group("count"))
         inside = any(start <= match.start() < end for start, end in covered)
-        if minutes is not None and not inside and _is_exam_time(sentence, match.end(), minutes):
+        if minutes is not None and not inside and _is_exam_time(sentence, match.start(), match.end(), minutes):
             yield ExamFact("time_limit", minutes, "minutes", None, match.start())
 
 
-def _is_exam_time(sentence: str, end: int, minutes: float) -> bool:
-    return (MIN_MINUTES <= minutes <= MAX_MINUTES and not _EACH.match(sentence, end)
+def _is_exam_time(sentence: str, start: int, end: int, minutes: float) -> bool:
+    return (MIN_MINUTES <= minutes <= MAX_MINUTES and not _per_part(sentence, start, end)
             and not _NOT_EXAM_TIME.match(sentence, end))
+
+
+def _per_part(sentence: str, start: int, end: int) -> bool:
+    """Whether the count or length at ``start:end`` is one part's of the exam, not the whole exam's.
+
+    "Each" makes it one part's, unless the sentence names several credentials before it and no parts
+    ("the COC and CIC exams each have 100 questions").
+    """
+    if _PER_PART.match(sentence, end) or _PART_BEFORE.search(sentence, 0, start) or _PART_LABEL.match(sentence):
+        return True
+    if not (_EACH.match(sentence, end) or _EACH_BEFORE.search(sentence, 0, start)):
+        return False
+    return SECTION.search(sentence) is not None or len({hit.code for hit in find_credentials(sentence[:start])}) < 2
 
 
 def _scores(sentence: str) -> Iterator[ExamFact]:

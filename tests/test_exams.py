@@ -1,3 +1,5 @@
+import pytest
+
 from pipeline.exams import extract_exams, sentence_facts
 from pipeline.page import Block, CleanPage
 
@@ -202,3 +204,69 @@ def test_only_a_member_price_makes_its_neighbour_the_non_member_price():
 def test_a_price_inside_brackets_does_not_take_the_words_before_the_bracket():
     fees = sentence_facts("The CPC exam costs $499 for two attempts ($399 for one attempt).")
     assert [(fact.value, fact.qualifier) for fact in fees] == [(499, "two attempts"), (399, "one attempt")]
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("The COC and CIC exams each run 4 hours, with 100 questions and a 70% passing score.")],
+    [para("Both the COC and the CIC tests: 100 questions, 4 hours, 70% to pass.")],
+    [row("COC / CIC", "100 questions", "4 hours", "70% passing score")],
+])
+def test_credentials_named_together_share_the_facts_after_them(blocks):
+    rows = extract_exams(page(*blocks))
+    assert facts(rows) == {(code, attribute, value, None) for code in ("COC", "CIC")
+                           for attribute, value in (("questions", 100), ("time_limit", 240), ("passing_score", 70))}
+
+
+@pytest.mark.parametrize("text", [
+    "The CCA and CCS exams last 2 hours and 4 hours, respectively.",
+    "Exam time limits for the CCA and CCS: 2 hours and 4 hours respectively.",
+    "CCA or CCS exam: 120 minutes and 240 minutes, respectively",
+])
+def test_respectively_pairs_credentials_and_values_in_order(text):
+    assert facts(extract_exams(page(para(text)))) == {("CCA", "time_limit", 120, None),
+                                                      ("CCS", "time_limit", 240, None)}
+
+
+@pytest.mark.parametrize("text", [
+    "Exam fees for the CPC, COC and CIC range from $399 to $499.",
+    "AAPC exams (CPC, COC, CIC) cost $399-$499.",
+    "The CPC and COC tests have 100 to 150 questions.",
+])
+def test_a_range_over_credentials_named_together_belongs_to_none_of_them(text):
+    assert extract_exams(page(para(text))) == []
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("Exam fees run from $299 (CCA) to $399 (CCS).")],
+    [para("AHIMA charges $299 for the CCA and $399 for the CCS exam.")],
+    [row("AHIMA exam fees", "$299 (CCA), $399 (CCS)")],
+])
+def test_a_credential_right_after_an_amount_is_the_one_it_prices(blocks):
+    assert facts(extract_exams(page(*blocks))) == {("CCA", "fee", 299, None), ("CCS", "fee", 399, None)}
+
+
+@pytest.mark.parametrize("text", [
+    "The CRC exam has 100 questions, 10 of which are unscored pilot questions.",
+    "CRC total questions: 100 (90 scored + 10 pretest items).",
+    "The CRC test includes 100 items, including 10 experimental items that do not count.",
+])
+def test_unscored_items_are_part_of_the_total_not_a_question_count(text):
+    assert facts(extract_exams(page(para(text)))) == {("CRC", "questions", 100, None)}
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("The CIC exam has four sections, each with 25 questions, and each section is 60 minutes long.")],
+    [para("CIC exam"), para("Section 2: 40 questions"), para("Part 1 of the exam runs 2 hours.")],
+    [row("Exam section", "Questions", "Time", header=("Exam section", "Questions", "Time")),
+     row("Domain 1: Coding", "35", "60 minutes", header=("Exam section", "Questions", "Time")),
+     row("Domain 2: Compliance", "25", "45 minutes", header=("Exam section", "Questions", "Time"))],
+])
+def test_a_count_or_length_for_one_part_of_the_exam_is_not_the_exams(blocks):
+    assert extract_exams(page(*blocks, title="CIC exam guide")) == []
+
+
+def test_the_total_row_of_a_table_of_parts_is_the_exams():
+    header = ("Section", "Questions")
+    rows = extract_exams(page(row(*header, header=header), row("Coding cases", "60", header=header),
+                              row("Total", "100", header=header), title="CIC exam guide"))
+    assert facts(rows) == {("CIC", "questions", 100, None)}

@@ -7,9 +7,18 @@ from collections import Counter
 from functools import cached_property
 
 from pipeline.credentials import CredentialHit, find_credentials
+from pipeline.datafiles import load
 from pipeline.memo import per_page
 from pipeline.page import CleanPage
+from pipeline.patterns import whole_words
 from pipeline.statements import Statement, statements, table_blocks
+
+_DATA = load("credential_context")
+# A credential held already: a held word, then at most four words within the sentence, then the credential.
+_HELD = re.compile(rf"{whole_words(_DATA['held'])}(?:[^\w.;:!?]+[\w-]+){{0,4}}?[^\w.;:!?]*$", re.IGNORECASE)
+# The credential a requirement is for: right after a goal word and an article.
+_GOAL = re.compile(rf"{whole_words(_DATA['goal'])}\s+(?:(?:the|an?|your|this)\s+)?$", re.IGNORECASE)
+_REACH = 60  # characters before a credential that the words saying its part may take
 
 # A page is about one credential when that credential is named in at least this
 # many of its sentences and this many times as often as any other.
@@ -27,6 +36,8 @@ class CredentialContext:
         self.original = page
         self.page = CleanPage(page.url, page.title, table_blocks(page))
         self.hits = [find_credentials(block.text) for block in self.page.blocks]
+        # the credentials each block speaks of, leaving out those a candidate holds already
+        self.spoken = [[hit for hit in hits if not self.held(index, hit)] for index, hits in enumerate(self.hits)]
         self._index = {block: index for index, block in reversed(list(enumerate(self.page.blocks)))}
         self._heading_codes: dict[str, frozenset[str]] = {}
 
@@ -54,7 +65,8 @@ class CredentialContext:
         A credential the sentence names before ``position`` wins, then one named after it
         (only if just one is), then the nearest one earlier in the block, in earlier blocks
         under the same heading (for a list item: its lead-in), in the enclosing headings,
-        and last the page's own credential.
+        and last the page's own credential. Outside the sentence, a credential named as one
+        a candidate holds already is a route to another, and is passed over.
         """
         position = start if position is None else position
         hits = self.hits[index]
@@ -64,9 +76,18 @@ class CredentialContext:
         after = {hit.code for hit in hits if position <= hit.start < end}
         if after:
             return after.pop() if len(after) == 1 else None
-        earlier = [hit.code for hit in hits if hit.start < start]
+        earlier = [hit.code for hit in self.spoken[index] if hit.start < start]
         inherited = earlier[-1] if earlier else self._around(index)
         return self._continued(inherited) if inherited else self.page_credential
+
+    def held(self, index: int, hit: CredentialHit) -> bool:
+        """Whether block ``index`` names the credential as one a candidate holds already ("hold the CCA")."""
+        text = self.page.blocks[index].text
+        return not self.goal(index, hit) and bool(_HELD.search(text, max(0, hit.start - _REACH), hit.start))
+
+    def goal(self, index: int, hit: CredentialHit) -> bool:
+        """Whether block ``index`` names the credential as the one something is for ("to sit for the CCS")."""
+        return bool(_GOAL.search(self.page.blocks[index].text, max(0, hit.start - _REACH), hit.start))
 
     def together(self, index: int, start: int, position: int) -> list[str]:
         """The credentials the sentence at ``start`` of block ``index`` names together last before ``position``.
@@ -103,8 +124,8 @@ class CredentialContext:
                 break
             if block.kind == "item" and other.kind == "item":
                 continue  # items of one list are parallel: only their lead-in speaks for them
-            if self.hits[previous]:
-                return self.hits[previous][-1].code
+            if self.spoken[previous]:
+                return self.spoken[previous][-1].code
         for heading in reversed(block.headings):
             codes = self._codes_in(heading)
             if codes:

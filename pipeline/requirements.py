@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from pipeline import clauses
 from pipeline.credential_context import CredentialContext, credential_context
-from pipeline.credentials import CredentialHit, only_credential
+from pipeline.credentials import find_credentials, only_credential
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
 from pipeline.memo import per_text
@@ -28,10 +28,6 @@ _STATING = re.compile(
 )
 LABELS: dict[str, str] = {label.lower(): kind for label, kind in _DATA["labels"].items()}
 
-# A credential already held: a held-cue word at most four words before it.
-_HELD = re.compile(rf"(?:{_DATA['cues']['held']})(?:\W+[\w-]+){{0,4}}?[\W]*$", re.IGNORECASE)
-# The credential a requirement is for: right after a target word ("to sit for the CCS").
-_TARGET = re.compile(rf"(?:{_DATA['cues']['target']})\s+(?:(?:the|an?|your|this)\s+)?$", re.IGNORECASE)
 _LABELLED = re.compile(
     r"^(?P<label>" + "|".join(re.escape(label) for label in LABELS) + r")\s*[:|]?\s*(?P<value>\S.*)$", re.IGNORECASE
 )
@@ -43,6 +39,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _LEADING_CLAUSE = re.compile(rf"\W*{clauses.words('concession')}[^,]{{3,100}},", re.IGNORECASE)
 _NO_CELL = re.compile(r"\W*(?:none|no|n/?a)\W*", re.IGNORECASE)  # a table cell denying its row's requirement
+_LABEL_OPENS = re.compile(r"\W*[A-Z][\w'’]*(?:\s+[\w'’]+){0,3}\s*[:–—]\s+\S")  # "Option 1: ...", "Route B — ..."
 _LIST_NUMBER = re.compile(r"^\s*\d+\.\s*")
 _WORD = re.compile(r"\w")
 _DANGLING = re.compile(r"[\s,;:.]*(?:\b(?:or|and))?[\s,;:.]*$")
@@ -94,14 +91,15 @@ def _statement_requirements(context: CredentialContext, index: int, start: int, 
         return
     implied = _implied(statement)
     names_none = not context.in_sentence(index, start, end)
-    uncredentialed = _admission(statement) or (names_none and CUES["career"].search(sentence))
-    occupational = names_none and _about_occupation(sentence)
+    uncredentialed = _admission(statement) or (
+        names_none and (CUES["career"].search(sentence) or CUES["program"].search(sentence)))
+    careerwise = names_none and (_about_occupation(sentence) or _career_heading(statement))
     for clause in _clauses(sentence):
         recommended = _recommended(clause.stated, clause.renews, implied)
         if recommended is None:
             continue
         span = (start + clause.start, start + clause.end)
-        if uncredentialed or (occupational and CAREER_TYPES.issuperset(clause.kinds)):
+        if uncredentialed or _screening(sentence, clause) or (careerwise and CAREER_TYPES.issuperset(clause.kinds)):
             credentials: list[str | None] = [None]
         else:
             credentials = _credentials(context, index, *span, "renewal" in clause.kinds)
@@ -141,6 +139,12 @@ def _clauses(sentence: str) -> tuple[_Clause, ...]:
         if kinds:
             found.append(_Clause(start, end, tuple(kinds), _stated(clause, sentence), _renews(clause)))
     return tuple(found)
+
+
+def _screening(sentence: str, clause: _Clause) -> bool:
+    """Whether the clause names only screening or age rules ("a background check"): a school's or an
+    employer's, never a credential's."""
+    return clause.kinds == ("other",) and bool(TYPES["other"].search(sentence, clause.start, clause.end))
 
 
 def _credential_columns(block: Block) -> list[tuple[int, str]]:
@@ -199,19 +203,13 @@ def _credentials(context: CredentialContext, index: int, start: int, end: int,
     A credential the candidate holds already ("hold the CCA plus a year of experience") is a route to
     another, so it is none of them, unless the clause is about renewing it.
     """
-    text = context.page.blocks[index].text
-    subject_end = end - len(_object(text[start:end]))
-    named = [hit for hit in context.in_sentence(index, start, end) if renewal or not _held(text, start, hit)]
-    targets = [hit.code for hit in named if _TARGET.search(text, max(start, hit.start - 40), hit.start)]
+    subject_end = end - len(_object(context.page.blocks[index].text[start:end]))
+    named = [hit for hit in context.in_sentence(index, start, end) if renewal or not context.held(index, hit)]
+    goals = [hit.code for hit in named if context.goal(index, hit)]
     subjects = [hit.code for hit in named if hit.start < subject_end]
     if named:
-        return list(dict.fromkeys(targets or subjects or [named[0].code]))
+        return list(dict.fromkeys(goals or subjects or [named[0].code]))
     return [context.resolve(index, start, start)]
-
-
-def _held(text: str, start: int, hit: CredentialHit) -> bool:
-    """Whether the words just before the credential make it one the candidate already holds."""
-    return bool(_HELD.search(text, max(start, hit.start - 60), hit.start))
 
 
 def _object(clause: str) -> str:
@@ -271,23 +269,47 @@ def _about_occupation(sentence: str) -> bool:
     return occupation is not None and len(sentence[:sentence.find(occupation)].split()) <= SUBJECT_WORDS
 
 
+def _career_heading(statement: Statement) -> bool:
+    """Whether the nearest heading speaks of the career and names no credential ("Do I need a degree to
+    become a coder?" above the answer)."""
+    heading = statement.headings[0] if statement.headings else ""
+    return bool(CUES["career"].search(heading)) and not find_credentials(heading)
+
+
 def _admission(statement: Statement) -> bool:
     """Whether the statement, its lead-in or its headings speak of getting into a school's program."""
     return any(CUES["admission"].search(text) for text in (statement.text, statement.lead, *statement.headings))
 
 
 def _implied(statement: Statement) -> int | None:
-    """For a list item under a requirements heading or lead-in: 1 if they only suggest, 0 if they require."""
+    """For a list item under a requirements heading or lead-in: 1 if they only suggest, 0 if they require.
+
+    A run of labelled paragraphs after a lead-in ("Option 1: ..." below "Meet one of these:") reads as
+    a list under it.
+    """
     block = statement.block
-    if block.kind != "item":
+    lead = statement.lead if block.kind == "item" else _labelled_lead(statement)
+    if lead is None:
         return None
     if block.heading and CUES["heading"].search(block.heading):
         return int(bool(CUES["recommended"].search(block.heading)))
-    if statement.lead.endswith(":"):
-        if CUES["recommended"].search(statement.lead):
+    if lead.endswith(":"):
+        if CUES["recommended"].search(lead):
             return 1
-        if CUES["required"].search(statement.lead):
+        if CUES["required"].search(lead):
             return 0
+    return None
+
+
+def _labelled_lead(statement: Statement) -> str | None:
+    """The lead-in a labelled paragraph ("Option 2: two years of experience") continues, if it opens one."""
+    if statement.block.kind != "paragraph" or statement.earlier or not _LABEL_OPENS.match(statement.text):
+        return None
+    for text in statement.section:
+        if text.endswith(":"):
+            return text
+        if not _LABEL_OPENS.match(text):
+            return None
     return None
 
 

@@ -1,3 +1,5 @@
+import pytest
+
 from pipeline.credential_context import CredentialContext
 from pipeline.page import Block, CleanPage
 
@@ -62,3 +64,42 @@ def test_an_apprentice_form_named_in_passing_does_not_take_over_the_page():
                   title="Certified Professional Biller (CPB) guide")
     assert whole(ctx, 1) == "CPB"
     assert whole(ctx, 0) == "CPB-A"
+
+
+def test_a_credential_held_already_is_passed_over_by_later_sentences():
+    ctx = context(
+        Block("paragraph", "To sit for the CCS you need one of these:", headings=("Guide",)),
+        Block("paragraph", "Route 1: hold the CCA and a year of experience.", headings=("Guide",)),
+        Block("paragraph", "Route 2: two years of experience.", headings=("Guide",)),
+        Block("paragraph", "Candidates with credentials such as the RHIT qualify too. The exam is long.",
+              headings=("Guide",)),
+        title="CCS guide",
+    )
+    assert whole(ctx, 2) == "CCS"
+    text = ctx.page.blocks[3].text
+    assert ctx.resolve(3, text.index("The exam"), len(text)) == "CCS"
+
+
+@pytest.mark.parametrize(("text", "code", "held", "goal"), [
+    ("Hold the CCA plus a year of experience.", "CCA", True, False),
+    ("A prior credential (e.g. CRC) helps.", "CRC", True, False),
+    ("Prior to sitting for the CCS, study.", "CCS", False, True),
+    ("CCA holders may apply for the RHIT.", "RHIT", False, True),
+    ("The CPC is AAPC's credential.", "CPC", False, False),
+])
+def test_the_words_before_a_credential_tell_whether_it_is_held_or_the_goal(text, code, held, goal):
+    ctx = context(Block("paragraph", text))
+    hit = next(hit for hit in ctx.hits[0] if hit.code == code)
+    assert (ctx.held(0, hit), ctx.goal(0, hit)) == (held, goal)
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("The COC and CIC exams each run 4 hours.", ["COC", "CIC"]),
+    ("AAPC's CPC, COC or CPB exam takes 4 hours.", ["CPC", "COC", "CPB"]),
+    ("The CPC (AAPC) and the CCS (AHIMA) take 4 hours.", ["CPC", "CCS"]),
+    ("The CCA takes 2 hours and the CCS takes 4 hours.", []),
+    ("The Certified Coding Associate (CCA) takes 2 hours.", []),
+])
+def test_credentials_named_together_before_a_figure(text, codes):
+    ctx = context(Block("paragraph", text))
+    assert ctx.together(0, 0, text.rindex("hours")) == codes

@@ -167,8 +167,8 @@ def test_school_admission_requirements_name_no_credential(blocks):
     "Students must be at least 18 years old to enroll.",
     "A drug screen and current immunizations are required of every student.",
 ])
-def test_screening_and_age_rules_are_other_requirements(text):
-    assert pairs(extract_requirements(page(para(text), title="Medical Coding Certificate"))) == {(None, "other", 0)}
+def test_screening_and_age_rules_are_other_requirements_of_no_credential(text):
+    assert pairs(extract_requirements(page(para(text), title="CPC Guide"))) == {(None, "other", 0)}
 
 
 def test_screening_rules_listed_beside_education_keep_both():
@@ -328,3 +328,60 @@ def test_a_cue_word_that_ends_the_clause_is_a_label_not_a_verb():
     ))
     assert pairs(rows) == {("CCA", "training", 1), ("CCA", "experience", 1)}
 
+
+
+@pytest.mark.parametrize("labels", [
+    ("Option 1: ", "Option 2: "),
+    ("Route A — ", "Route B — "),
+    ("Education: ", "Experience: "),
+])
+def test_labelled_paragraphs_after_a_lead_in_read_as_its_list(labels):
+    rows = extract_requirements(page(
+        para("To sit for the CRC exam, candidates must meet these conditions:"),
+        para(f"{labels[0]}an associate degree in health information."),
+        para(f"{labels[1]}two years of risk adjustment coding experience."),
+    ))
+    assert pairs(rows) == {("CRC", "education", 0), ("CRC", "experience", 0)}
+
+
+@pytest.mark.parametrize("text", [
+    "Students must complete a 60-hour externship in a hospital coding department.",
+    "All students need a high school diploma on file.",
+    "Students are required to bring proof of a completed anatomy course.",
+])
+def test_a_rule_for_a_schools_students_names_no_credential(text):
+    rows = extract_requirements(page(para("The certificate prepares you for the CPC."), para(text),
+                                     title="CPC Prep Certificate"))
+    assert {credential for credential, _, _ in pairs(rows)} == {None}
+
+
+@pytest.mark.parametrize("heading", [
+    "Do I need a degree to become a medical coder?",
+    "Education for the career",
+    "Getting hired as a coder",
+])
+def test_an_answer_under_a_career_heading_is_a_career_requirement(heading):
+    rows = extract_requirements(page(
+        Block("heading", heading, level=2, headings=("Getting Certified",)),
+        para("No. A high school diploma is required, and a degree is only recommended.", heading),
+        title="CPC Guide",
+    ))
+    assert pairs(rows) == {(None, "education", 0), (None, "education", 1)}
+
+
+@pytest.mark.parametrize("text", [
+    "The CBCS requires no experience.",
+    "The CBCS needs no prior degree.",
+    "There is no membership requirement for the CBCS.",
+])
+def test_requiring_nothing_is_none(text):
+    assert pairs(extract_requirements(page(para(text)))) == {("CBCS", "none", 0)}
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("AAPC membership is required to take the CRC exam.", {"membership"}),
+    ("A diploma is required to take the test.", {"education"}),
+    ("Candidates are required to pass the CRC exam.", {"exam"}),
+])
+def test_taking_the_exam_is_the_purpose_of_a_requirement_and_passing_it_is_one(text, kinds):
+    assert {kind for _, kind, _ in pairs(extract_requirements(page(para(text), title="CRC")))} == kinds

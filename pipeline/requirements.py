@@ -38,6 +38,8 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _LEADING_CLAUSE = re.compile(rf"\W*{clauses.words('concession')}[^,]{{3,100}},", re.IGNORECASE)
+# What opens a clause commenting on the one before ("..., which").
+_RELATIVE = re.compile(rf",\s*{clauses.words('relative')}\s+$", re.IGNORECASE)
 _NO_CELL = re.compile(r"\W*(?:none|no|n/?a)\W*", re.IGNORECASE)  # a table cell denying its row's requirement
 _LABEL_OPENS = re.compile(r"\W*[A-Z][\w'’]*(?:\s+[\w'’]+){0,3}\s*[:–—]\s+\S")  # "Option 1: ...", "Route B — ..."
 _LIST_NUMBER = re.compile(r"^\s*\d+\.\s*")
@@ -137,7 +139,9 @@ def _clauses(sentence: str) -> tuple[_Clause, ...]:
             continue
         kinds = requirement_types(_object(clause))  # the types first: most clauses name none, and then need no cue
         if kinds:
-            found.append(_Clause(start, end, tuple(kinds), _stated(clause, sentence), _renews(clause)))
+            # a ", which ..." clause comments on the one before: only its own words can state a requirement
+            framing = clause if _RELATIVE.search(sentence, 0, start) else sentence
+            found.append(_Clause(start, end, tuple(kinds), _stated(clause, framing), _renews(clause)))
     return tuple(found)
 
 
@@ -224,10 +228,12 @@ def _object(clause: str) -> str:
 
 
 def requirement_types(text: str) -> list[str]:
-    """The requirement types a clause names; a renewal clause is only a renewal.
+    """The requirement types a clause names, not counting what it is for ("to enroll in a coding program");
+    a renewal clause is only a renewal.
 
     A credential to hold already is a requirement of its own only where the clause names no other.
     """
+    text = CUES["purpose"].sub("", text)
     found = [kind for kind, pattern in TYPES.items() if pattern.search(text)]
     if "renewal" in found:
         return ["renewal"]

@@ -385,3 +385,48 @@ def test_requiring_nothing_is_none(text):
 ])
 def test_taking_the_exam_is_the_purpose_of_a_requirement_and_passing_it_is_one(text, kinds):
     assert {kind for _, kind, _ in pairs(extract_requirements(page(para(text), title="CRC")))} == kinds
+
+
+@pytest.mark.parametrize("text", [
+    "A high school diploma is the basic requirement to enroll in a medical billing program.",
+    "Applicants need a GED for admission to the coding certificate program.",
+    "You must hold a high school diploma before you enroll in a coding course.",
+])
+def test_the_program_a_requirement_gets_you_into_is_not_a_training_requirement(text):
+    assert pairs(extract_requirements(page(para(text)))) == {(None, "education", 0)}
+
+
+@pytest.mark.parametrize("text", [
+    "AHIMA does not require a bachelor's degree for the CCS, which opens it to coders with a certificate.",
+    "The CCS requires two years of experience, which may include externship training.",
+    "A diploma is needed for the CCS, which many coders earn in an approved coding program.",
+])
+def test_a_which_clause_states_no_requirement_on_the_strength_of_the_clause_before(text):
+    assert {kind for _, kind, _ in pairs(extract_requirements(page(para(text))))} <= {"none", "experience", "education"}
+
+
+@pytest.mark.parametrize("text", [
+    "There are no firm education requirements to become a medical coder.",
+    "Coding careers have no special educational prerequisites.",
+    "There are no real degree requirements for entry-level jobs.",
+])
+def test_no_requirements_of_any_kind_is_none(text):
+    assert pairs(extract_requirements(page(para(text)))) == {(None, "none", 0)}
+
+
+@pytest.mark.parametrize("text", [
+    "Most employers seek candidates with a postsecondary certificate.",
+    "Hospitals want coders who hold an associate degree.",
+    "Most employers hire billers who have a postsecondary certificate.",
+])
+def test_whom_employers_seek_is_a_career_requirement(text):
+    assert pairs(extract_requirements(page(para(text), title="CPB Guide"))) == {(None, "education", 0)}
+
+
+def test_a_minimum_under_a_recommended_lead_in_is_still_only_recommended():
+    rows = extract_requirements(page(
+        para("AHIMA recommends, but does not require, one of the following for the CCS:"),
+        item("A minimum of two years of coding experience; OR"),
+        item("Completion of coursework in pharmacology"),
+    ))
+    assert pairs(rows) == {("CCS", "experience", 1), ("CCS", "training", 1)}

@@ -32,8 +32,8 @@ NOT_SCORE = re.compile(_DATA["score"]["not_score"], re.IGNORECASE)
 
 _QUANTITY = rf"(?:{NUMBER_TEXT}|{WORD_TEXT})"
 _QUESTIONS = re.compile(
-    rf"(?P<count>{_QUANTITY})(?:\s*(?:-|–|to|and)\s*(?P<upper>{_QUANTITY}))?(?:\s+[A-Za-z&/-]+){{0,6}}?"
-    rf"(?:\s+(?:questions|items)|-question|-item)\b"
+    rf"(?P<count>{_QUANTITY})(?:\s*(?:-|–|to|and)\s*(?P<upper>{_QUANTITY}))?"
+    rf"(?:(?:\s+[A-Za-z&/-]+){{0,6}}?\s+(?:questions|items)|-question|-item)\b"
     rf"(?:,?\s+(?:plus|and|\+)\s+(?P<more>{_QUANTITY})(?:\s+[A-Za-z&/-]+){{0,4}}?\s+(?:questions|items)\b)?"
     rf"|\b(?:questions|items)\s*:\s*(?P<listed>{_QUANTITY})",
     re.IGNORECASE,
@@ -61,10 +61,14 @@ _WHOLE_EXAM = {"questions", "time_limit"}  # what one part of an exam has only a
 # A credential right after an amount, in brackets or after "for", names what the amount is the price of.
 _BEFORE_NAMED = re.compile(r"\s*(?:\(|for\s+(?:the\s+)?|[-–—]\s*)\s*", re.IGNORECASE)
 _AFTER_NAMED = re.compile(r"\s*(?:exams?|tests?)?\s*(?:[),;/.]|$|\b(?:and|or|to)\b)", re.IGNORECASE)
+SCORE_HEADING = re.compile(r"\bpass(?:ing)? (?:score|mark|grade)s?\b|\bscores? (?:needed|required) to pass\b",
+                           re.IGNORECASE)
+_RESTATED = re.compile(r"\s*[(,–—-]\s*(?:or\s+|i\.e\.,?\s+|that['’]s\s+)?")
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _NOT_EXAM_TIME = re.compile(
     r"\s*(?:of|in|per)\s+(?:\w+\s+)?(?:study\w*|training|instruction|course\w*|continuing|CEs?|CEUs?|practice|class\w*"
-    r"|video|lectures?|lessons?|modules?|content|week|day)\b",
+    r"|video|lectures?|lessons?|modules?|content|week|day)\b"
+    r"|\s*(?:before|after|early|earlier|ahead|prior|late|later)\b",  # "arrive 30 minutes before the exam"
     re.IGNORECASE,
 )
 _SCORE = re.compile(
@@ -160,8 +164,12 @@ def _statement_facts(page: CleanPage, statement: Statement, start: int) -> list[
         return []
     # Read part by part, not joined: no match spans two of them, and each part is remembered for the next sentence.
     about_exam = any(_names_exam(text) for text in (page.title, *block.headings, block.text, statement.lead))
-    about_practice = _names_practice(page.title) or _names_practice(block.heading or "")
-    facts = _sentence_facts(statement.text, about_exam, about_practice)
+    # a practice test in the page's title leaves out only the counts of a sentence that names no credential
+    heading = block.heading if block.heading != page.title else ""
+    about_practice = _names_practice(heading or "") or (
+        _names_practice(page.title) and not find_credentials(statement.text))
+    about_score = bool(statement.headings) and _names_score(statement.headings[0])
+    facts = _sentence_facts(statement.text, about_exam, about_practice, about_score)
     if statement.text not in block.text:
         return [fact._replace(position=start) for fact in facts]
     return [fact._replace(position=start + fact.position) for fact in facts]
@@ -176,6 +184,12 @@ def _names_exam(text: str) -> bool:
 @per_text
 def _names_practice(text: str) -> bool:
     return bool(PRACTICE.search(text))
+
+
+@per_text
+def _names_score(text: str) -> bool:
+    """Whether a heading asks or tells the score needed to pass ("What is the passing score?")."""
+    return bool(SCORE_HEADING.search(text))
 
 
 def _cell_facts(block: Block) -> Iterator[ExamFact]:
@@ -202,13 +216,15 @@ def _cell_facts(block: Block) -> Iterator[ExamFact]:
 
 
 @per_text
-def _sentence_facts(sentence: str, about_exam: bool, about_practice: bool) -> tuple[ExamFact, ...]:
+def _sentence_facts(sentence: str, about_exam: bool, about_practice: bool,
+                    about_score: bool = False) -> tuple[ExamFact, ...]:
     """``sentence_facts``, remembered per text like a finder's (``pipeline.memo``)."""
-    return tuple(sentence_facts(sentence, about_exam, about_practice))
+    return tuple(sentence_facts(sentence, about_exam, about_practice, about_score))
 
 
-def sentence_facts(sentence: str, about_exam: bool = False, about_practice: bool = False) -> Iterator[ExamFact]:
-    """Every exam fact a sentence states; ``about_exam``/``about_practice`` describe its headings."""
+def sentence_facts(sentence: str, about_exam: bool = False, about_practice: bool = False,
+                   about_score: bool = False) -> Iterator[ExamFact]:
+    """Every exam fact a sentence states; ``about_exam``/``about_practice``/``about_score`` describe its headings."""
     if not _has_figures(sentence):
         return
     yield from _fees(sentence, about_exam)
@@ -217,7 +233,7 @@ def sentence_facts(sentence: str, about_exam: bool = False, about_practice: bool
     if about_exam or EXAM.search(sentence):
         yield from _questions(sentence)
         yield from _time_limits(sentence)
-    yield from _scores(sentence)
+    yield from _scores(sentence, about_score)
 
 
 def _has_figures(text: str) -> bool:
@@ -259,6 +275,8 @@ def _window(sentence: str, money: Money, anchors: list[tuple[int, int]]) -> tupl
     """
     left = max((end for _, end in anchors if end <= money.start), default=0)
     right = min((start for start, _ in anchors if start >= money.end), default=len(sentence))
+    left = max(left, sentence.rfind("|", 0, money.start) + 1)  # "|" parts fields run together on one line
+    right = min(right, sentence.find("|", money.end) % (len(sentence) + 1))
     before = sentence[left:money.start]
     breaks = list(_SEPARATOR_BEFORE.finditer(before))
     near_before = before[breaks[-1].end():] if breaks else before
@@ -349,12 +367,12 @@ def _per_part(sentence: str, start: int, end: int) -> bool:
     return SECTION.search(sentence) is not None or len({hit.code for hit in find_credentials(sentence[:start])}) < 2
 
 
-def _scores(sentence: str) -> Iterator[ExamFact]:
+def _scores(sentence: str, about_score: bool = False) -> Iterator[ExamFact]:
     percents, points = find_percents(sentence), list(_SCORE.finditer(sentence))
     if not (percents or points):
         return
     rate = PASS_RATE.search(sentence)
-    scoring = PASS.search(PASS_RATE.sub("", sentence)) or _SCORE_WORD.search(sentence)
+    scoring = about_score or PASS.search(PASS_RATE.sub("", sentence)) or _SCORE_WORD.search(sentence)
     qualifier = _qualifier(sentence) if scoring else None
     for percent in percents:
         if NOT_SCORE.match(sentence, percent.end):
@@ -365,7 +383,10 @@ def _scores(sentence: str) -> Iterator[ExamFact]:
             yield ExamFact("passing_score", percent.value, "percent", qualifier, percent.start)
     if not scoring:
         return
+    restated = {percent.end for percent in percents}  # "70% (105/150)": the points restate the percentage
     for match in points:
+        if any(_RESTATED.fullmatch(sentence, end, match.start()) for end in restated):
+            continue
         value = parse_number(match.group("value") or match.group("bare"))
         scale = match.group("scale") or match.group("bare_scale")
         if value is not None and value >= MIN_SCORE:

@@ -256,8 +256,10 @@ def _stated(clause: str, sentence: str) -> int | None:
     """1 if the clause's or sentence's words only suggest, 0 if they require, None if they do not say."""
     if CUES["recommended"].search(clause) or CUES["negated"].search(clause):
         return 1
-    if CUES["required"].search(clause) or CUES["required"].search(sentence):
+    if CUES["required"].search(clause):
         return 0
+    if CUES["required"].search(sentence):  # "convenient, but not required": what the sentence denies, it suggests
+        return 1 if CUES["negated"].search(sentence) else 0
     if CUES["recommended"].search(sentence):
         return 1
     return None

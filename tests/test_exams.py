@@ -270,3 +270,51 @@ def test_the_total_row_of_a_table_of_parts_is_the_exams():
     rows = extract_exams(page(row(*header, header=header), row("Coding cases", "60", header=header),
                               row("Total", "100", header=header), title="CIC exam guide"))
     assert facts(rows) == {("CIC", "questions", 100, None)}
+
+
+@pytest.mark.parametrize("text", [
+    "The CPC exam includes 10 multi-question case studies.",
+    "Arrive 30 minutes before the CPC exam starts.",
+    "Check in at least 45 minutes early for the CPC test.",
+])
+def test_case_studies_and_arrival_times_are_not_counts_or_limits(text):
+    assert extract_exams(page(para(text))) == []
+
+
+@pytest.mark.parametrize("text", [
+    "CPC exam: 100 questions | open code books | Exam fee: $499 | Renewal: 36 CEUs",
+    "CPC facts | Fee: $499 | Books: CPT, ICD-10-CM",
+    "CPC | $499 exam fee | study guide sold separately",
+])
+def test_fields_run_together_with_pipes_keep_their_own_words(text):
+    assert ("CPC", "fee", 499, None) in facts(extract_exams(page(para(text))))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The CPC exam has 100 questions and a 4-hour limit.", {("CPC", "questions", 100, None),
+                                                             ("CPC", "time_limit", 240, None)}),
+    ("Our CPC mock exam has 50 questions.", set()),
+    ("Each set has 50 questions.", set()),
+])
+def test_a_practice_test_title_leaves_out_only_counts_that_name_no_credential(text, found):
+    assert facts(extract_exams(page(para(text), title="Free CPC Practice Tests"))) == found
+
+
+@pytest.mark.parametrize(("heading", "text"), [
+    ("What is the passing score?", "You need 70% to earn the CPC."),
+    ("CPC passing score", "It is 70% on the current exam form."),
+    ("Pass mark", "Candidates need 70% on the CPC."),
+])
+def test_a_heading_that_asks_for_the_passing_score_makes_the_percentage_below_it_one(heading, text):
+    rows = extract_exams(page(Block("heading", heading, level=2, headings=("Certification Guide",)),
+                              para(text, heading), title="CPC exam guide"))
+    assert facts(rows) == {("CPC", "passing_score", 70, None)}
+
+
+@pytest.mark.parametrize("text", [
+    "CPC passing score: 70% (105/150)",
+    "To pass the CPC you need 70%, or 105 out of 150.",
+    "The CPC pass mark is 70% – 105/150.",
+])
+def test_points_that_restate_a_passing_percentage_are_not_a_second_score(text):
+    assert {(fact.attribute, fact.value) for fact in sentence_facts(text)} == {("passing_score", 70)}

@@ -430,3 +430,13 @@ def test_a_minimum_under_a_recommended_lead_in_is_still_only_recommended():
         item("Completion of coursework in pharmacology"),
     ))
     assert pairs(rows) == {("CCS", "experience", 1), ("CCS", "training", 1)}
+
+
+@pytest.mark.parametrize("text", [
+    "The AAPC course is convenient but not required.",
+    "An AAPC course helps, though it is not required.",
+    "A prep course is useful; it is not mandatory.",
+])
+def test_what_a_sentence_denies_elsewhere_is_only_suggested(text):
+    rows = extract_requirements(page(para(text), title="CPC guide"))
+    assert ("CPC", "training", 1) in pairs(rows) and ("CPC", "training", 0) not in pairs(rows)

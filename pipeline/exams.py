@@ -88,6 +88,7 @@ _VALUE_FIRST = re.compile(r"\W*\d")  # a first cell that opens with a figure ("$
 MIN_QUESTIONS, MAX_QUESTIONS = 10, 1000
 MIN_MINUTES, MAX_MINUTES = 30, 600
 MIN_SCORE = 50  # a passing score in points; smaller numbers near "score" count sections or items
+_SCORE_REACH = 25  # characters before a percentage where "score" makes it a passing score
 
 Row = dict[str, object]
 
@@ -372,14 +373,16 @@ def _scores(sentence: str, about_score: bool = False) -> Iterator[ExamFact]:
     if not (percents or points):
         return
     rate = PASS_RATE.search(sentence)
-    scoring = about_score or PASS.search(PASS_RATE.sub("", sentence)) or _SCORE_WORD.search(sentence)
+    passing = about_score or PASS.search(PASS_RATE.sub("", sentence))
+    scoring = passing or _SCORE_WORD.search(sentence)
     qualifier = _qualifier(sentence) if scoring else None
     for percent in percents:
         if NOT_SCORE.match(sentence, percent.end):
             continue
         if (rate and rate.start() < percent.start) or SHARE_PASSING.match(sentence, percent.end):
             yield ExamFact("pass_rate", percent.value, "percent", None, percent.start)
-        elif scoring:
+        elif passing or _SCORE_WORD.search(sentence, max(0, percent.start - _SCORE_REACH), percent.start):
+            # without a word of passing, "score" must come first: "(33%) ... of your score" weighs a part
             yield ExamFact("passing_score", percent.value, "percent", qualifier, percent.start)
     if not scoring:
         return

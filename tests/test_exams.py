@@ -318,3 +318,12 @@ def test_a_heading_that_asks_for_the_passing_score_makes_the_percentage_below_it
 ])
 def test_points_that_restate_a_passing_percentage_are_not_a_second_score(text):
     assert {(fact.attribute, fact.value) for fact in sentence_facts(text)} == {("passing_score", 70)}
+
+
+@pytest.mark.parametrize("text", [
+    "Coding (33%) and billing (32%) make up two-thirds of your CBCS score.",
+    "Domain weights: compliance 20% and reimbursement 25% of the total score.",
+    "Your CBCS score report shows coding questions as 32% of the exam.",
+])
+def test_the_weights_of_an_exams_parts_are_not_passing_scores(text):
+    assert extract_exams(page(para(text))) == []

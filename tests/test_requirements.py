@@ -440,3 +440,12 @@ def test_a_minimum_under_a_recommended_lead_in_is_still_only_recommended():
 def test_what_a_sentence_denies_elsewhere_is_only_suggested(text):
     rows = extract_requirements(page(para(text), title="CPC guide"))
     assert ("CPC", "training", 1) in pairs(rows) and ("CPC", "training", 0) not in pairs(rows)
+
+
+@pytest.mark.parametrize("text", [
+    "You can take the CPC exam without prior experience.",
+    "Candidates can sit for the CPC without a degree.",
+    "Anyone can register for the CPC exam without any formal training.",
+])
+def test_an_exam_one_can_take_without_something_does_not_require_it(text):
+    assert pairs(extract_requirements(page(para(text)))) == {("CPC", "none", 0)}

@@ -60,7 +60,10 @@ _TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
 _WHOLE_EXAM = {"questions", "time_limit"}  # what one part of an exam has only a share of
 # A credential right after an amount, in brackets or after "for", names what the amount is the price of.
 _BEFORE_NAMED = re.compile(r"\s*(?:\(|for\s+(?:the\s+)?|[-–—]\s*)\s*", re.IGNORECASE)
-_AFTER_NAMED = re.compile(r"\s*(?:exams?|tests?)?\s*(?:[),;/.]|$|\b(?:and|or|to)\b)", re.IGNORECASE)
+_AFTER_NAMED = re.compile(  # and no second credential beside it: "$299-$399 (CCA, CCS)" prices neither
+    r"\s*(?:exams?|tests?)?\s*(?:[);.]|$|(?:,|\b(?:and|or|to)\b)(?!\s*(?:and\s+|or\s+)?(?:the\s+)?(?-i:[A-Z]{2,})))",
+    re.IGNORECASE,
+)
 SCORE_HEADING = re.compile(r"\bpass(?:ing)? (?:score|mark|grade)s?\b|\bscores? (?:needed|required) to pass\b",
                            re.IGNORECASE)
 _RESTATED = re.compile(r"\s*[(,–—-]\s*(?:or\s+|i\.e\.,?\s+|that['’]s\s+)?")

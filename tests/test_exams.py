@@ -231,6 +231,7 @@ def test_respectively_pairs_credentials_and_values_in_order(text):
     "Exam fees for the CPC, COC and CIC range from $399 to $499.",
     "AAPC exams (CPC, COC, CIC) cost $399-$499.",
     "The CPC and COC tests have 100 to 150 questions.",
+    "Exam fees run $399-$499 (CPC, COC).",
 ])
 def test_a_range_over_credentials_named_together_belongs_to_none_of_them(text):
     assert extract_exams(page(para(text))) == []

@@ -95,13 +95,14 @@ def _statement_requirements(context: CredentialContext, index: int, start: int, 
     names_none = not context.in_sentence(index, start, end)
     uncredentialed = _admission(statement) or (
         names_none and (CUES["career"].search(sentence) or CUES["program"].search(sentence)))
-    careerwise = names_none and (_about_occupation(sentence) or _career_heading(statement))
     for clause in _clauses(sentence):
         recommended = _recommended(clause.stated, clause.renews, implied)
         if recommended is None:
             continue
         span = (start + clause.start, start + clause.end)
-        if uncredentialed or _screening(sentence, clause) or (careerwise and CAREER_TYPES.issuperset(clause.kinds)):
+        careerwise = names_none and CAREER_TYPES.issuperset(clause.kinds) and (
+            _about_occupation(sentence) or _career_heading(statement.headings[0] if statement.headings else ""))
+        if uncredentialed or _screening(sentence, clause) or careerwise:
             credentials: list[str | None] = [None]
         else:
             credentials = _credentials(context, index, *span, "renewal" in clause.kinds)
@@ -277,10 +278,10 @@ def _about_occupation(sentence: str) -> bool:
     return occupation is not None and len(sentence[:sentence.find(occupation)].split()) <= SUBJECT_WORDS
 
 
-def _career_heading(statement: Statement) -> bool:
-    """Whether the nearest heading speaks of the career and names no credential ("Do I need a degree to
-    become a coder?" above the answer)."""
-    heading = statement.headings[0] if statement.headings else ""
+@per_text
+def _career_heading(heading: str) -> bool:
+    """Whether a statement's nearest heading speaks of the career and names no credential ("Do I need a
+    degree to become a coder?" above the answer)."""
     return bool(CUES["career"].search(heading)) and not find_credentials(heading)
 
 

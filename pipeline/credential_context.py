@@ -14,8 +14,11 @@ from pipeline.patterns import whole_words
 from pipeline.statements import Statement, statements, table_blocks
 
 _DATA = load("credential_context")
-# A credential held already: a held word, then at most four words within the sentence, then the credential.
-_HELD = re.compile(rf"{whole_words(_DATA['held'])}(?:[^\w.;:!?]+[\w-]+){{0,4}}?[^\w.;:!?]*$", re.IGNORECASE)
+# A credential named aside (held already, or set against another): one of those words, then at most
+# four words within the sentence, then the credential.
+_ASIDE = re.compile(
+    rf"{whole_words([*_DATA['held'], *_DATA['contrasted']])}(?:[^\w.;:!?]+[\w-]+){{0,4}}?[^\w.;:!?]*$", re.IGNORECASE
+)
 # The credential a requirement is for: right after a goal word and an article.
 _GOAL = re.compile(rf"{whole_words(_DATA['goal'])}\s+(?:(?:the|an?|your|this)\s+)?$", re.IGNORECASE)
 _REACH = 60  # characters before a credential that the words saying its part may take
@@ -36,8 +39,8 @@ class CredentialContext:
         self.original = page
         self.page = CleanPage(page.url, page.title, table_blocks(page))
         self.hits = [find_credentials(block.text) for block in self.page.blocks]
-        # the credentials each block speaks of, leaving out those a candidate holds already
-        self.spoken = [[hit for hit in hits if not self.held(index, hit)] for index, hits in enumerate(self.hits)]
+        # the credentials each block speaks of, leaving out those it names aside
+        self.spoken = [[hit for hit in hits if not self.aside(index, hit)] for index, hits in enumerate(self.hits)]
         self._index = {block: index for index, block in reversed(list(enumerate(self.page.blocks)))}
         self._heading_codes: dict[str, frozenset[str]] = {}
 
@@ -80,10 +83,11 @@ class CredentialContext:
         inherited = earlier[-1] if earlier else self._around(index)
         return self._continued(inherited) if inherited else self.page_credential
 
-    def held(self, index: int, hit: CredentialHit) -> bool:
-        """Whether block ``index`` names the credential as one a candidate holds already ("hold the CCA")."""
+    def aside(self, index: int, hit: CredentialHit) -> bool:
+        """Whether block ``index`` names the credential aside: as one a candidate holds already ("hold the
+        CCA"), or set against another ("unlike the CPC"), rather than as the one it speaks of."""
         text = self.page.blocks[index].text
-        return not self.goal(index, hit) and bool(_HELD.search(text, max(0, hit.start - _REACH), hit.start))
+        return not self.goal(index, hit) and bool(_ASIDE.search(text, max(0, hit.start - _REACH), hit.start))
 
     def goal(self, index: int, hit: CredentialHit) -> bool:
         """Whether block ``index`` names the credential as the one something is for ("to sit for the CCS")."""

@@ -209,7 +209,7 @@ def _credentials(context: CredentialContext, index: int, start: int, end: int,
     another, so it is none of them, unless the clause is about renewing it.
     """
     subject_end = end - len(_object(context.page.blocks[index].text[start:end]))
-    named = [hit for hit in context.in_sentence(index, start, end) if renewal or not context.held(index, hit)]
+    named = [hit for hit in context.in_sentence(index, start, end) if renewal or not context.aside(index, hit)]
     goals = [hit.code for hit in named if context.goal(index, hit)]
     subjects = [hit.code for hit in named if hit.start < subject_end]
     if named:

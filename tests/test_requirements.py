@@ -449,3 +449,13 @@ def test_what_a_sentence_denies_elsewhere_is_only_suggested(text):
 ])
 def test_an_exam_one_can_take_without_something_does_not_require_it(text):
     assert pairs(extract_requirements(page(para(text)))) == {("CPC", "none", 0)}
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("Unlike the CPC, this certification requires a year of billing experience.")],
+    [para("Compared with the CCS, it needs only a year of billing experience.")],
+    [para("The CPB is AAPC's billing credential. It is easier than the CPC."),
+     para("Candidates need a year of billing experience.")],
+])
+def test_a_credential_set_against_the_one_the_passage_is_about_is_not_it(blocks):
+    assert pairs(extract_requirements(page(*blocks, title="CPB guide"))) == {("CPB", "experience", 0)}

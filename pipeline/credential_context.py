@@ -68,8 +68,9 @@ class CredentialContext:
         A credential the sentence names before ``position`` wins, then one named after it
         (only if just one is), then the nearest one earlier in the block, in earlier blocks
         under the same heading (for a list item: its lead-in), in the enclosing headings,
-        and last the page's own credential. Outside the sentence, a credential named as one
-        a candidate holds already is a route to another, and is passed over.
+        and last the page's own credential. Outside the sentence, a credential named aside
+        (held already, or set against another) is passed over, and one that ends a list of
+        several is no credential's to carry over.
         """
         position = start if position is None else position
         hits = self.hits[index]
@@ -79,8 +80,8 @@ class CredentialContext:
         after = {hit.code for hit in hits if position <= hit.start < end}
         if after:
             return after.pop() if len(after) == 1 else None
-        earlier = [hit.code for hit in self.spoken[index] if hit.start < start]
-        inherited = earlier[-1] if earlier else self._around(index)
+        earlier = [hit for hit in self.spoken[index] if hit.start < start]
+        inherited = self._last_alone(index, earlier) if earlier else self._around(index)
         return self._continued(inherited) if inherited else self.page_credential
 
     def aside(self, index: int, hit: CredentialHit) -> bool:
@@ -110,6 +111,13 @@ class CredentialContext:
         codes = list(dict.fromkeys(hit.code for hit in run))
         return codes if len(codes) > 1 else []
 
+    def _last_alone(self, index: int, hits: list[CredentialHit]) -> str | None:
+        """The last of the credentials block ``index`` names, unless it ends a list of several ("the CCA,
+        CCS and CPC"): a list names examples, none of which later text then means."""
+        last, text = hits[-1], self.page.blocks[index].text
+        listed = len(hits) > 1 and hits[-2].code != last.code and _JOINED.fullmatch(text, hits[-2].end, last.start)
+        return None if listed else last.code
+
     def _continued(self, code: str) -> str:
         """A credential carried over from earlier text; an apprentice form named in passing ("you
         then hold the CPB-A") does not take over from the page's own credential (CPB)."""
@@ -129,7 +137,7 @@ class CredentialContext:
             if block.kind == "item" and other.kind == "item":
                 continue  # items of one list are parallel: only their lead-in speaks for them
             if self.spoken[previous]:
-                return self.spoken[previous][-1].code
+                return self._last_alone(previous, self.spoken[previous])
         for heading in reversed(block.headings):
             codes = self._codes_in(heading)
             if codes:

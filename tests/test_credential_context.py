@@ -105,3 +105,16 @@ def test_the_words_before_a_credential_tell_whether_it_is_named_aside_or_as_the_
 def test_credentials_named_together_before_a_figure(text, codes):
     ctx = context(Block("paragraph", text))
     assert ctx.together(0, 0, text.rindex("hours")) == codes
+
+
+@pytest.mark.parametrize("blocks", [
+    [Block("paragraph", "Options include the CCA, CCS and CPC. Certification requires an exam.")],
+    [Block("paragraph", "Popular credentials are the CCA or the CPC."), Block("paragraph", "Each requires an exam.")],
+    [Block("paragraph", "AHIMA awards the CCA and CCS:"), Block("item", "The exam is timed.")],
+])
+def test_a_list_of_credentials_is_no_ones_to_carry_over(blocks):
+    ctx = context(*blocks, title="Coding careers")
+    index = len(blocks) - 1
+    text = ctx.page.blocks[index].text
+    start = text.rfind(". ") + 2 if ". " in text else 0
+    assert ctx.resolve(index, start, len(text)) is None

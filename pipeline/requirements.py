@@ -47,6 +47,7 @@ _WORD = re.compile(r"\w")
 _DANGLING = re.compile(r"[\s,;:.]*(?:\b(?:or|and))?[\s,;:.]*$")
 MAX_DESCRIPTION = 120
 SUBJECT_WORDS = 2  # words before an occupation that opens a sentence: "Most new coders"
+LABEL_WORDS = 2  # words of a heading's label that a value follows: "Education required: ..."
 # What a sentence whose subject is the occupation states for the career, not for a credential
 # the page is about (a renewal or an exam is a credential's).
 CAREER_TYPES = frozenset({"education", "experience", "training", "other", "none"})
@@ -86,7 +87,8 @@ def _statement_requirements(context: CredentialContext, index: int, start: int, 
         if value.lower() != "none":
             yield _row(None, LABELS[labelled.group("label").lower()], value, sentence, 0)
         return
-    skipped = block.kind == "heading" or sentence not in block.text or sentence.endswith("?")
+    skipped = (block.kind == "heading" and not _labelled_heading(sentence)) or sentence not in block.text \
+        or sentence.endswith("?")
     if skipped or not _may_state(sentence):
         return
     if CUES["condition"].search(sentence):
@@ -291,23 +293,35 @@ def _admission(statement: Statement) -> bool:
 
 
 def _implied(statement: Statement) -> int | None:
-    """For a list item under a requirements heading or lead-in: 1 if they only suggest, 0 if they require.
+    """For a list item or table row under a requirements heading or lead-in: 1 if they only suggest, 0 if
+    they require.
 
     A run of labelled paragraphs after a lead-in ("Option 1: ..." below "Meet one of these:") reads as
-    a list under it.
+    a list under it; a table with a header row is framed by its first column's heading ("Requirement").
     """
     block = statement.block
-    lead = statement.lead if block.kind == "item" else _labelled_lead(statement)
+    lead = statement.lead if block.kind in ("item", "row") else _labelled_lead(statement)
     if lead is None:
         return None
-    if block.heading and CUES["heading"].search(block.heading):
-        return int(bool(CUES["recommended"].search(block.heading)))
+    framing = block.heading or ""
+    if block.kind == "row" and block.header:  # a table with a header row says itself what its rows are
+        framing, lead = block.header[0], ""
+    if CUES["heading"].search(framing):
+        return int(bool(CUES["recommended"].search(framing)))
     if lead.endswith(":"):
         if CUES["recommended"].search(lead):
             return 1
         if CUES["required"].search(lead):
             return 0
     return None
+
+
+@per_text
+def _labelled_heading(heading: str) -> bool:
+    """Whether a heading is a label and its value ("Required: high school diploma"), the value naming a
+    requirement, rather than the title of a section."""
+    label, colon, value = heading.partition(":")
+    return bool(colon and value.strip()) and len(label.split()) <= LABEL_WORDS and bool(requirement_types(value))
 
 
 def _labelled_lead(statement: Statement) -> str | None:

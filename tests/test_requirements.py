@@ -459,3 +459,50 @@ def test_an_exam_one_can_take_without_something_does_not_require_it(text):
 ])
 def test_a_credential_set_against_the_one_the_passage_is_about_is_not_it(blocks):
     assert pairs(extract_requirements(page(*blocks, title="CPB guide"))) == {("CPB", "experience", 0)}
+
+
+def heading(text):
+    return Block("heading", text, level=2, headings=("Getting Certified",))
+
+
+@pytest.mark.parametrize("text", [
+    "Required: high school diploma or GED",
+    "Education required: an associate degree",
+    "Eligibility: a high school diploma",
+])
+def test_a_heading_that_is_a_label_and_its_value_states_a_requirement(text):
+    assert pairs(extract_requirements(page(heading(text), title="CCA guide"))) == {("CCA", "education", 0)}
+
+
+@pytest.mark.parametrize("text", [
+    "CCA Certification Requirements: Complete Guide to Education",
+    "Step 1: Earn Your High School Diploma",
+    "Education and Experience",
+])
+def test_a_heading_that_titles_a_section_states_none(text):
+    assert extract_requirements(page(heading(text), title="CCA guide")) == []
+
+
+def row_of(*cells, header=(), section="CCA requirements"):
+    return Block("row", " | ".join(cells), cells=cells, header=header, headings=("Getting Certified", section))
+
+
+@pytest.mark.parametrize("blocks", [
+    [row_of("Requirement", "Detail", header=("Requirement", "Detail"), section="About the CCA"),
+     row_of("Education", "High school diploma", header=("Requirement", "Detail"), section="About the CCA")],
+    [row_of("Education", "High school diploma")],
+    [row_of("Prerequisite", "Detail", header=("Prerequisite", "Detail"), section="Overview"),
+     row_of("Diploma", "High school or GED", header=("Prerequisite", "Detail"), section="Overview")],
+])
+def test_rows_of_a_requirements_table_need_no_cue_word(blocks):
+    assert pairs(extract_requirements(page(*blocks, title="CCA guide"))) == {("CCA", "education", 0)}
+
+
+def test_a_table_with_its_own_header_is_not_framed_by_the_lead_in_above_it():
+    header = ("If you have", "Then study")
+    rows = extract_requirements(page(
+        para("These are recommendations, not requirements. Use the table as a checklist:"),
+        row_of(*header, header=header), row_of("Some coding experience", "Inpatient coding", header=header),
+        title="CCA guide",
+    ))
+    assert rows == []

@@ -207,8 +207,9 @@ def _credentials(context: CredentialContext, index: int, start: int, end: int,
     """The credentials a clause is about: those it names as the goal ("to sit for the CCS"), else all it
     names before its verb, else the first it names, else context's.
 
-    A credential the candidate holds already ("hold the CCA plus a year of experience") is a route to
-    another, so it is none of them, unless the clause is about renewing it.
+    A credential named aside is none of them, unless the clause is about renewing it: one the candidate
+    holds already ("hold the CCA plus a year of experience") is a route to another, and one set against
+    another ("unlike the CPC") is not the one the clause speaks of.
     """
     subject_end = end - len(_object(context.page.blocks[index].text[start:end]))
     named = [hit for hit in context.in_sentence(index, start, end) if renewal or not context.aside(index, hit)]

@@ -6,7 +6,7 @@ Scheduler and RFPDupeFilter with the spider as it is. Its seeds come from the ru
 publishes, and every worker queues all of them: the shared duplicate filter keeps one of each.
 
 Each request a worker takes is leased to it until the item that accounts for it is handed over
-(see kb.sharedcrawl); the ingest gives the leases of a worker whose heartbeat stopped back to the queue.
+(see crawler.sharedcrawl); the ingest gives the leases of a worker whose heartbeat stopped back to the queue.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from scrapy.utils.defer import deferred_from_coro
 from scrapy_redis.scheduler import Scheduler
 
 from crawler.items import PageItem, item_to_json
-from kb.sharedcrawl import CrawlDefinition, SharedCrawl
+from crawler.sharedcrawl import CrawlDefinition, SharedCrawl
 
 logger = logging.getLogger(__name__)
 

@@ -45,10 +45,11 @@ LOG_LEVEL = "INFO"
 
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractPipeline": 300,
-    "crawler.pipelines.StorePipeline": 800,
+    "kb.pipelines.StorePipeline": 800,
 }
 
-# The knowledge base file written by StorePipeline, and how many pages go into one transaction.
+# The knowledge base file that kb.pipelines.StorePipeline writes, and how many pages go into one transaction. The
+# crawler imports nothing from kb: the knowledge base plugs in here, by name, as any Scrapy pipeline does.
 KB_DB = "kb.db"
 KB_BATCH_PAGES = 50
 KB_BATCH_SECONDS = 2.0

@@ -110,8 +110,8 @@ def _no_db_with_redis(redis_url: str | None) -> None:
 
 
 def _work(redis_url: str, log_level: str, overrides: tuple[str, ...], **options: object) -> None:
+    from crawler.sharedcrawl import CrawlMismatchError
     from kb.crawl import UnreachableError
-    from kb.sharedcrawl import CrawlMismatchError
     from kb.worker import run_worker
 
     try:

@@ -7,9 +7,10 @@ import time
 from collections import Counter
 
 from crawler.items import PageItem, item_from_json
+from crawler.runstate import RunState
+from crawler.sharedcrawl import CrawlDefinition, SharedCrawl
 from kb.crawl import CrawlReport
-from kb.runs import RunState, begin_run, finish_run, lock
-from kb.sharedcrawl import CrawlDefinition, SharedCrawl
+from kb.runs import begin_run, finish_run, lock
 from kb.store import Store
 from pipeline.credentials import registry
 

@@ -5,40 +5,18 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
 import sqlite_utils
 
+from crawler.runstate import KnownPage, RunState
 from kb.schema import ensure_schema
 
 
 class RunLockedError(RuntimeError):
     """Another crawl or refresh is writing the same file."""
-
-
-@dataclass(frozen=True)
-class KnownPage:
-    """What the file already holds about a URL, for conditional requests and change detection."""
-
-    etag: str | None
-    last_modified: str | None
-    content_hash: str | None
-    gone: bool
-
-
-@dataclass
-class RunState:
-    """The run in progress: its id, what is known, what is done and what is left to fetch."""
-
-    run_id: int
-    resumed: bool
-    known: Mapping[str, KnownPage]  # a dict, or in a shared crawl what the ingest published in Redis
-    done: set[str]
-    pending: list[tuple[str, str, int]] = field(default_factory=list)  # (url, site, depth)
 
 
 def now() -> str:

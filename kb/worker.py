@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from crawler.distributed import definition, worker_id
+from crawler.sharedcrawl import SharedCrawl
 from crawler.spiders.articles import ArticlesSpider
 from kb.crawl import crawl_in_process, crawler_settings
-from kb.sharedcrawl import SharedCrawl
 
 
 @dataclass

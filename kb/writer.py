@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import Counter
 
 from crawler.items import PageItem
-from kb.runs import RunState, begin_run, finish_run
+from crawler.runstate import RunState
+from kb.runs import begin_run, finish_run
 from kb.store import Store
 from pipeline.credentials import registry
 

@@ -114,7 +114,8 @@ def test_crawl_without_network_fails_with_a_clear_message(tmp_path: Path):
 def test_the_crawlers_process_leaves_the_extractors_to_the_worker():
     """Cleaning and extraction patterns load in the extraction worker only, not in the crawler or writer."""
     loaded = subprocess.run(
-        [sys.executable, "-c", "import sys, kb.cli, kb.crawl, kb.writer, crawler.pipelines, crawler.spiders.articles;"
+        [sys.executable, "-c", "import sys, kb.cli, kb.crawl, kb.writer, kb.pipelines, crawler.pipelines,"
+         "crawler.spiders.articles;"
          "print(' '.join(sorted(m for m in sys.modules if m.startswith('pipeline.'))))"],
         capture_output=True, text=True, check=True).stdout.split()
     assert "pipeline.page" in loaded

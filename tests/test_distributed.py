@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import redis
 
+from crawler.sharedcrawl import SharedCrawl
 from kb.schema import FACT_COLUMNS
-from kb.sharedcrawl import SharedCrawl
 from kb.sitehost import serve_directory
 from kb.worker import announce
 from tests.bigsite import build_site

@@ -19,8 +19,8 @@ from twisted.python.failure import Failure
 from crawler.distributed import WORKER_SETTINGS
 from crawler.errors import error_kind, error_message
 from crawler.items import FAILED, FETCHED, GONE, NOT_MODIFIED, PageItem
+from crawler.runstate import RunState
 from crawler.sources import load_sources, sites_from_urls
-from kb.runs import RunState
 
 GONE_STATUSES = (404, 410)
 
@@ -61,7 +61,7 @@ class ArticlesSpider(scrapy.Spider):
         self.command = "refresh" if self.refresh else "crawl"
         self.links = LinkExtractor()
         self.unreachable: dict[str, str] = {}
-        self.run: RunState | None = None  # set by StorePipeline when it opens the run
+        self.run: RunState | None = None  # set by the store (or hand-over) pipeline when it opens the run
         self.scheduled: set[str] = set()  # URLs this run has asked for already: links to them are not followed
 
     @classmethod

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 import redis
 from scrapy_redis import defaults
 
-from kb.runs import KnownPage, RunState
+from crawler.runstate import KnownPage, RunState
 
 # Pop the best request and lease it to the worker, in one step: a request is always queued or leased.
 LEASE = """

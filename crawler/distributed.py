@@ -86,7 +86,7 @@ class LeasingScheduler(Scheduler):
     def idle(self) -> None:
         """Nothing is in progress here, so whatever is still leased ended without an item (robots.txt, sitemaps)."""
         self.leased.clear()
-        self.shared.idle(self.worker)
+        self.shared.idle(self.worker, self.spider.run.run_id)
 
 
 class HandOverPipeline:
@@ -136,8 +136,7 @@ class Heartbeat:
 
     def beat(self) -> None:
         scheduler = self.crawler.engine.scheduler
-        if scheduler.shared.is_open(self.crawler.spider.run.run_id):
-            scheduler.shared.beat(scheduler.worker, self.timeout)
+        if scheduler.shared.beat(scheduler.worker, self.crawler.spider.run.run_id, self.timeout):
             return
         self.task.stop()
         logger.info("The ingest has finished the run")

@@ -56,15 +56,39 @@ end
 return requeued
 """
 
-# The crawl is over when a worker has queued the seeds, nothing is queued, leased or waiting to be ingested.
+# The crawl is over when a worker of this run has queued the seeds, nothing is queued, leased or waiting.
 QUIET = """
-if redis.call('EXISTS', KEYS[3]) == 0 or redis.call('ZCARD', KEYS[2]) > 0 or redis.call('LLEN', KEYS[4]) > 0 then
+if redis.call('GET', KEYS[3]) ~= ARGV[2] or redis.call('ZCARD', KEYS[2]) > 0 or redis.call('LLEN', KEYS[4]) > 0 then
   return 0
 end
 for _, worker in ipairs(redis.call('SMEMBERS', KEYS[1])) do
   if redis.call('HLEN', ARGV[1] .. 'leases:' .. worker) > 0 then return 0 end
 end
 return 1
+"""
+
+
+# Whether the run a worker joined (ARGV[1]) is still the open one (KEYS[1]): a worker that has not yet seen its run
+# finished writes nothing that belongs to a run, so nothing of a finished run outlives it in Redis.
+RUN_IS_OPEN = """
+local function run_is_open(key, run_id)
+  local run = redis.call('GET', key)
+  return run ~= false and cjson.decode(run)['run_id'] == tonumber(run_id)
+end
+"""
+
+# Say the worker is alive for ARGV[2] more milliseconds, while its run is open; returns whether it is.
+BEAT = RUN_IS_OPEN + """
+if not run_is_open(KEYS[1], ARGV[1]) then return 0 end
+redis.call('SET', KEYS[2], 1, 'PX', ARGV[2])
+redis.call('SADD', KEYS[3], ARGV[3])
+return 1
+"""
+
+# The worker is idle: end its leases, and while its run is open record that the run's seeds are queued.
+IDLE = RUN_IS_OPEN + """
+redis.call('DEL', KEYS[2])
+if run_is_open(KEYS[1], ARGV[1]) then redis.call('SET', KEYS[3], ARGV[1]) end
 """
 
 
@@ -129,6 +153,8 @@ class SharedCrawl:
         self._report = server.register_script(REPORT)
         self._requeue_dead = server.register_script(REQUEUE_DEAD)
         self._quiet = server.register_script(QUIET)
+        self._beat = server.register_script(BEAT)
+        self._idle = server.register_script(IDLE)
 
     @classmethod
     def from_url(cls, url: str, spider: str = "articles") -> SharedCrawl:
@@ -164,10 +190,10 @@ class SharedCrawl:
         seeds = [tuple(seed) for seed in map(json.loads, self.server.lrange(self.seeds, 0, -1))]
         return RunState(run["run_id"], run["resumed"], SharedKnown(self.server, self.known), set(), seeds)
 
-    def beat(self, worker: str, timeout: float) -> None:
-        """Say the worker is alive for ``timeout`` more seconds."""
-        with self.server.pipeline() as pipe:
-            pipe.set(self.alive(worker), 1, px=int(timeout * 1000)).sadd(self.workers, worker).execute()
+    def beat(self, worker: str, run_id: int, timeout: float) -> bool:
+        """Say the worker is alive for ``timeout`` more seconds; False (and nothing said) once its run is over."""
+        keys = [self.run, self.alive(worker), self.workers]
+        return bool(self._beat(keys=keys, args=[run_id, int(timeout * 1000), worker]))
 
     def enqueue(self, data: bytes, score: float, fingerprint: str, dont_filter: bool) -> bool:
         """Queue an encoded request unless an equal one was queued before (or it must not be filtered)."""
@@ -185,20 +211,15 @@ class SharedCrawl:
         """
         self._report(keys=[self.items, self.leases(worker), self.run], args=[item, *leased])
 
-    def idle(self, worker: str) -> None:
-        """The worker has nothing in progress: what it still holds leases on ended without an item."""
-        with self.server.pipeline() as pipe:
-            pipe.delete(self.leases(worker)).set(self.seeded, 1).execute()
+    def idle(self, worker: str, run_id: int) -> None:
+        """The worker has nothing in progress: what it still holds leases on ended without an item, and it has
+        queued its run's seeds (recorded with the run's id, and only while the run is open)."""
+        self._idle(keys=[self.run, self.leases(worker), self.seeded], args=[run_id])
 
     def leave(self, worker: str) -> None:
         """The worker stops: give what it still holds back to the queue, and forget it."""
         self.server.delete(self.alive(worker))
         self._requeue_dead(keys=[self.workers, self.queue], args=[self.prefix])
-
-    def is_open(self, run_id: int) -> bool:
-        """False once the ingest has finished the run (or moved on to another)."""
-        value = self.server.get(self.run)
-        return value is not None and json.loads(value)["run_id"] == run_id
 
     # What the ingest does.
 
@@ -243,9 +264,10 @@ class SharedCrawl:
         """Give the leases of workers that stopped beating back to the queue."""
         return self._requeue_dead(keys=[self.workers, self.queue], args=[self.prefix])
 
-    def is_quiet(self) -> bool:
-        """True when nothing is queued, leased or waiting, and a worker has queued every seed."""
-        return bool(self._quiet(keys=[self.workers, self.queue, self.seeded, self.items], args=[self.prefix]))
+    def is_quiet(self, run_id: int) -> bool:
+        """True when nothing is queued, leased or waiting, and a worker of run ``run_id`` has queued every seed."""
+        keys = [self.workers, self.queue, self.seeded, self.items]
+        return bool(self._quiet(keys=keys, args=[self.prefix, str(run_id)]))
 
     def finish(self) -> None:
         """The run is over: its workers stop when they see it gone; the next crawl starts from scratch.

@@ -67,7 +67,7 @@ def _ingest(shared: SharedCrawl, store: Store, run: RunState, batch_pages: int, 
             return
         if requeued := shared.requeue_dead():
             logger.warning("Gave %d requests of stopped workers back to the queue", requeued)
-        elif not batch and shared.is_quiet():
+        elif not batch and shared.is_quiet(run.run_id):
             return
 
 

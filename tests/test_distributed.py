@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import redis
 
+from crawler.runstate import RunState
 from crawler.sharedcrawl import SharedCrawl
 from kb.schema import FACT_COLUMNS
 from kb.sitehost import serve_directory
@@ -191,3 +192,28 @@ def test_a_shared_crawl_stops_at_its_page_limit_counted_over_all_workers(big_sit
     assert query(db, "select status, fetched from crawl_runs") == [("ok", 60)]
     shared = SharedCrawl.from_url(redis_url)
     assert shared.server.llen(shared.items) == 0  # pages past the limit are not left queued
+
+
+def test_a_worker_that_has_not_seen_its_run_finish_leaves_nothing_of_it_in_redis(redis_url):
+    shared = SharedCrawl.from_url(redis_url)
+    shared.publish(RunState(7, False, {}, set(), [("http://127.0.0.1:9/", "127.0.0.1:9", 0)]))
+    assert shared.beat("w1", 7, timeout=30)
+    shared.idle("w1", 7)
+    assert shared.is_quiet(7)
+    shared.finish()
+    assert not shared.beat("w1", 7, timeout=30)  # the worker's next heartbeat: it stops
+    shared.idle("w1", 7)  # and went idle before it stopped
+    shared.leave("w1")
+    assert shared.server.keys("articles:*") == []
+
+
+def test_a_run_is_not_quiet_on_the_seeded_mark_of_another_run(redis_url):
+    shared = SharedCrawl.from_url(redis_url)
+    shared.publish(RunState(7, False, {}, set(), []))
+    shared.idle("w1", 7)
+    shared.publish(RunState(8, True, {}, set(), []))  # resumed: Redis keeps the run's frontier
+    assert not shared.is_quiet(8)
+    shared.idle("w1", 7)  # a worker of the earlier run
+    assert not shared.is_quiet(8)
+    shared.idle("w2", 8)
+    assert shared.is_quiet(8)

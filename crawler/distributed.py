@@ -21,6 +21,7 @@ from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.utils.asyncio import create_looping_call
 from scrapy.utils.defer import deferred_from_coro
+from scrapy.utils.request import request_from_dict
 from scrapy_redis.scheduler import Scheduler
 
 from crawler.items import PageItem, item_to_json
@@ -48,7 +49,11 @@ def worker_id() -> str:
 
 
 class LeasingScheduler(Scheduler):
-    """scrapy-redis's scheduler, queueing atomically and leasing every request it hands out to this worker."""
+    """scrapy-redis's scheduler, queueing atomically and leasing every request it hands out to this worker.
+
+    Requests are stored as scrapy-redis's own queue stores them (Scrapy's ``Request.to_dict`` and
+    ``request_from_dict``, through the queue's serializer, ``SCHEDULER_SERIALIZER``), so either can read the other's.
+    """
 
     def open(self, spider: Any) -> None:
         super().open(spider)
@@ -61,7 +66,7 @@ class LeasingScheduler(Scheduler):
         super().close(reason)
 
     def enqueue_request(self, request: Request) -> bool:
-        data = self.queue._encode_request(request)
+        data = self.queue.serializer.dumps(request.to_dict(spider=self.spider))
         fingerprint = self.df.request_fingerprint(request)
         if not self.shared.enqueue(data, -request.priority, fingerprint, request.dont_filter):
             self.df.log(request, self.spider)
@@ -73,7 +78,7 @@ class LeasingScheduler(Scheduler):
         data = self.shared.lease(self.worker)
         if data is None:
             return None
-        request = self.queue._decode_request(data)
+        request = request_from_dict(self.queue.serializer.loads(data), spider=self.spider)
         self.leased[request.url] = data
         self.stats.inc_value("scheduler/dequeued/redis")
         return request

@@ -6,7 +6,7 @@ NEWSPIDER_MODULE = "crawler.spiders"
 
 USER_AGENT = "codingkb/0.1 (+https://github.com/codingkb/codingkb; medical billing and coding career knowledge base)"
 ROBOTSTXT_OBEY = True
-# Scrapy's robots.txt middleware, fixed so that every request that waited for robots.txt obeys it.
+# robots.txt obeyed by crawler/robots.py instead of Scrapy's middleware (see that module for why).
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.robots.RobotsTxtMiddleware": 100,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from kb.fulltext import ensure_search
+
 SCHEMA_VERSION = 1
 
 PAGE_COLUMNS = {
@@ -60,6 +62,8 @@ FACT_KEYS: dict[str, tuple[str, ...]] = {
     "mentions": ("kind", "name"),
 }
 HISTORY_COLUMNS = {"first_seen": str, "last_seen": str, "retracted_at": str}
+# Columns searched in full text (porter-stemmed FTS5, see kb/fulltext.py).
+SEARCHED_COLUMNS = {"pages": ("title", "text"), **dict.fromkeys(FACT_COLUMNS, ("evidence",))}
 
 RUN_COUNTS = (
     "fetched", "new", "changed", "unchanged", "gone", "skipped", "failed",
@@ -84,7 +88,6 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     db.enable_wal()
     if not db["pages"].exists():
         db["pages"].create(PAGE_COLUMNS, pk="url", not_null={"site", "text"})
-        db["pages"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
         db["pages"].create_index(["site"])
     for table in FACT_COLUMNS:
         if not db[table].exists():
@@ -103,7 +106,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                                  pk=("run_id", "url"))
     if not db["schema_version"].exists():
         db["schema_version"].insert({"version": SCHEMA_VERSION})
-    ensure_search(db)
+    ensure_search(db, SEARCHED_COLUMNS)
     ensure_indexes(db)
     for name, sql in VIEWS.items():
         if name not in db.view_names() or sql not in db.view(name).schema:
@@ -132,26 +135,6 @@ INDEXED_COLUMNS: dict[str, tuple[str, ...]] = {
 # Every fact table also has these indexes: current facts per page (covering, for provenance counts), and
 # the history columns that "what changed" compares with a run's start.
 FACT_INDEXES: tuple[tuple[str, ...], ...] = (("page_url", "retracted_at"), ("first_seen",), ("retracted_at",))
-
-
-def ensure_search(db: sqlite_utils.Database) -> None:
-    """Full-text search over every fact's evidence, kept current by triggers."""
-    for table in FACT_COLUMNS:
-        if db[table].detect_fts() is None:
-            db[table].enable_fts(["evidence"], create_triggers=True, tokenize="porter")
-    for table, columns in {"pages": ("title", "text"), **dict.fromkeys(FACT_COLUMNS, ("evidence",))}.items():
-        narrow_update_trigger(db, table, columns)
-
-
-def narrow_update_trigger(db: sqlite_utils.Database, table: str, columns: tuple[str, ...]) -> None:
-    """Re-index a row's text only when that text changes, not when its history or validators do."""
-    trigger = next((t for t in db.triggers if t.name == f"{table}_au"), None)
-    if trigger is None or " UPDATE OF " in trigger.sql:
-        return
-    names = ", ".join(f'"{c}"' for c in columns)
-    with db.atomic():
-        db.execute(f'drop trigger "{table}_au"')
-        db.execute(trigger.sql.replace(f'AFTER UPDATE ON "{table}"', f'AFTER UPDATE OF {names} ON "{table}"', 1))
 
 
 def ensure_indexes(db: sqlite_utils.Database) -> None:

@@ -9,6 +9,7 @@ from lxml.etree import _Element as Element
 
 from pipeline.boilerplate import strip_unwanted
 from pipeline.density import content_roots
+from pipeline.depth import flatten
 from pipeline.inline_chrome import drop_inline_chrome
 from pipeline.page import Block, CleanPage
 
@@ -51,11 +52,15 @@ def parse(html: str) -> Element:
     """The document's root element; an empty document for markup with no elements at all.
 
     Control characters (a form feed, say) read as spaces, as a browser shows them: lxml keeps
-    them in the tree but refuses any text that holds one, so spacing the blocks would fail.
+    them in the tree but refuses any text that holds one, so spacing the blocks would fail. Markup nested
+    deeper than libxml2 parses is flattened and parsed again, so that no text is lost.
     """
     if any(char in html for char in _CONTROLS):
         html = html.translate(_AS_SPACES)
-    root = etree.fromstring(_XML_DECLARATION.sub("", html, count=1), _PARSER)
+    html = _XML_DECLARATION.sub("", html, count=1)
+    root = etree.fromstring(html, _PARSER)
+    if any(error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for error in _PARSER.error_log):
+        root = etree.fromstring(flatten(html), _PARSER)  # nested past libxml2's limit: see pipeline/depth.py
     return root if root is not None else etree.fromstring("<html><body></body></html>", _PARSER)
 
 

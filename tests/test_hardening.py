@@ -1,0 +1,72 @@
+"""What a hostile site and a careless operator found, each case against a real site served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import kb
+from tests.hardsite import Route, links_page, page, serve, wage_page
+
+
+def rows(db: Path, sql: str, *params: object) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def crawl(base: str, db: Path, *extra: str) -> subprocess.CompletedProcess:
+    return kb("crawl", "--start-url", f"{base}/index.html", "--db", str(db), *extra)
+
+
+def refresh(base: str, db: Path, tmp_path: Path) -> subprocess.CompletedProcess:
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[[sites]]\nname = "{base.removeprefix("http://")}"\nstart_urls = ["{base}/index.html"]\n')
+    return kb("refresh", "--db", str(db), "--sources", str(sources))
+
+
+def current_wages(db: Path, url: str) -> list[float]:
+    return sorted(a for (a,) in rows(db, "select amount from wages where page_url = ? and retracted_at is null", url))
+
+
+# 2. Deeply nested HTML is parsed completely.
+
+@pytest.mark.parametrize("depth", [3_000, 20_000])
+def test_text_nested_past_libxml2_s_limit_and_after_it_is_kept(depth, tmp_path):
+    nested = "<div>" * depth + "<p>Billing specialists earned a median of $46,000 per year in May 2023.</p>" + \
+        "</div>" * depth
+    body = nested + "<p>Medical coders earned a median of $52,000 per year in May 2023, the BLS says.</p>"
+    routes = {"/index.html": Route(body=links_page("/deep.html")), "/deep.html": Route(body=page("Deep", body))}
+    with serve(routes) as site:
+        crawl(site.base, tmp_path / "kb.db")
+    [(text,)] = rows(tmp_path / "kb.db", "select text from pages where url = ?", f"{site.base}/deep.html")
+    assert "$46,000" in text and "$52,000" in text
+    assert current_wages(tmp_path / "kb.db", f"{site.base}/deep.html") == [46_000, 52_000]
+
+
+# 3. Binary bodies labelled text/html are skipped, and never replace a good page.
+
+PDF = b"%PDF-1.4\n1 0 obj << /Length 60 >> stream\nBT (Coders earn a median of $48,000 per year) Tj ET\nendstream\n"
+PNG = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0" + bytes(range(256)) * 4
+NUL_FILLED = b"<html>" + b"\0\x01\x02\x03 Coders earn $48,000 a year " * 200
+
+
+@pytest.mark.parametrize(("body", "named"), [(PDF, "application/pdf"), (PNG, "image/png"), (NUL_FILLED, "binary")])
+def test_a_binary_body_labelled_html_is_skipped_and_the_stored_page_kept(body, named, tmp_path):
+    db = tmp_path / "kb.db"
+    routes = {"/index.html": Route(body=links_page("/guide.html")),
+              "/guide.html": Route(body=wage_page("Guide", 51_000))}
+    with serve(routes) as site:
+        crawl(site.base, db)
+        before = rows(db, "select text, content_hash from pages where url = ?", f"{site.base}/guide.html")
+        routes["/guide.html"] = Route(body=body)
+        refresh(site.base, db, tmp_path)
+    url = f"{site.base}/guide.html"
+    assert rows(db, "select text, content_hash from pages where url = ?", url) == before
+    assert current_wages(db, url) == [51_000]
+    assert not rows(db, "select amount from wages where amount = 48000")
+    [(kind, message)] = rows(db, "select kind, message from crawl_errors where url = ?", url)
+    assert kind == "not_html" and named in message
+    assert rows(db, "select skipped from crawl_runs where command = 'refresh'") == [(1,)]

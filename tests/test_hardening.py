@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from crawler.sniff import binary_type
 from tests.conftest import kb
 from tests.hardsite import Route, links_page, page, serve, wage_page
 
@@ -70,3 +71,12 @@ def test_a_binary_body_labelled_html_is_skipped_and_the_stored_page_kept(body, n
     [(kind, message)] = rows(db, "select kind, message from crawl_errors where url = ?", url)
     assert kind == "not_html" and named in message
     assert rows(db, "select skipped from crawl_runs where command = 'refresh'") == [(1,)]
+
+
+@pytest.mark.parametrize("body", [
+    b"<html><body><p>Coders\x0b earn\x1b more</p>" + b"<p>Coders review charts.</p>" * 20 + b"</body></html>",
+    "<html><body><p>Coders earn more</p></body></html>".encode("utf-16"),
+    b"",
+])
+def test_text_bodies_are_not_taken_for_binary(body):
+    assert binary_type(body) is None

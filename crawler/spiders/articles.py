@@ -20,6 +20,7 @@ from crawler.distributed import WORKER_SETTINGS
 from crawler.errors import error_kind, error_message
 from crawler.items import FAILED, FETCHED, GONE, NOT_MODIFIED, PageItem
 from crawler.runstate import RunState
+from crawler.sniff import binary_type
 from crawler.sources import load_sources, sites_from_urls
 
 GONE_STATUSES = (404, 410)
@@ -129,6 +130,9 @@ class ArticlesSpider(scrapy.Spider):
         elif not isinstance(response, HtmlResponse):
             self.logger.info("Skipped non-HTML response %s (%s)", response.url, _content_type(response))
             _fail(item, "not_html", f"not HTML: {_content_type(response)}")
+        elif binary := binary_type(response.body):
+            self.logger.warning("Skipped %s: a %s body labelled %s", response.url, binary, _content_type(response))
+            _fail(item, "not_html", f"not HTML: {binary} labelled {_content_type(response)}")
         else:
             yield from self._page(response, item)
             return

@@ -26,7 +26,7 @@ class PageItem:
     html: str = ""
     etag: str | None = None
     last_modified: str | None = None
-    aliases: list[str] = field(default_factory=list)  # other URLs that led here (redirects, non-canonical)
+    aliases: list[str] = field(default_factory=list)  # other URLs that led here (redirects)
     links: list[str] = field(default_factory=list)  # links first found on this page, queued with it
     depth: int = 0
     error_kind: str | None = None

@@ -45,7 +45,7 @@ def test_each_bad_url_has_one_clear_error_row(fault_db):
     by_url = Counter(url for url, _, _ in errors)
     assert all(n == 1 for n in by_url.values()), by_url
     kinds = {url.removeprefix(base).split("?")[0]: kind for url, kind, _ in errors}
-    assert kinds == BAD
+    assert kinds == {**BAD, "/dup-b": "duplicate"}
     assert all(message for _, _, message in errors)
 
 
@@ -79,4 +79,4 @@ def test_database_is_intact_and_the_run_recorded(fault_db):
     assert rows(db, "pragma integrity_check") == [("ok",)]
     [(status, failed, skipped)] = rows(db, "select status, failed, skipped from crawl_runs")
     assert status == "ok"
-    assert failed + skipped == len(BAD)
+    assert failed + skipped == len(BAD) + 1  # and /dup-b, a duplicate of /dup-a

@@ -80,3 +80,26 @@ def test_a_binary_body_labelled_html_is_skipped_and_the_stored_page_kept(body, n
 ])
 def test_text_bodies_are_not_taken_for_binary(body):
     assert binary_type(body) is None
+
+
+# 4. A canonical link cannot put one page's content under another's URL.
+
+def canonical_to(path: str) -> str:
+    return f'<link rel="canonical" href="{path}">'
+
+
+@pytest.mark.parametrize("linked", [("/copy.html", "/guide.html"), ("/guide.html", "/copy.html"), ("/copy.html",)])
+def test_a_page_naming_another_as_canonical_never_writes_under_its_url(linked, tmp_path):
+    """In either crawl order, and when only the copy links to it, the original is stored from its own response."""
+    db = tmp_path / "kb.db"
+    routes = {"/index.html": Route(body=links_page(*linked)),
+              "/guide.html": Route(body=wage_page("Guide", 51_000)),
+              "/copy.html": Route(body=wage_page("Copy", 999_999, head=canonical_to("/guide.html")))}
+    with serve(routes) as site:
+        crawl(site.base, db)
+        refresh(site.base, db, tmp_path)
+    assert current_wages(db, f"{site.base}/guide.html") == [51_000]
+    assert not rows(db, "select * from wages where amount = 999999")
+    assert not rows(db, "select * from pages where url = ? or text like '%999,999%'", f"{site.base}/copy.html")
+    assert {kind for (kind,) in rows(db, "select kind from crawl_errors where url = ?", f"{site.base}/copy.html")} \
+        == {"duplicate"}

@@ -24,6 +24,7 @@ from crawler.sniff import binary_type
 from crawler.sources import load_sources, sites_from_urls
 
 GONE_STATUSES = (404, 410)
+CANONICAL = "kb_canonical"  # request meta: fetched because another page named it as its canonical URL
 
 
 class ArticlesSpider(scrapy.Spider):
@@ -141,9 +142,9 @@ class ArticlesSpider(scrapy.Spider):
     def _page(self, response: HtmlResponse, item: PageItem) -> Iterator[PageItem | scrapy.Request]:
         rules = self.sites_by_name[item.site]
         canonical = _canonical_url(response)
-        if canonical and canonical != response.url and rules.owns(canonical):
-            item.aliases.append(response.url)
-            item.url = canonical
+        if canonical and canonical != response.url and rules.follows(canonical) and not response.meta.get(CANONICAL):
+            yield from self._duplicate(item, canonical)
+            return
         item.html = response.text
         item.fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
         item.etag = _header(response, "ETag")
@@ -156,6 +157,19 @@ class ArticlesSpider(scrapy.Spider):
         for url in item.links:
             yield self._request(url, item.site, item.depth + 1)
         yield item  # last, so that a worker reports the page only once its links are in the shared frontier
+
+    def _duplicate(self, item: PageItem, canonical: str) -> Iterator[PageItem | scrapy.Request]:
+        """A page whose canonical link names another URL: that URL is fetched itself, and this page is not stored.
+
+        A page's text and facts are only ever stored under the URL that served them, so a page cannot put its
+        content under another's address by naming it; the original is requested once, if nothing else did.
+        """
+        if canonical not in self.scheduled:
+            self.scheduled.add(canonical)
+            request = self._request(canonical, item.site, item.depth)
+            request.meta[CANONICAL] = True  # stored under its own URL whatever its own canonical link says
+            yield request
+        yield _fail(item, "duplicate", f"names {canonical} as its canonical URL; stored there, if fetched")
 
     def parse_sitemap(self, response: Response, site: str) -> Iterator[scrapy.Request]:
         """Queue the pages a sitemap (or sitemap index, or robots.txt) lists."""

@@ -19,6 +19,14 @@ MESSAGES = {
     "redirect_loop": "redirected too many times (a redirect loop)",
 }
 
+class GivenUp(IgnoreRequest):
+    """A request the crawl gives up on by its own rules (robots.txt, a redirect it will not follow), and why."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
 KINDS: tuple[tuple[type[BaseException], str], ...] = (
     (CannotResolveHostError, "dns"),
     (DownloadConnectionRefusedError, "refused"),
@@ -33,6 +41,8 @@ def error_kind(failure: Failure) -> str:
     """A short, stable name for the failure: http_503, timeout, truncated, redirect_loop, ..."""
     if failure.check(HttpError):
         return f"http_{failure.value.response.status}"
+    if failure.check(GivenUp):
+        return failure.value.kind
     if failure.check(IgnoreRequest):
         return "redirect_loop" if "redirection" in str(failure.value) else "ignored"
     for exception, kind in KINDS:
@@ -45,4 +55,6 @@ def error_message(failure: Failure) -> str:
     """One readable line about the failure."""
     if failure.check(HttpError):
         return f"HTTP {failure.value.response.status}, after retries"
+    if failure.check(GivenUp):
+        return str(failure.value)
     return MESSAGES.get(error_kind(failure)) or failure.getErrorMessage() or type(failure.value).__name__

@@ -12,10 +12,12 @@ from typing import Any
 
 from protego import Protego
 from scrapy import Request
-from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from scrapy.http.request import NO_CALLBACK
 from scrapy.utils.httpobj import urlparse_cached
+
+from crawler.errors import GivenUp
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +61,7 @@ class RobotsTxtMiddleware:
         rules = await self.rules(request)
         if not rules.allows(request.url, self.user_agent):
             self.crawler.stats.inc_value("robotstxt/forbidden")
-            raise IgnoreRequest("Forbidden by robots.txt")
+            raise GivenUp("robots_txt", "disallowed by the site's robots.txt")
 
     async def rules(self, request: Request) -> Rules:
         """The rules of the request's site, fetched by the first request to the site and shared by the rest."""

@@ -10,6 +10,8 @@ ROBOTSTXT_OBEY = True
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.robots.RobotsTxtMiddleware": 100,
+    # Sees each redirect before Scrapy's redirect middlewares (580, 600): see crawler/redirects.py.
+    "crawler.redirects.RedirectCheckMiddleware": 650,
 }
 
 # Be polite to real sites: AutoThrottle adapts the delay to each server's latency.

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 DEFAULT_SOURCES = Path(__file__).with_name("sources.toml")
+DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 class SourcesError(ValueError):
@@ -26,17 +27,25 @@ class Site:
     deny: tuple[str, ...] = ()
     sitemap_urls: tuple[str, ...] = ()
     _patterns: tuple[list[re.Pattern[str]], list[re.Pattern[str]]] = field(init=False, repr=False, compare=False)
+    _ports: frozenset[int | None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.allowed_domains:
             object.__setattr__(self, "allowed_domains", hosts_of(self.start_urls + self.sitemap_urls))
         patterns = ([re.compile(p) for p in self.allow], [re.compile(p) for p in self.deny])
         object.__setattr__(self, "_patterns", patterns)
+        object.__setattr__(self, "_ports", frozenset(map(explicit_port, self.start_urls + self.sitemap_urls)))
 
     def owns(self, url: str) -> bool:
-        """True when ``url`` is on one of this site's hosts (or their subdomains)."""
-        host = (urlsplit(url).hostname or "").lower()
-        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+        """True when ``url`` is an http(s) URL on one of this site's hosts (or their subdomains) and on the port
+        of its start URLs: another port of the same host is another site."""
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        return (
+            parts.scheme in ("http", "https")
+            and explicit_port(url) in self._ports
+            and any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+        )
 
     def follows(self, url: str) -> bool:
         """True when the crawl should follow a link to ``url``."""
@@ -46,6 +55,16 @@ class Site:
             and (not allow or any(p.search(url) for p in allow))
             and not any(p.search(url) for p in deny)
         )
+
+
+def explicit_port(url: str) -> int | None:
+    """The URL's port when it is not its scheme's default (so http and https URLs without one agree); -1 if bad."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        return -1
+    return None if port == DEFAULT_PORTS.get(parts.scheme) else port
 
 
 def hosts_of(urls: tuple[str, ...] | list[str]) -> tuple[str, ...]:

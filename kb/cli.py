@@ -83,7 +83,7 @@ def refresh(db: str, sources: str | None, full: bool, redis_url: str | None, ove
 def _run(db: str, log_level: str, overrides: tuple[str, ...] = (), **options: object) -> None:
     from kb.crawl import UnreachableError, run_crawl
     from kb.runs import RunLockedError
-    from kb.summary import summary_lines
+    from kb.summary import first_errors, summary_lines
 
     try:
         report = run_crawl(db, log_level=log_level.upper(), settings=_settings(overrides, options), **options)
@@ -98,7 +98,9 @@ def _run(db: str, log_level: str, overrides: tuple[str, ...] = (), **options: ob
             f"could not reach any start URL ({len(report.unreachable)} failed, e.g. {url}: {reason}). "
             "Is the server up, and is this machine online?"
         )
-    raise click.ClickException(f"the run ended {report.status}; see the log above and crawl_errors")
+    errors = first_errors(report) if report.run.get("id") else []
+    reasons = "".join(f"\n  {line}" for line in errors)
+    raise click.ClickException(f"the run ended {report.status}; see the log above and crawl_errors{reasons}")
 
 
 def _no_db_with_redis(redis_url: str | None) -> None:

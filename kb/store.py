@@ -17,7 +17,7 @@ from kb.runs import now, queue_urls
 from kb.schema import FACT_COLUMNS, FACT_KEYS, RUN_COUNTS, ensure_schema
 
 # Errors that are a choice not to use a response rather than a failure to get one.
-SKIPPED_KINDS = {"not_html", "duplicate"}
+SKIPPED_KINDS = {"not_html", "duplicate", "robots_txt", "offsite_redirect"}
 
 
 def fact_id(table: str, page_url: str, row: Mapping[str, Any]) -> str:

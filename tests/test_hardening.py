@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from crawler.sniff import binary_type
-from tests.conftest import kb
+from tests.conftest import KB, kb
 from tests.hardsite import Route, links_page, page, serve, wage_page
 
 
@@ -103,3 +103,49 @@ def test_a_page_naming_another_as_canonical_never_writes_under_its_url(linked, t
     assert not rows(db, "select * from pages where url = ? or text like '%999,999%'", f"{site.base}/copy.html")
     assert {kind for (kind,) in rows(db, "select kind from crawl_errors where url = ?", f"{site.base}/copy.html")} \
         == {"duplicate"}
+
+
+# 5. Every URL the crawl gives up on has a crawl_errors row that says why.
+
+def redirect(to: str, status: int = 302) -> Route:
+    return Route(status, b"", {"Location": to})
+
+
+def test_every_url_given_up_on_has_a_row_that_says_why(tmp_path):
+    db = tmp_path / "kb.db"
+    long = "/long?q=" + "a" * 2100  # over Scrapy's URLLENGTH_LIMIT
+    with serve({}) as other:
+        routes = {
+            "/loop-a": redirect("/loop-b"), "/loop-b": redirect("/loop-c"), "/loop-c": redirect("/loop-a"),
+            "/self": redirect("/self", 301), "/old": redirect("/guide.html", 301),
+            "/other-host": redirect("http://localhost/guide.html"), "/other-port": redirect(f"{other.base}/x"),
+            "/other-scheme": redirect("ftp://127.0.0.1/guide.html"),
+            "/private/page.html": Route(body=wage_page("Private", 1)),
+            "/refresh.html": Route(body=wage_page("Refreshes itself", 47_000,
+                                                  head='<meta http-equiv="refresh" content="0; url=/refresh.html">')),
+            "/guide.html": Route(body=wage_page("Guide", 51_000)),
+            "/robots.txt": Route(body=b"User-agent: *\nDisallow: /private/\n", headers={"Content-Type": "text/plain"}),
+        }
+        routes["/index.html"] = Route(body=links_page("/guide.html", "/loop-a", "/self", "/old", "/other-host",
+                                                      "/other-port", "/other-scheme", "/private/page.html",
+                                                      "/refresh.html", long))
+        with serve(routes) as site:
+            crawl(site.base, db)
+    kinds = {url.removeprefix(site.base): kind for url, kind in rows(db, "select url, kind from crawl_errors")}
+    assert kinds == {
+        "/loop-a": "redirect_loop", "/self": "redirect_loop", "/old": "duplicate",
+        "/other-host": "offsite_redirect", "/other-port": "offsite_redirect", "/other-scheme": "offsite_redirect",
+        "/private/page.html": "robots_txt", long: "url_too_long",
+    }
+    assert all(message for (message,) in rows(db, "select message from crawl_errors"))
+    assert current_wages(db, f"{site.base}/refresh.html") == [47_000]  # a page that refreshes to itself is a page
+    assert not [path for _, path in other.requests]
+
+
+def test_a_start_url_given_up_on_is_named_with_its_reason(tmp_path):
+    with serve({"/self": redirect("/self", 301)}) as site:
+        result = subprocess.run([KB, "crawl", "--start-url", f"{site.base}/self", "--db", str(tmp_path / "kb.db")],
+                                capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert f"{site.base}/self: redirect_loop, redirects back to {site.base}/self" in result.stderr
+    assert rows(tmp_path / "kb.db", "select kind from crawl_errors") == [("redirect_loop",)]

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import ipaddress
+import sys
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Response
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -65,6 +65,7 @@ class ArticlesSpider(scrapy.Spider):
         self.unreachable: dict[str, str] = {}
         self.run: RunState | None = None  # set by the store (or hand-over) pipeline when it opens the run
         self.scheduled: set[str] = set()  # URLs this run has asked for already: links to them are not followed
+        self.max_url_length = sys.maxsize  # URLLENGTH_LIMIT, set from the crawler's settings
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> ArticlesSpider:
@@ -78,6 +79,7 @@ class ArticlesSpider(scrapy.Spider):
             settings.set("AUTOTHROTTLE_ENABLED", False, priority="spider")
         if settings.get("REDIS_URL"):
             settings.update(WORKER_SETTINGS, priority="spider")
+        spider.max_url_length = settings.getint("URLLENGTH_LIMIT") or sys.maxsize
         return spider
 
     def run_args(self) -> dict[str, Any]:
@@ -149,13 +151,19 @@ class ArticlesSpider(scrapy.Spider):
         item.fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
         item.etag = _header(response, "ETag")
         item.last_modified = _header(response, "Last-Modified")
+        too_long: list[str] = []
         if self.depth is None or item.depth < self.depth:
             found = dict.fromkeys(link.url for link in self.links.extract_links(response))
-            item.links = [url for url in found if url not in self.scheduled and rules.follows(url)]
-            self.scheduled.update(item.links)
+            followed = [url for url in found if url not in self.scheduled and rules.follows(url)]
+            too_long = [url for url in followed if len(url) > self.max_url_length]
+            item.links = [url for url in followed if len(url) <= self.max_url_length]
+            self.scheduled.update(followed)
         _release_tree(response)
         for url in item.links:
             yield self._request(url, item.site, item.depth + 1)
+        for url in too_long:  # Scrapy would drop the request without a word (URLLENGTH_LIMIT)
+            failed = PageItem(url=url, site=item.site, outcome=FAILED, depth=item.depth + 1)
+            yield _fail(failed, "url_too_long", f"a URL of {len(url)} characters, over {self.max_url_length}")
         yield item  # last, so that a worker reports the page only once its links are in the shared frontier
 
     def _duplicate(self, item: PageItem, canonical: str) -> Iterator[PageItem | scrapy.Request]:
@@ -190,8 +198,6 @@ class ArticlesSpider(scrapy.Spider):
     def failed(self, failure: Failure) -> Iterator[PageItem]:
         """Record a request that could not be fetched; Scrapy has logged why."""
         request = failure.request
-        if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
-            return
         kind = error_kind(failure)
         if kind in ("dns", "refused", "timeout"):
             self.unreachable[request.url] = failure.getErrorMessage()

@@ -85,9 +85,16 @@ def load_sources(path: str | Path = DEFAULT_SOURCES) -> list[Site]:
     """Read a sources file: one ``[[sites]]`` table per site; ``name`` and ``start_urls`` required."""
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise SourcesError(f"cannot read sources file {path}: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise SourcesError(f"cannot read sources file {path}: {exc}") from exc
-    sites = [_site(entry, path) for entry in data.get("sites", [])]
+    entries = data.get("sites", [])
+    if isinstance(entries, dict):
+        raise SourcesError(f"{path}: write each site as [[sites]] (a list of tables), not [sites]")
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+        raise SourcesError(f"{path}: sites must be [[sites]] tables")
+    sites = [_site(entry, path) for entry in entries]
     if not sites:
         raise SourcesError(f"{path}: no [[sites]] tables")
     return sites
@@ -97,9 +104,20 @@ def _site(entry: dict, path: str | Path) -> Site:
     missing = {"name", "start_urls"} - entry.keys()
     if missing:
         raise SourcesError(f"{path}: a site lacks {', '.join(sorted(missing))}: {entry}")
+    if not isinstance(entry["name"], str) or not entry["name"].strip():
+        raise SourcesError(f"{path}: a site's name must be a string, got {entry['name']!r}")
     known = {"name", "start_urls", "allowed_domains", "allow", "deny", "sitemap_urls"}
     if unknown := entry.keys() - known:
         raise SourcesError(f"{path}: site {entry['name']!r} has unknown keys {sorted(unknown)}")
+    for key in (known - {"name"}) & entry.keys():
+        value = entry[key]
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise SourcesError(f"{path}: site {entry['name']!r}: {key} must be a list of strings, got {value!r}")
+    if not entry["start_urls"]:
+        raise SourcesError(f"{path}: site {entry['name']!r} has no start_urls")
+    for url in entry["start_urls"] + entry.get("sitemap_urls", []):
+        if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+            raise SourcesError(f"{path}: site {entry['name']!r}: not an http(s) URL: {url!r}")
     try:
         return Site(**{key: entry[key] if key == "name" else tuple(entry[key]) for key in entry})
     except re.error as exc:

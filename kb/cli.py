@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import sys
 
 import click
@@ -82,12 +83,13 @@ def refresh(db: str, sources: str | None, full: bool, redis_url: str | None, ove
 
 def _run(db: str, log_level: str, overrides: tuple[str, ...] = (), **options: object) -> None:
     from kb.crawl import UnreachableError, run_crawl
-    from kb.runs import RunLockedError
+    from kb.runs import DatabaseFileError, RunLockedError
     from kb.summary import first_errors, summary_lines
 
+    settings = _settings(overrides, options)
     try:
-        report = run_crawl(db, log_level=log_level.upper(), settings=_settings(overrides, options), **options)
-    except (SourcesError, UnreachableError, RunLockedError) as exc:
+        report = run_crawl(db, log_level=log_level.upper(), settings=settings, **options)
+    except (SourcesError, UnreachableError, RunLockedError, DatabaseFileError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo("\n".join(summary_lines(report)))
     if report.status == "ok":
@@ -116,8 +118,9 @@ def _work(redis_url: str, log_level: str, overrides: tuple[str, ...], **options:
     from kb.crawl import UnreachableError
     from kb.worker import run_worker
 
+    settings = _settings(overrides, options)
     try:
-        report = run_worker(redis_url, log_level=log_level.upper(), settings=_settings(overrides, options), **options)
+        report = run_worker(redis_url, log_level=log_level.upper(), settings=settings, **options)
     except (SourcesError, UnreachableError, CrawlMismatchError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Worker {report.worker} stopped ({report.reason}): {report.responses} responses, "
@@ -141,13 +144,13 @@ def ingest(redis_url: str, db: str, log_level: str) -> None:
     import logging
 
     from kb.ingest import run_ingest
-    from kb.runs import RunLockedError
+    from kb.runs import DatabaseFileError, RunLockedError
     from kb.summary import summary_lines
 
     logging.basicConfig(level=log_level.upper(), format="%(asctime)s [%(name)s] %(levelname)s: %(message)s")
     try:
         report = run_ingest(redis_url, db)
-    except RunLockedError as exc:
+    except (RunLockedError, DatabaseFileError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo("\n".join(summary_lines(report)))
     if report.status != "ok":
@@ -155,10 +158,17 @@ def ingest(redis_url: str, db: str, log_level: str) -> None:
 
 
 def _settings(overrides: tuple[str, ...], options: dict[str, object]) -> dict[str, str]:
-    """The --set overrides as Scrapy settings, once the sources file (if any) has been read without error."""
-    if options.get("sources"):
-        load_sources(options["sources"])
-    return dict(_setting(item) for item in overrides)
+    """The --set overrides as Scrapy settings, once they and the sources file (if any) have been checked."""
+    from kb.crawl import SettingError, check_settings
+
+    settings = dict(_setting(item) for item in overrides)
+    try:
+        if options.get("sources"):
+            load_sources(options["sources"])
+        check_settings(settings)
+    except (SourcesError, SettingError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    return settings
 
 
 def _setting(item: str) -> tuple[str, str]:
@@ -175,8 +185,25 @@ def _setting(item: str) -> tuple[str, str]:
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on (0: any free port).")
 def serve(db: str, host: str, port: int) -> None:
     """Publish the knowledge base with Datasette (metadata, search, facets)."""
+    from kb.runs import DatabaseFileError, check_db_file
+
+    try:
+        check_db_file(db, write=False)
+    except DatabaseFileError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _check_port(host, port)
     click.echo(f"Serving {db} at http://{host}:{port}/", err=True)
     _publish(db, host, port)
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail with one line, before Datasette starts, when nothing can listen on host:port."""
+    try:
+        socket.create_server((host, port)).close()
+    except OSError as exc:
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        raise click.ClickException(f"cannot listen on {host}:{port} ({reason}); is another server "
+                                   "using it? Choose another with --port") from exc
 
 
 def _publish(db: str, host: str, port: int) -> None:

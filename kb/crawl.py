@@ -12,7 +12,7 @@ from scrapy.settings import Settings
 
 from crawler.sources import Site, hosts_of, load_sources, sites_from_urls
 from crawler.spiders.articles import ArticlesSpider
-from kb.runs import lock
+from kb.runs import check_db_file, lock
 
 
 class UnreachableError(RuntimeError):
@@ -44,6 +44,29 @@ def check_reachable(sites: list[Site]) -> None:
     raise UnreachableError(
         f"cannot resolve any of the hosts to crawl ({', '.join(hosts)}); is this machine connected to the internet?"
     )
+
+
+class SettingError(ValueError):
+    """A --set value the setting cannot take."""
+
+
+# A setting whose default has this type takes a --set value that this getter reads; bool before int, its base.
+SETTING_TYPES = ((bool, "getbool", "true or false"), (int | float, "getfloat", "a number"),
+                 (dict, "getdict", "a JSON object"))
+
+
+def check_settings(overrides: dict[str, str]) -> None:
+    """Raise SettingError for a value that does not fit the type of the setting's default (a number, a flag)."""
+    defaults = crawler_settings(None)
+    for name, value in overrides.items():
+        default = defaults.get(name)
+        for kind, getter, expected in SETTING_TYPES:
+            if isinstance(default, kind):
+                try:
+                    getattr(Settings({name: value}), getter)(name)
+                except (ValueError, TypeError):
+                    raise SettingError(f"--set {name}={value}: {name} takes {expected}") from None
+                break
 
 
 def crawler_settings(db: str | None, log_level: str = "INFO", overrides: dict[str, Any] | None = None) -> Settings:
@@ -82,6 +105,7 @@ def run_crawl(
 
     ``arguments`` are the spider's: max_pages, depth, refresh, full.
     """
+    check_db_file(db)
     lock(db).close()  # fail now, with a clear message, rather than inside the crawl
     crawler = crawl_in_process(crawler_settings(db, log_level, settings), start_urls, sources, **arguments)
     run_id = crawler.spider.run.run_id if crawler.spider.run else None

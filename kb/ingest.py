@@ -10,7 +10,7 @@ from crawler.items import PageItem, item_from_json
 from crawler.runstate import RunState
 from crawler.sharedcrawl import CrawlDefinition, SharedCrawl
 from kb.crawl import CrawlReport
-from kb.runs import begin_run, finish_run, lock
+from kb.runs import begin_run, check_db_file, finish_run, lock
 from kb.store import Store
 from pipeline.credentials import registry
 
@@ -19,6 +19,7 @@ logger = logging.getLogger(__name__)
 
 def run_ingest(redis_url: str, db: str, batch_pages: int = 50, wait: float = 1.0) -> CrawlReport:
     """Write the crawl announced in ``redis_url`` into ``db`` as one run, until nothing is queued or in progress."""
+    check_db_file(db)
     handle = lock(db)
     store = Store(db)
     try:

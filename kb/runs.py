@@ -14,9 +14,35 @@ import sqlite_utils
 from crawler.runstate import KnownPage, RunState
 from kb.schema import ensure_schema
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
 
 class RunLockedError(RuntimeError):
     """Another crawl or refresh is writing the same file."""
+
+
+class DatabaseFileError(ValueError):
+    """The path given as the knowledge base cannot be one."""
+
+
+def check_db_file(db_path: str | Path, write: bool = True) -> None:
+    """Raise DatabaseFileError, having touched nothing, when ``db_path`` cannot be read (and written) as SQLite."""
+    path = Path(db_path)
+    if not path.parent.is_dir():
+        problem = "is not a folder" if path.parent.exists() else "does not exist"
+        raise DatabaseFileError(f"cannot use {path}: {path.parent} {problem}")
+    if path.is_dir():
+        raise DatabaseFileError(f"cannot use {path}: it is a folder, not a file")
+    if path.exists():
+        if not os.access(path, os.R_OK | (os.W_OK if write else 0)):
+            raise DatabaseFileError(f"cannot use {path}: no permission to {'write' if write else 'read'} it")
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+        if header and header != SQLITE_HEADER:
+            raise DatabaseFileError(f"cannot use {path}: it is not a SQLite file")
+    if write and not os.access(path.parent, os.W_OK):
+        raise DatabaseFileError(f"cannot use {path}: no permission to write in {path.parent} (SQLite writes its "
+                                "journal beside the file)")
 
 
 def now() -> str:

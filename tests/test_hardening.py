@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import socket
 import sqlite3
 import subprocess
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from crawler.sniff import binary_type
+from kb.schema import ensure_schema
 from tests.conftest import KB, kb
 from tests.hardsite import Route, links_page, page, serve, wage_page
 
@@ -149,3 +152,59 @@ def test_a_start_url_given_up_on_is_named_with_its_reason(tmp_path):
     assert result.returncode == 1
     assert f"{site.base}/self: redirect_loop, redirects back to {site.base}/self" in result.stderr
     assert rows(tmp_path / "kb.db", "select kind from crawl_errors") == [("redirect_loop",)]
+
+
+# 6. Bad input: one line that names the problem, a non-zero exit, and the existing file untouched.
+
+BAD_SOURCES = {
+    "single.toml": b'[sites]\nname = "x"\nstart_urls = ["http://127.0.0.1:9/"]\n',
+    "types.toml": b'[[sites]]\nname = "x"\nstart_urls = "http://127.0.0.1:9/"\n',
+    "name.toml": b'[[sites]]\nname = 5\nstart_urls = ["http://127.0.0.1:9/"]\n',
+    "latin1.toml": b'[[sites]]\nname = "caf\xe9"\nstart_urls = ["http://127.0.0.1:9/"]\n',
+    "scheme.toml": b'[[sites]]\nname = "x"\nstart_urls = ["ftp://127.0.0.1/"]\n',
+}
+
+
+@pytest.fixture
+def existing_db(tmp_path: Path) -> Path:
+    db = tmp_path / "kb.db"
+    with sqlite_utils.Database(db) as kb_file:
+        ensure_schema(kb_file)
+    return db
+
+
+@pytest.mark.parametrize(("args", "problem"), [
+    (["crawl", "--start-url", "http://127.0.0.1:9/", "--db", "{tmp}/missing/kb.db"], "does not exist"),
+    (["crawl", "--start-url", "http://127.0.0.1:9/", "--db", "{tmp}/notes.txt"], "not a SQLite file"),
+    (["crawl", "--start-url", "http://127.0.0.1:9/", "--db", "{tmp}/notes.txt/kb.db"], "is not a folder"),
+    (["serve", "--db", "{tmp}/notes.txt", "--port", "0"], "not a SQLite file"),
+    (["crawl", "--start-url", "http://127.0.0.1:9/", "--db", "{db}", "--set", "DOWNLOAD_TIMEOUT=abc"],
+     "DOWNLOAD_TIMEOUT takes a number"),
+    (["crawl", "--start-url", "http://127.0.0.1:9/", "--db", "{db}", "--set", "ROBOTSTXT_OBEY=perhaps"],
+     "ROBOTSTXT_OBEY takes true or false"),
+    *((["crawl", "--sources", f"{{tmp}}/{name}", "--db", "{db}"], problem) for name, problem in [
+        ("single.toml", "[[sites]]"), ("types.toml", "start_urls must be a list of strings"),
+        ("name.toml", "name must be a string"), ("latin1.toml", "not UTF-8"), ("scheme.toml", "not an http(s) URL")]),
+])
+def test_bad_input_gets_one_line_a_non_zero_exit_and_leaves_the_file_alone(args, problem, existing_db, tmp_path):
+    (tmp_path / "notes.txt").write_text("not a database\n")
+    for name, content in BAD_SOURCES.items():
+        (tmp_path / name).write_bytes(content)
+    before = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
+    result = subprocess.run([KB, *(arg.format(tmp=tmp_path, db=existing_db) for arg in args)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and problem in lines[0], result.stderr[-2000:]
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line(existing_db):
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = subprocess.run([KB, "serve", "--db", str(existing_db), "--port", str(port)],
+                                capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Error: cannot listen on 127.0.0.1:{port} (Address already in use); is another server using it? "
+        "Choose another with --port"]

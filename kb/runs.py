@@ -103,6 +103,16 @@ def queue_urls(db: sqlite_utils.Database, run_id: int, entries: list[tuple[str, 
     )
 
 
+def mark_done(db: sqlite_utils.Database, run_id: int, entries: list[tuple[str, str, int]]) -> None:
+    """Mark URLs done in the run's frontier, adding those not queued yet: a page can be written before the page
+    that links to it queues the link, and must not be fetched again when the run resumes."""
+    db.conn.executemany(
+        "insert into crawl_queue (run_id, url, site, depth, done) values (?, ?, ?, ?, 1) "
+        "on conflict (run_id, url) do update set done = 1",
+        [(run_id, url, site, depth) for url, site, depth in entries],
+    )
+
+
 def finish_run(db: sqlite_utils.Database, run_id: int) -> None:
     """Record the run's end (ok when it fetched anything, else failed), and drop its frontier."""
     with db.atomic():

@@ -13,7 +13,7 @@ from typing import Any
 import sqlite_utils
 
 from crawler.items import FAILED, GONE, PageItem
-from kb.runs import now, queue_urls
+from kb.runs import mark_done, now, queue_urls
 from kb.schema import FACT_COLUMNS, FACT_KEYS, RUN_COUNTS, ensure_schema
 
 # Errors that are a choice not to use a response rather than a failure to get one.
@@ -70,11 +70,8 @@ class Store:
             counts.update(self._write_pages(changed, at))
             for table in FACT_COLUMNS:
                 counts.update(self._write_facts(table, changed, at))
-            self.db.conn.executemany(
-                "update crawl_queue set done = 1 where run_id = ? and url = ?",
-                [(run_id, url) for item in items for url in {item.url, *item.aliases}],
-            )
             queue_urls(self.db, run_id, [(link, i.site, i.depth + 1) for i in items for link in i.links])
+            mark_done(self.db, run_id, [(url, i.site, i.depth) for i in items for url in {i.url, *i.aliases}])
             self._add_counts(run_id, counts)
         return counts
 

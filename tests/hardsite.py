@@ -4,6 +4,7 @@ site, a careless operator): each route answers with a status, headers and a body
 from __future__ import annotations
 
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,6 +36,7 @@ class Route:
     status: int = 200
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
+    gate: threading.Event | None = None  # answer only once this is set
 
 
 @dataclass
@@ -58,6 +60,8 @@ def serve(routes: dict[str, Route]) -> Iterator[Site]:
         def do_GET(self) -> None:
             requests.append((time.monotonic(), self.path))
             route = routes.get(self.path, Route(404, b"<html><body>Not here</body></html>"))
+            if route.gate is not None:
+                route.gate.wait(120)
             self.send_response(route.status)
             for name, value in route.headers.items():
                 self.send_header(name, value)

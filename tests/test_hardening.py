@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import sqlite3
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,7 @@ from crawler.sniff import binary_type
 from kb.schema import ensure_schema
 from tests.conftest import KB, kb
 from tests.hardsite import Route, links_page, page, serve, wage_page
+from tests.test_refresh import wait_for_pages
 
 
 def rows(db: Path, sql: str, *params: object) -> list[tuple]:
@@ -208,3 +212,33 @@ def test_serve_on_a_port_in_use_says_so_in_one_line(existing_db):
     assert result.stderr.strip().splitlines() == [
         f"Error: cannot listen on 127.0.0.1:{port} (Address already in use); is another server using it? "
         "Choose another with --port"]
+
+
+# 7. A resumed run does not fetch again what the killed one stored.
+
+def test_a_page_stored_before_the_page_that_linked_it_is_not_fetched_again_on_resume(tmp_path):
+    """The long page's extraction outlasts the fetch and extraction of the short page it links to, so the short
+    page is written first, before the link to it is queued: it must still count as done when the run resumes.
+    (Two extraction workers, and room for the long page in Scrapy's scraper, let the short page overtake it.)"""
+    db = tmp_path / "kb.db"
+    gate = threading.Event()
+    long_text = "<p>Medical coders review charts and assign codes to every diagnosis and procedure.</p>" * 40_000
+    routes = {"/index.html": Route(body=page("Index", long_text + '<a href="/short.html">Short</a>'
+                                            '<a href="/gated.html">Gated</a>')),
+              "/short.html": Route(body=wage_page("Short", 51_000)),
+              "/gated.html": Route(body=wage_page("Gated", 52_000), gate=gate)}
+    with serve(routes) as site:
+        settings = ["--set", "KB_BATCH_PAGES=1", "--set", "KB_EXTRACT_WORKERS=2",
+                    "--set", "SCRAPER_SLOT_MAX_ACTIVE_SIZE=100000000"]
+        command = [KB, "crawl", "--start-url", f"{site.base}/index.html", "--db", str(db), *settings]
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        try:
+            wait_for_pages(db, minimum=2)
+        finally:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        gate.set()
+        del site.requests[:]
+        crawl(site.base, db, *settings)
+        assert sorted(path for _, path in site.requests if path != "/robots.txt") == ["/gated.html"]
+    assert rows(db, "select status, count(*) from crawl_runs") == [("ok", 1)]

@@ -4,7 +4,10 @@ BOT_NAME = "codingkb"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 
-USER_AGENT = "codingkb/0.1 (+https://github.com/codingkb/codingkb; medical billing and coding career knowledge base)"
+USER_AGENT = "codingkb/0.1 (medical billing and coding career knowledge base)"
+# Where a site's owner can reach whoever runs the crawl (an http(s) page or a mailto: address); the spider adds
+# it to USER_AGENT. Required for a crawl of any public site; a crawl of 127.0.0.1 alone needs none.
+KB_CONTACT_URL = ""
 ROBOTSTXT_OBEY = True
 # robots.txt obeyed by crawler/robots.py instead of Scrapy's middleware (see that module for why).
 DOWNLOADER_MIDDLEWARES = {
@@ -13,6 +16,15 @@ DOWNLOADER_MIDDLEWARES = {
     # Sees each redirect before Scrapy's redirect middlewares (580, 600): see crawler/redirects.py.
     "crawler.redirects.RedirectCheckMiddleware": 650,
 }
+# Scrapy's HTTP(S) handler, keeping to Retry-After (see crawler/politeness.py).
+DOWNLOAD_HANDLERS = {
+    "http": "crawler.politeness.PoliteDownloadHandler",
+    "https": "crawler.politeness.PoliteDownloadHandler",
+}
+# A robots.txt that answered 5xx is asked again after this long; meanwhile its site counts as disallowed.
+KB_ROBOTS_RETRY_SECONDS = 60.0
+# The longest Retry-After the crawl waits for; a longer one leaves that host's pages to a later run.
+KB_RETRY_AFTER_MAX = 60.0
 
 # Be polite to real sites: AutoThrottle adapts the delay to each server's latency.
 AUTOTHROTTLE_ENABLED = True

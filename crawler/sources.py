@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -14,6 +15,10 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 
 class SourcesError(ValueError):
     """The sources file cannot be used as it is."""
+
+
+class ContactError(ValueError):
+    """A crawl of public sites without a way for their owners to reach whoever runs it."""
 
 
 @dataclass(frozen=True)
@@ -122,3 +127,27 @@ def _site(entry: dict, path: str | Path) -> Site:
         return Site(**{key: entry[key] if key == "name" else tuple(entry[key]) for key in entry})
     except re.error as exc:
         raise SourcesError(f"{path}: site {entry['name']!r} has a bad pattern: {exc}") from exc
+
+
+def is_loopback(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def user_agent(product: str, contact: str, sites: list[Site]) -> str:
+    """``product`` with the contact URL added; ContactError when it is needed (a public site) and missing or bad."""
+    if contact and not contact.startswith(("http://", "https://", "mailto:")):
+        raise ContactError(f"KB_CONTACT_URL must be an http(s) or mailto: URL, got {contact!r}")
+    if contact:
+        name, _, comment = product.partition(" (")
+        return f"{name} (+{contact}; {comment}" if comment else f"{name} (+{contact})"
+    public = sorted({url for site in sites for url in site.start_urls + site.sitemap_urls if not is_loopback(url)})
+    if public:
+        raise ContactError(f"crawling public sites ({public[0]}, ...) needs a contact for their owners in the user "
+                           "agent: add --set KB_CONTACT_URL=https://your.site/contact (or mailto:you@your.site)")
+    return product

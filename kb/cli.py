@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from crawler.sources import DEFAULT_SOURCES, SourcesError, load_sources
+from crawler.sources import DEFAULT_SOURCES, ContactError, SourcesError, load_sources
 
 DB_OPTION = click.option("--db", default="kb.db", show_default=True, type=click.Path(dir_okay=False),
                          help="SQLite file to write; created if missing, updated if present.")
@@ -89,7 +89,7 @@ def _run(db: str, log_level: str, overrides: tuple[str, ...] = (), **options: ob
     settings = _settings(overrides, options)
     try:
         report = run_crawl(db, log_level=log_level.upper(), settings=settings, **options)
-    except (SourcesError, UnreachableError, RunLockedError, DatabaseFileError) as exc:
+    except (SourcesError, ContactError, UnreachableError, RunLockedError, DatabaseFileError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo("\n".join(summary_lines(report)))
     if report.status == "ok":
@@ -121,7 +121,7 @@ def _work(redis_url: str, log_level: str, overrides: tuple[str, ...], **options:
     settings = _settings(overrides, options)
     try:
         report = run_worker(redis_url, log_level=log_level.upper(), settings=settings, **options)
-    except (SourcesError, UnreachableError, CrawlMismatchError) as exc:
+    except (SourcesError, ContactError, UnreachableError, CrawlMismatchError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Worker {report.worker} stopped ({report.reason}): {report.responses} responses, "
                f"{report.handed_over} URLs handed to the ingest")

@@ -10,7 +10,7 @@ import sqlite_utils
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 
-from crawler.sources import Site, hosts_of, load_sources, sites_from_urls
+from crawler.sources import Site, hosts_of, load_sources, sites_from_urls, user_agent
 from crawler.spiders.articles import ArticlesSpider
 from kb.runs import check_db_file, lock
 
@@ -85,6 +85,7 @@ def crawl_in_process(settings: Settings, start_urls: list[str] | None, sources: 
                      **arguments: Any) -> Crawler:
     """Run the articles spider to its end in this process; returns its crawler (stats, spider)."""
     sites = sites_from_urls(start_urls) if start_urls else load_sources(sources) if sources else load_sources()
+    user_agent(settings.get("USER_AGENT"), settings.get("KB_CONTACT_URL"), sites)  # ContactError, before any request
     check_reachable(sites)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(ArticlesSpider)

@@ -37,31 +37,40 @@ class Route:
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
     gate: threading.Event | None = None  # answer only once this is set
+    delay: float = 0.0  # seconds to wait before answering
 
 
 @dataclass
 class Site:
-    """The served routes (change them between crawls) and every request as (monotonic time, path)."""
+    """The served routes (change them between crawls), every request as (monotonic time, path), and the user
+    agents that sent them."""
 
     base: str
-    routes: dict[str, Route]
+    routes: dict[str, Route | list[Route]]
     requests: list[tuple[float, str]]
+    agents: set[str]
 
     def times(self, path: str) -> list[float]:
         return [at for at, requested in self.requests if requested == path]
 
 
 @contextmanager
-def serve(routes: dict[str, Route]) -> Iterator[Site]:
-    """Serve ``routes`` on 127.0.0.1 (anything else is a 404)."""
+def serve(routes: dict[str, Route | list[Route]]) -> Iterator[Site]:
+    """Serve ``routes`` on 127.0.0.1 (anything else is a 404); a list of routes answers one after the other,
+    then keeps to its last."""
     requests: list[tuple[float, str]] = []
+    agents: set[str] = set()
 
     class Handler(QuietHandler):
         def do_GET(self) -> None:
             requests.append((time.monotonic(), self.path))
+            agents.add(self.headers.get("User-Agent", ""))
             route = routes.get(self.path, Route(404, b"<html><body>Not here</body></html>"))
+            if isinstance(route, list):
+                route = route.pop(0) if len(route) > 1 else route[0]
             if route.gate is not None:
                 route.gate.wait(120)
+            time.sleep(route.delay)
             self.send_response(route.status)
             for name, value in route.headers.items():
                 self.send_header(name, value)
@@ -70,4 +79,4 @@ def serve(routes: dict[str, Route]) -> Iterator[Site]:
             self.wfile.write(route.body)
 
     with tempfile.TemporaryDirectory() as folder, serve_directory(folder, handler_class=Handler) as base:
-        yield Site(base, routes, requests)
+        yield Site(base, routes, requests, agents)

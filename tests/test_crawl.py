@@ -104,7 +104,8 @@ def test_crawl_without_network_fails_with_a_clear_message(tmp_path: Path):
 
     sources = tmp_path / "sources.toml"
     sources.write_text('[[sites]]\nname = "nowhere"\nstart_urls = ["https://no-such-host.invalid/guide"]\n')
-    result = subprocess.run([KB, "crawl", "--sources", str(sources), "--db", str(tmp_path / "kb.db")],
+    result = subprocess.run([KB, "crawl", "--sources", str(sources), "--db", str(tmp_path / "kb.db"),
+                             "--set", "KB_CONTACT_URL=https://example.org/crawler"],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
     assert "cannot resolve" in result.stderr

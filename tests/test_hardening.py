@@ -242,3 +242,86 @@ def test_a_page_stored_before_the_page_that_linked_it_is_not_fetched_again_on_re
         crawl(site.base, db, *settings)
         assert sorted(path for _, path in site.requests if path != "/robots.txt") == ["/gated.html"]
     assert rows(db, "select status, count(*) from crawl_runs") == [("ok", 1)]
+
+
+# 8. Politeness: Crawl-delay, Retry-After, robots.txt that answers 5xx, other ports, a contact in the user agent.
+
+ROBOTS_TYPE = {"Content-Type": "text/plain"}
+
+
+def page_times(site, paths: list[str]) -> list[float]:
+    return sorted(at for at, path in site.requests if path in paths)
+
+
+def test_crawl_delay_spaces_the_requests_to_a_site(tmp_path):
+    guides = [f"/guide-{n}.html" for n in range(3)]
+    routes = {"/robots.txt": Route(body=b"User-agent: *\nCrawl-delay: 1\n", headers=ROBOTS_TYPE),
+              "/index.html": Route(body=links_page(*guides)),
+              **{path: Route(body=wage_page(path, 50_000 + n)) for n, path in enumerate(guides)}}
+    with serve(routes) as site:
+        crawl(site.base, tmp_path / "kb.db")
+    times = page_times(site, ["/index.html", *guides])
+    assert len(times) == 4
+    assert min(b - a for a, b in zip(times, times[1:], strict=False)) >= 0.95
+
+
+def test_a_short_retry_after_holds_every_request_to_the_site_then_retries(tmp_path):
+    """The slow page answers after the 503 and links the guide: no request may go out before the wait is over."""
+    routes = {"/index.html": Route(body=links_page("/busy.html", "/slow.html")),
+              "/busy.html": [Route(503, b"busy", {"Retry-After": "2"}), Route(body=wage_page("Busy", 48_000))],
+              "/slow.html": Route(body=links_page("/guide.html"), delay=0.5),
+              "/guide.html": Route(body=wage_page("Guide", 51_000))}
+    with serve(routes) as site:
+        crawl(site.base, tmp_path / "kb.db")
+    [refused, retried] = page_times(site, ["/busy.html"])
+    assert retried - refused >= 1.9
+    assert min(page_times(site, ["/guide.html"])) - refused >= 1.9
+    assert current_wages(tmp_path / "kb.db", f"{site.base}/busy.html") == [48_000]
+
+
+def test_a_long_retry_after_leaves_the_site_to_a_later_run_with_a_reason(tmp_path):
+    db = tmp_path / "kb.db"
+    routes = {"/index.html": Route(body=links_page("/busy.html", "/slow.html")),
+              "/busy.html": Route(503, b"busy", {"Retry-After": "3600"}),
+              "/slow.html": Route(body=links_page("/guide.html"), delay=0.5),
+              "/guide.html": Route(body=wage_page("Guide", 51_000))}
+    with serve(routes) as site:
+        crawl(site.base, db)
+    assert sorted(path for _, path in site.requests) == ["/busy.html", "/index.html", "/robots.txt", "/slow.html"]
+    assert {url.removeprefix(site.base): kind for url, kind in rows(db, "select url, kind from crawl_errors")} == \
+        {"/busy.html": "retry_after", "/guide.html": "retry_after"}  # asked once; the guide never sent
+
+
+def test_a_robots_txt_answering_5xx_disallows_the_whole_site(tmp_path):
+    db = tmp_path / "kb.db"
+    routes = {"/robots.txt": Route(503, b"down", ROBOTS_TYPE), "/index.html": Route(body=links_page("/guide.html"))}
+    with serve(routes) as site:
+        result = subprocess.run([KB, "crawl", "--start-url", f"{site.base}/index.html", "--db", str(db)],
+                                capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "robots.txt answered HTTP 503" in result.stderr
+    assert {path for _, path in site.requests} == {"/robots.txt"}
+    assert rows(db, "select kind from crawl_errors") == [("robots_unavailable",)]
+
+
+def test_a_link_to_another_port_of_the_same_host_is_another_site(tmp_path):
+    with serve({"/guide.html": Route(body=wage_page("Elsewhere", 99_000))}) as other:
+        routes = {"/index.html": Route(body=links_page("/guide.html", f"{other.base}/guide.html")),
+                  "/guide.html": Route(body=wage_page("Guide", 51_000))}
+        with serve(routes) as site:
+            crawl(site.base, tmp_path / "kb.db")
+    assert not other.requests
+    assert rows(tmp_path / "kb.db", "select url, site from pages where url like '%guide.html'") == \
+        [(f"{site.base}/guide.html", site.base.removeprefix("http://"))]
+
+
+def test_a_public_crawl_needs_a_contact_url_and_sends_it(tmp_path):
+    refused = subprocess.run([KB, "crawl", "--start-url", "https://example.org/guide", "--db", str(tmp_path / "a.db")],
+                             capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 1 and not (tmp_path / "a.db").exists()
+    assert refused.stderr.strip().splitlines() == [
+        "Error: crawling public sites (https://example.org/guide, ...) needs a contact for their owners in the user "
+        "agent: add --set KB_CONTACT_URL=https://your.site/contact (or mailto:you@your.site)"]
+    with serve({"/index.html": Route(body=wage_page("Guide", 51_000))}) as site:
+        crawl(site.base, tmp_path / "b.db", "--set", "KB_CONTACT_URL=mailto:crawls@example.org")
+    assert site.agents == {"codingkb/0.1 (+mailto:crawls@example.org; medical billing and coding career knowledge "
+                           "base)"}

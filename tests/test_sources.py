@@ -85,12 +85,12 @@ def test_page_limit_caps_the_responses(site):
     assert 1 <= len(stored(tmp / "kb.db")) <= 3
 
 
-def test_crawler_sends_the_project_user_agent_with_a_contact_url(site):
+def test_crawler_sends_the_project_user_agent_with_the_contact_url_it_is_given(site):
     base, tmp = site
-    kb("crawl", "--start-url", f"{base}/index.html", "--db", str(tmp / "kb.db"))
+    kb("crawl", "--start-url", f"{base}/index.html", "--db", str(tmp / "kb.db"),
+       "--set", "KB_CONTACT_URL=https://example.org/crawler")
     agents = {agent for _, agent in RecordingHandler.seen}
-    assert agents == {USER_AGENT}
-    assert "+https://" in USER_AGENT
+    assert agents == {USER_AGENT.replace(" (", " (+https://example.org/crawler; ", 1)}
 
 
 def test_default_sources_file_lists_the_real_sites():

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import ipaddress
 import sys
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import scrapy
 from scrapy.http import HtmlResponse, Response
 from scrapy.linkextractors import LinkExtractor
+from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
@@ -21,7 +21,7 @@ from crawler.errors import error_kind, error_message
 from crawler.items import FAILED, FETCHED, GONE, NOT_MODIFIED, PageItem
 from crawler.runstate import RunState
 from crawler.sniff import binary_type
-from crawler.sources import load_sources, sites_from_urls
+from crawler.sources import is_loopback, load_sources, sites_from_urls, user_agent
 
 GONE_STATUSES = (404, 410)
 CANONICAL = "kb_canonical"  # request meta: fetched because another page named it as its canonical URL
@@ -75,7 +75,10 @@ class ArticlesSpider(scrapy.Spider):
             settings.set("CLOSESPIDER_PAGECOUNT", spider.max_pages, priority="spider")
         if spider.depth:  # DEPTH_LIMIT 0 would mean no limit; depth 0 is enforced by not following links
             settings.set("DEPTH_LIMIT", spider.depth, priority="spider")
-        if all(_is_loopback(url) for site in spider.sites for url in site.start_urls):
+        if settings.getpriority("USER_AGENT") <= SETTINGS_PRIORITIES["project"]:  # a USER_AGENT set by hand stays
+            agent = user_agent(settings.get("USER_AGENT"), settings.get("KB_CONTACT_URL"), spider.sites)
+            settings.set("USER_AGENT", agent, priority="spider")
+        if all(is_loopback(url) for site in spider.sites for url in site.start_urls):
             settings.set("AUTOTHROTTLE_ENABLED", False, priority="spider")
         if settings.get("REDIS_URL"):
             settings.update(WORKER_SETTINGS, priority="spider")
@@ -230,16 +233,6 @@ def _release_tree(response: HtmlResponse) -> None:
 
 def _flag(value: str | bool) -> bool:
     return value is True or str(value).lower() in ("1", "true", "yes")
-
-
-def _is_loopback(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _header(response: Response, name: str) -> str | None:

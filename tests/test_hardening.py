@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
 import sqlite3
 import subprocess
 import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +20,7 @@ import sqlite_utils
 
 from crawler.sniff import binary_type
 from kb.schema import ensure_schema
+from kb.sitehost import free_port, wait_for_http
 from tests.conftest import KB, kb
 from tests.hardsite import Route, links_page, page, serve, wage_page
 from tests.test_refresh import wait_for_pages
@@ -325,3 +331,65 @@ def test_a_public_crawl_needs_a_contact_url_and_sends_it(tmp_path):
         crawl(site.base, tmp_path / "b.db", "--set", "KB_CONTACT_URL=mailto:crawls@example.org")
     assert site.agents == {"codingkb/0.1 (+mailto:crawls@example.org; medical billing and coding career knowledge "
                            "base)"}
+
+
+# 9. The published SQL stays open, within limits.
+
+@pytest.fixture
+def served(existing_db: Path) -> Iterator[tuple[str, int]]:
+    """``kb serve`` on the file, as published: its base URL and its process id."""
+    port = free_port()
+    server = subprocess.Popen([KB, "serve", "--db", str(existing_db), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(f"{base}/-/versions.json")
+        yield base, server.pid
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def sql(base: str, query: str) -> tuple[int, dict]:
+    url = f"{base}/kb.json?" + urllib.parse.urlencode({"sql": query})
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.status, json.load(response)
+    except urllib.error.HTTPError as error:
+        return error.code, json.load(error)
+
+
+def resident_mb(pid: int) -> float:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))) / 1024
+
+
+ROWS_OF_A_MEGABYTE = ("with recursive n(i) as (select 1 union all select i + 1 from n where i < 300) "
+                      "select printf('%.*c', 1000000, 'x') from n")
+
+
+@pytest.mark.parametrize(("query", "refusal"), [
+    ("select randomblob(267000000)", "string or blob too big"),
+    (ROWS_OF_A_MEGABYTE, "the answer is over 64 MB"),
+    ("select fts3_tokenizer('simple')", "not authorized"),
+    ("select file from pragma_database_list", "prohibited"),
+])
+def test_a_hostile_query_is_refused_without_the_server_growing(query, refusal, served):
+    base, pid = served
+    before = resident_mb(pid)
+    status, answer = sql(base, query)
+    assert status == 400 and refusal in answer["error"]
+    assert resident_mb(pid) - before < 100
+
+
+def test_analysts_keep_arbitrary_sql_and_the_path_stays_private(served, existing_db):
+    base, _ = served
+    assert sql(base, "select count(*) from pages")[1]["rows"] == [[0]]
+    status, answer = sql(base, "select name from pragma_table_info('wages') where name = 'amount'")
+    assert status == 200 and answer["rows"] == [["amount"]]
+    assert sql(base, "select length(randomblob(1000)), length(printf('%.*c', 100000, 'x'))")[1]["rows"] == \
+        [[1000, 100000]]
+    with pytest.raises(urllib.error.HTTPError) as hidden:
+        urllib.request.urlopen(f"{base}/-/databases.json", timeout=30)
+    assert hidden.value.code == 404
+    assert str(existing_db) not in urllib.request.urlopen(f"{base}/kb", timeout=30).read().decode()

@@ -62,16 +62,25 @@ def deploy(url: str, tmp_path: Path) -> str:
     return result.stdout
 
 
-def cron_arguments(sources: Path, db: Path) -> dict[str, str]:
-    """The schedule.json arguments of deploy/crontab-scrapyd, with this test's sources file and database."""
+def cron_arguments(sources: Path, db: Path) -> list[tuple[str, str]]:
+    """The schedule.json arguments of deploy/crontab-scrapyd, with this test's sources file, database and contact
+    URL (the line's placeholder, which an operator replaces)."""
     line = next(line for line in (ROOT / "deploy" / "crontab-scrapyd").read_text().splitlines()
                 if line and not line.startswith("#"))
-    arguments = dict(argument.split("=", 1) for argument in re.findall(r" -d (\S+)", line))
-    assert arguments.pop("setting").startswith("KB_DB=")
-    return {**arguments, "sources": str(sources), "setting": f"KB_DB={db}"}
+    ours = {"sources": str(sources), "KB_DB": str(db), "KB_CONTACT_URL": "https://example.org/crawler"}
+    arguments = []
+    for argument in re.findall(r" -d (\S+)", line):
+        name, _, value = argument.partition("=")
+        if name == "setting":
+            setting, _, value = value.partition("=")
+            arguments.append((name, f"{setting}={ours.pop(setting)}"))
+        else:
+            arguments.append((name, ours.pop(name, value)))
+    assert not ours  # the line names the database and the contact URL
+    return arguments
 
 
-def api(url: str, data: dict[str, str] | None = None) -> dict:
+def api(url: str, data: list[tuple[str, str]] | None = None) -> dict:
     body = urllib.parse.urlencode(data).encode() if data else None
     with urllib.request.urlopen(url, data=body, timeout=30) as response:
         return json.load(response)
@@ -96,7 +105,7 @@ def test_refresh_scheduled_through_scrapyd_fills_the_database(scrapyd: str, demo
     arguments = cron_arguments(sources, db)
     scheduled = api(scrapyd + "schedule.json", arguments)
     assert scheduled["status"] == "ok"
-    finished_job(scrapyd, arguments["project"], scheduled["jobid"])
+    finished_job(scrapyd, dict(arguments)["project"], scheduled["jobid"])
     urls = [url for (url,) in query(db, "select url from pages")]
     assert len(urls) == len(set(urls)) == len(list(DEMO_SITE.rglob("*.html"))) - 1  # all but the robots trap
     assert query(db, "select command, status from crawl_runs") == [("refresh", "ok")]

@@ -8,21 +8,31 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple
 
+from pipeline import clauses
 from pipeline.datafiles import load
 from pipeline.memo import per_text
+from pipeline.organizations import find_organizations
 from pipeline.page import Block, CleanPage, split_sentences
-from pipeline.phrases import Case, Phrases
+from pipeline.patterns import one_of
+from pipeline.phrases import Case, Hit, Phrases
 
 _DATA = load("mentions")
 _CONNECTORS = frozenset(_DATA["connectors"])
 _OPENERS = frozenset(_DATA["openers"])
+_GENERIC = frozenset(_DATA["generic"])
 _NONE: frozenset[str] = frozenset()
+_CUE, _CONTEXT_CUE = "cues", "context_cues"
+_AFTER, _BEFORE = "roles", "role_nouns"  # role words a name follows ("work as"), or comes before ("roles")
 _TITLE_WORDS = 10  # a course title in title case may be long: "Procedure Coding with CPT and HCPCS Level II"
+_NAME_WORDS = 6  # a name in running text is short: "basic ICD-10-CM/PCS diagnostic and procedural coding"
+_CUE_REACH = 8  # words between a sentence's cue and the list it governs: "courses at a nearby college include"
 
+# Where a list of names begins; a naming marker may give a list of one ("a class in pharmacology").
 _MARKERS = re.compile(
-    r":|\bsuch as\b|\bincludes?\b|\bincluding\b|\blike\b|\bcover(?:s|ing)?\b"
-    r"|\b(?:courses?|classes|coursework|training|instruction)\s+(?:in|on)\b"
-    r"|\b(?:work|working|employed|jobs?|positions?|roles?)\s+as\b",
+    r"(?P<naming>\b(?:also\s+)?(?:called|known\s+as|named|titled)\b|\ban?\s+(?:course|class)\s+(?:in|on)\b"
+    r"|\bcall(?:s|ed)?\s+(?:these|the|its|their|them)\s+(?:courses|classes)\b)"
+    r"|:|\bsuch\s+as\b|\bincludes?\b|\bincluding\b|\blike\b|\bcover(?:s|ing)?\b|\bconsist(?:s|ing)?\s+of\b"
+    r"|\bteach(?:es)?\b|\b(?:courses?|class(?:es)?|coursework|training|instruction)\s+(?:in|on)\b",
     re.IGNORECASE,
 )
 _LABEL_END = re.compile(r":|\s[–—-]\s")  # "Medical Terminology: the language of medicine"
@@ -30,14 +40,40 @@ _SPLIT_LIST = re.compile(r"[,;](?![^()]*\))")
 _CONJUNCTION = re.compile(r"\s+(?:and|or|&)\s+")
 _PARENTHESIS = re.compile(r"\s*\(.*?\)\s*$")
 _COURSE_CODE = re.compile(r"^[A-Z]{2,5}[\s-]?\d{2,4}[A-Z]?(?![\w-])\s*[:\-–]?\s*")  # not "ICD-10-CM Coding"
-_TRAILER = re.compile(r"\s*\((?:\d[^)]*)\)\s*$|[\s.;:,]+$")
+_OUTLINE_LABEL = re.compile(
+    rf"^(?:{one_of(_DATA['outline_labels'])})\s+(?:\d+|[IVX]+|[A-Z])(?![\w-])\s*[:.)–—-]?\s*", re.IGNORECASE)
+_TRAILER = re.compile(
+    r"\s*\((?:\d[^)]*)\)\s*$"  # "(3 credits)", "(20%)"
+    r"|\s*\([^)]*$"  # a parenthesis the text cuts off: "ICD-9 Coder (In"
+    r"|\s+\d+(?:[.–-]\d+)?\s*(?:%|credits?|credit hours|units?|hours?|hrs)\.?$"  # "Coding Guidelines 18%"
+    r"|[\s.;:,]+$",
+    re.IGNORECASE,
+)
 _LEADER = re.compile(r"^(?:and|or|a|an|the)\s+", re.IGNORECASE)
+_CONJUNCTION_LEADER = re.compile(r"^(?:and|or)\s+", re.IGNORECASE)
+_ENTRY_END = re.compile(rf"\s+{clauses.words('contrast', 'concession', 'relative', 'subordinate', 'addition')}\s",
+                        re.IGNORECASE)
+_CLAUSE_OPENING = re.compile(rf"{clauses.words('contrast', 'concession', 'relative', 'subordinate')}", re.IGNORECASE)
+_CODE_CELL = re.compile(r"[A-Z]{2,5}[\s-]?\d{2,4}[A-Z]?")  # "HIT 101": a course number, not a name
+_FIGURE_CELL = re.compile(r"[$\d][\d\s,.$%–-]*(?:\s*(?:credits?|credit hours|units?|hours?|hrs|weeks?))?",
+                          re.IGNORECASE)
+_BREAKS = frozenset(_DATA["name_breaks"])
+_ROLE_BREAK = re.compile(rf"[.;:!?()—–]|\s(?:{one_of(_BREAKS)})\s", re.IGNORECASE)
+_HANDS_ON = re.compile(r"[,;]|\w+\s+\w+\s+\w+\s+\w+")  # a list marker three words or fewer after another
+_MODIFIER = re.compile(r"(?:ic|al|ive|ary|ory)$")  # a word waiting for the noun after "and": "diagnostic and"
+_NAME_WORD = re.compile(r"[\w'’&/-]+")  # a word of a name, no punctuation about it
+_ARTICLES = frozenset({"the", "a", "an", "our", "its", "their", "this", "his", "her"})
+_NAME_STOPS = _OPENERS | _BREAKS | _CONNECTORS  # words a name in running text does not run past, either way
 
 
 def _phrases(variants: list[str], value: str) -> list[tuple[str, str, Case]]:
     """The variants as phrases: one in capitals ("CPT") matches only so, the others in any case."""
     return [(variant, value, Case.ANY if any(c.islower() for c in variant) else Case.WRITTEN)
             for variant in variants]
+
+
+def _any_case(words: list[str], value: str) -> Phrases | None:
+    return Phrases([(word, value, Case.ANY) for word in words], plural=True) if words else None
 
 
 @dataclass(frozen=True, eq=False)  # one of a kind: compared and hashed by identity, as ``names_in`` remembers it
@@ -47,20 +83,38 @@ class Vocabulary:
     kind: str
     anywhere: bool
     open_lists: bool
-    heads: re.Pattern[str] | None
+    as_written: bool
+    heads: re.Pattern[str] | None  # a word that ends a name of this kind ("coders")
+    list_cues: Phrases | None
     terms: Phrases  # each variant standing for its term's canonical name
 
     @per_text  # the vocabularies live as long as the module
     def names_in(self, text: str) -> tuple[str, ...]:
-        """Canonical names of the terms the text holds, longest first where matches overlap.
+        """Names of the terms the text holds, longest first where matches overlap: each as the page writes it
+        where the kind keeps names so, else the term's canonical name.
 
+        A job title is never part of an organisation's name ("American Academy of Professional Coders").
         Remembered per text like a finder (``pipeline.memo``): a site repeats passages from page to page.
         """
-        return tuple(hit.value for hit in self.terms.find(text))
+        hits = self.terms.find(text)
+        if self.heads and hits:
+            names = [(found.start, found.end) for found in find_organizations(text)]
+            hits = tuple(hit for hit in hits if not any(start <= hit.start < end for start, end in names))
+        return tuple(text[hit.start:hit.end] if self.as_written else hit.value for hit in hits)
 
-    def canonical(self, phrase: str) -> str | None:
-        """The canonical name when the whole phrase is one of the vocabulary's terms."""
-        return self.terms.whole(phrase)
+    def known(self, phrase: str) -> bool:
+        """Whether the whole phrase is one of the vocabulary's terms."""
+        return self.terms.whole(phrase) is not None
+
+    def spelt(self, phrase: str) -> str:
+        """The phrase, or where the kind does not keep names as written and the phrase wholly is a term spelt
+        otherwise, the term's canonical name ("health information techs" -> "health information technician")."""
+        name = None if self.as_written else self.terms.whole(phrase)
+        return str(name) if name and name.lower() not in (phrase.lower(), phrase.lower()[:-1]) else phrase
+
+    def headed(self, word: str) -> bool:
+        """Whether the word is one that ends a name of this kind."""
+        return bool(self.heads and self.heads.fullmatch(word))
 
 
 def _load(kind: str, spec: dict) -> Vocabulary:
@@ -69,7 +123,9 @@ def _load(kind: str, spec: dict) -> Vocabulary:
         kind=kind,
         anywhere=spec["anywhere"],
         open_lists=spec["open_lists"],
-        heads=re.compile(r"(?:" + "|".join(heads) + r")s?$", re.IGNORECASE) if heads else None,
+        as_written=spec["as_written"],
+        heads=re.compile(rf"(?:{one_of(heads)})s?", re.IGNORECASE) if heads else None,
+        list_cues=_any_case(spec.get("list_cues", []), kind),
         terms=Phrases([phrase for term in spec["terms"] for phrase in _phrases(term["variants"], term["name"])],
                       plural=True),
     )
@@ -78,20 +134,59 @@ def _load(kind: str, spec: dict) -> Vocabulary:
 VOCABULARIES = tuple(_load(kind, spec) for kind, spec in _DATA["kinds"].items())
 
 
-def _cues(field: str) -> Phrases:
-    """The cue words of every kind, each standing for its kind."""
-    return Phrases([phrase for kind, spec in _DATA["kinds"].items() for phrase in _phrases(spec[field], kind)],
+def _cues(*fields: str) -> Phrases:
+    """The words of every kind in these fields, each standing for its kind, or with several fields for
+    (kind, field)."""
+    return Phrases([phrase for kind, spec in _DATA["kinds"].items() for field in fields
+                    for phrase in _phrases(spec.get(field, []), (kind, field) if len(fields) > 1 else kind)],
                    plural=True)
 
 
-_CUES = _cues("cues")
+# A passage's words that frame it (cues, context cues) and that name a role (roles, role_nouns): read in one pass.
+_PASSAGE_WORDS = _cues(_CUE, _CONTEXT_CUE, _AFTER, _BEFORE)
+_CONTEXT = _cues("context")
 _HEADING_CUES = _cues("heading_cues")
 
 
 @per_text
-def _framed(text: str) -> frozenset[str]:
+def _words(text: str) -> tuple[Hit, ...]:
+    """The cue and role words of every kind that the text holds, overlapping ones too."""
+    return tuple(_PASSAGE_WORDS.every(text))
+
+
+@per_text
+def _cue_hits(text: str, context: frozenset[str] = _NONE) -> tuple[tuple[str, int, int], ...]:
+    """Where the text holds a cue word of a kind: (kind, start, end), in order. A context cue counts where its
+    kind is among ``context`` (those whose context the headings above hold), or the text holds the kind's context
+    before the list the cue opens ("programs teach A, B", not "the blog covers pay, outlook and courses")."""
+    hits = []
+    for hit in _words(text):
+        kind, field = hit.value
+        if field == _CONTEXT_CUE and kind not in context:
+            marker = _MARKERS.search(text, hit.start)
+            if not any(found.value == kind for found in _CONTEXT.every(text[:marker.start()] if marker else text)):
+                continue
+        if field in (_CUE, _CONTEXT_CUE):
+            hits.append((kind, hit.start, hit.end))
+    return tuple(sorted(hits))
+
+
+@per_text
+def _framed(text: str, context: frozenset[str] = _NONE) -> frozenset[str]:
     """The kinds whose cue words frame the text."""
-    return frozenset(hit.value for hit in _CUES.every(text))
+    return frozenset(kind for kind, _, _ in _cue_hits(text, context))
+
+
+@per_text
+def _awaits_context(text: str) -> bool:
+    """Whether the text holds a context cue word, which a heading's context may make a cue."""
+    return any(hit.value[1] == _CONTEXT_CUE for hit in _words(text))
+
+
+@per_text
+def _context(headings: tuple[str, ...]) -> frozenset[str]:
+    """The kinds whose context words the headings hold."""
+    return frozenset(hit.value for heading in headings for hit in _CONTEXT.every(heading))
 
 
 @per_text
@@ -101,65 +196,245 @@ def _headed(heading: str) -> frozenset[str]:
 
 
 def _clean_phrase(phrase: str) -> str:
-    phrase = _COURSE_CODE.sub("", phrase.strip())
+    phrase = _OUTLINE_LABEL.sub("", _COURSE_CODE.sub("", phrase.strip()))
     phrase = _LEADER.sub("", _TRAILER.sub("", phrase))
-    return phrase.strip()
+    return _TRAILER.sub("", phrase).strip()
 
 
-def _title_like(phrase: str, vocabulary: Vocabulary) -> bool:
-    """Whether a list entry reads as a name of this kind rather than a sentence."""
+def _title_case(words: list[str]) -> bool:
+    return all(word[0].isupper() or not word[0].isalpha() or word in _CONNECTORS for word in words)
+
+
+def _title_like(phrase: str, vocabulary: Vocabulary, headless: bool = False) -> bool:
+    """Whether a list entry reads as a name of this kind rather than a sentence.
+
+    A name of a kind with heads ends with one ("Coding Auditor"), or in title case holds one before "of"
+    ("Director of Coding"); in a list that is one of names for certain (``headless``) a name in title case
+    needs none ("Historian").
+    """
     bare = _PARENTHESIS.sub("", phrase)
     words = bare.split()
     if not words or re.search(r"[.!?$%]|(?<![\w-])\d", phrase) or not phrase[0].isalpha():
         return False
-    if vocabulary.heads and not vocabulary.heads.search(bare):
-        return False
-    if all(word[0].isupper() or word in _CONNECTORS for word in words):
+    if bare.lower() in _GENERIC or (len(words) == 1 and bare.isupper() and len(bare) <= 3
+                                    and not vocabulary.known(bare)):
+        return False  # "insurers", "OR"
+    title_case = _title_case(words)
+    if vocabulary.heads and (not (headless and title_case) and not _ends_with_head(words, vocabulary, title_case)
+                             or find_organizations(bare)):
+        return False  # nor is "American Academy of Professional Coders" a title
+    if title_case:
         return len(words) <= _TITLE_WORDS
-    return len(words) <= 5 and words[0].lower() not in _OPENERS
+    return len(words) <= _NAME_WORDS and words[0].lower() not in _OPENERS
 
 
-def _open_names(entry: str, vocabulary: Vocabulary) -> list[str]:
+def _ends_with_head(words: list[str], vocabulary: Vocabulary, title_case: bool) -> bool:
+    if vocabulary.headed(words[-1]):
+        return True
+    return title_case and any(vocabulary.headed(word) and following in ("of", "for")
+                              for word, following in zip(words, words[1:], strict=False))
+
+
+def _head_prefix(phrase: str, vocabulary: Vocabulary) -> str | None:
+    """The words of a phrase up to the first run of head words ("medical coders in clinics" -> "medical coders")."""
+    words = phrase.split()
+    for index, word in enumerate(words[:_NAME_WORDS]):
+        if vocabulary.headed(word):
+            end = index + 1
+            while end < len(words) and vocabulary.headed(words[end]):
+                end += 1
+            return " ".join(words[:end])
+        if word.lower() in _NAME_STOPS or not _NAME_WORD.fullmatch(word):
+            return None
+    return None
+
+
+class _Named(NamedTuple):
+    """The names one list entry gives, and whether the list may go on after it."""
+
+    names: list[str]
+    more: bool
+
+
+def _entry_names(entry: str, vocabulary: Vocabulary, headless: bool, later: bool = False) -> _Named:
     """The names one list entry gives.
 
-    A course keeps the entry's own wording when it reads as a title ("Pharmacology for Coders"),
-    else the terms it holds. A job title is canonical where the vocabulary knows it, and an
-    entry naming two ("coder and biller") gives both.
+    An entry joining names ("coders or billers") gives each, else one that reads as a name gives it as
+    written. A name followed by more words ends the list: a clause ("..., plus a year of work"),
+    or for a kind with heads whatever follows the head ("medical coders in clinics").
     """
     phrase = _clean_phrase(entry)
-    if not vocabulary.heads:
-        return [phrase] if _title_like(phrase, vocabulary) else list(vocabulary.names_in(phrase))
-    known = vocabulary.canonical(_PARENTHESIS.sub("", phrase))
-    if known:
-        return [known]
     parts = [_clean_phrase(part) for part in _CONJUNCTION.split(phrase)]
-    return [vocabulary.canonical(part) or part for part in parts if _title_like(part, vocabulary)]
+    joined = len(parts) > 1 and all(_title_like(part, vocabulary, headless) for part in parts)
+    if joined and vocabulary.heads:  # a name ends at its head: "coders or billers" names two
+        return _Named([vocabulary.spelt(part) for part in parts], True)
+    if joined and _two_names(phrase, parts, vocabulary, later):
+        return _Named(parts, True)
+    if _title_like(phrase, vocabulary, headless):
+        return _Named([vocabulary.spelt(phrase)], True)
+    if vocabulary.heads:
+        names = [vocabulary.spelt(name) for part in _CONJUNCTION.split(phrase)
+                 if (name := _head_prefix(_LEADER.sub("", part), vocabulary))]
+        return _Named(names, False)
+    if clause := _ENTRY_END.search(phrase):
+        return _Named(_entry_names(phrase[:clause.start()], vocabulary, headless, later).names, False)
+    return _Named([], False)
+
+
+def _two_names(phrase: str, parts: list[str], vocabulary: Vocabulary, later: bool) -> bool:
+    """Whether a phrase in running text joins names ("medical terminology and health insurance billing") rather
+    than being one ("anatomy and physiology", "diagnostic and procedural coding", "Claims and Billing").
+
+    After other entries of a list, a word may be a name of its own ("A, pharmacology and billing"), though not one
+    in capitals, which waits for the noun after it as a modifier does ("ICD-10-PCS and CPT coding").
+    """
+    words = phrase.split()
+    if _title_case(words) or words[0].lower() in _OPENERS or vocabulary.known(phrase):
+        return False
+    short = 0 if later else 1
+    return all(len(part.split()) > short and not _MODIFIER.search(part) and not part.isupper()
+               for part in parts[:-1]) and len(parts[-1].split()) > short
 
 
 def _entries(text: str) -> list[str]:
     return [entry for entry in _SPLIT_LIST.split(text) if entry.strip()]
 
 
-def _listed(sentence: str) -> list[str]:
-    """The entries of a list that follows a colon, 'such as', 'include' or similar."""
-    marker = _MARKERS.search(sentence)
-    return _entries(sentence[marker.end():]) if marker else []
+def _named_list(text: str, vocabulary: Vocabulary, headless: bool) -> tuple[list[str], str]:
+    """The names a list opening the text gives, up to the first entry that names nothing, and the text they came
+    from, with that entry where it may still hold terms of the vocabulary."""
+    names: list[str] = []
+    taken = []
+    for entry in _entries(text):
+        named = _entry_names(entry, vocabulary, headless, bool(names))
+        if not named.names and _may_hold_terms(entry):
+            taken.append(entry)
+        if not named.names:
+            break
+        names += named.names
+        taken.append(entry)
+        if not named.more:
+            break
+    return names, ",".join(taken)
+
+
+def _may_hold_terms(entry: str) -> bool:
+    """Whether an entry that names nothing may still hold terms: it opens no clause ("which is also known as ..."),
+    nor with a word that opens one rather than a name ("its Coding Diploma", "the use of ...")."""
+    words = _CONJUNCTION_LEADER.sub("", entry.strip()).split()
+    return bool(words) and words[0].lower() not in _OPENERS and not _CLAUSE_OPENING.match(words[0])
+
+
+def _markers(sentence: str, cues: Sequence[tuple[int, int]] | None) -> Iterator[tuple[re.Match[str], int]]:
+    """Where lists begin in a sentence, each with where its entries start (a marker right after another hands
+    the list on: "courses in subjects such as ..."). With ``cues`` (their spans), only lists that a cue word in or
+    shortly before the marker governs, no comma between them ("the curriculum centers on skills, including ...").
+    """
+    position = 0
+    while marker := _MARKERS.search(sentence, position):
+        start = marker.end()
+        while (following := _MARKERS.search(sentence, start)) and not _HANDS_ON.search(
+                sentence[start:following.start()]):
+            start = following.end()
+        position = start
+        if cues is None or any(_governs(sentence[end:marker.start()]) for cue_start, end in cues
+                               if cue_start < marker.end()):
+            yield marker, start
+
+
+def _governs(between: str) -> bool:
+    """Whether a cue word and a list marker with this text between them belong together."""
+    return not re.search(r"[,;.]", between) and len(between.split()) <= _CUE_REACH
+
+
+def _listed(sentence: str, vocabulary: Vocabulary, cues: Sequence[tuple[int, int]] | None, headless: bool
+            ) -> tuple[list[str], bool]:
+    """The names the lists of a sentence give (a list must name two, unless a naming marker opens it), and whether
+    the sentence holds a list marker at all."""
+    names: list[str] = []
+    marked = False
+    for marker, start in _markers(sentence, cues):
+        marked = True
+        found, region = _named_list(sentence[start:], vocabulary, headless)
+        if len(found) > 1 or (found and marker.group("naming")):
+            names += found
+        elif not vocabulary.heads:
+            names += vocabulary.names_in(region)
+    return names, marked
+
+
+def _role_names(piece: _Piece, vocabulary: Vocabulary) -> list[str]:
+    """Names of this kind a passage gives as what someone works as ("work as coders or billers", "a career as
+    a remote coder"), or before a role word ("billing specialist roles")."""
+    names = []
+    for kind, side, start, end in piece.roles:
+        if kind != vocabulary.kind:
+            continue
+        if side == _BEFORE:
+            names += [name] if (name := _name_before(piece.text[:start], vocabulary)) else []
+            continue
+        after = piece.text[end:]
+        if stop := _ROLE_BREAK.search(after):
+            after = after[:stop.start()]
+        names += _named_list(_LEADER.sub("", after.strip()), vocabulary, False)[0]
+    return names
+
+
+def _name_before(text: str, vocabulary: Vocabulary) -> str | None:
+    """The name that ends the text, before a role word: one that ends in a head ("billing specialist roles"),
+    or for a kind without heads capitalised words after an article ("the Professional Practice class")."""
+    words = text.split()
+    start = len(words)
+    while start and len(words) - start < _NAME_WORDS and _NAME_WORD.fullmatch(words[start - 1]) \
+            and words[start - 1].lower() not in _NAME_STOPS:
+        start -= 1
+    run = words[start:]
+    if not run:
+        return None
+    if vocabulary.heads:
+        return " ".join(run) if vocabulary.headed(run[-1]) else None
+    after_article = start > 0 and words[start - 1].lower() in _ARTICLES
+    return " ".join(run) if after_article and all(word[0].isupper() for word in run) else None
+
+
+def _row_entries(block: Block, vocabulary: Vocabulary) -> list[str]:
+    """The entries a table row gives: the list its second cell holds where its first names this kind
+    ("Alternate titles | A, B"), else its first cell that is neither a course number nor a figure."""
+    if block.cells == block.header:
+        return []
+    cells = [cell for cell in block.cells if _clean_phrase(cell) and not _CODE_CELL.fullmatch(cell.strip())
+             and not _FIGURE_CELL.fullmatch(cell.strip())]
+    if len(cells) > 1 and vocabulary.kind in _headed(cells[0]):
+        return _entries(cells[1])
+    return cells[:1]
+
+
+class _Piece(NamedTuple):
+    """A passage of a block: its text, the kinds its cue words frame it as, where those cues stand
+    (kind, start, end), and where its role words do (kind, side, start, end)."""
+
+    text: str
+    cued: frozenset[str]
+    cues: tuple[tuple[str, int, int], ...]
+    roles: tuple[tuple[str, str, int, int], ...]
 
 
 class _Frame(NamedTuple):
     """The kinds that frame a block: by the headings above it, by the page title among them, by its lead-in.
 
-    ``pieces`` are the block's passages, each with the kinds whose cue words it holds; ``kinds`` are all of
-    these kinds together: others can only be named anywhere. ``named`` holds, for each kind whose terms count
-    wherever they stand (``_ANYWHERE``), the (name, evidence) pairs the passages give.
+    ``pieces`` are the block's passages; ``kinds`` are all the kinds that frame it or that its role words
+    name together: others can only be named anywhere. ``named`` holds, for each kind
+    whose terms count wherever they stand (``_ANYWHERE``), the (name, evidence) pairs the passages give.
+    ``certain`` are the text of the headings and lead-in, where a kind's list cues make its lists certain.
     """
 
     headings: frozenset[str]
     title: frozenset[str]
     lead_in: frozenset[str]
-    pieces: tuple[tuple[str, frozenset[str]], ...]
+    pieces: tuple[_Piece, ...]
     kinds: frozenset[str]
     named: Mapping[str, tuple[tuple[str, str], ...]]
+    certain: str
 
 
 @per_text
@@ -176,22 +451,39 @@ _ANYWHERE = tuple(vocabulary for vocabulary in VOCABULARIES if vocabulary.anywhe
 
 
 @per_text
-def _passages(text: str, row: bool) -> tuple[tuple[tuple[str, frozenset[str]], ...], frozenset[str],
-                                             Mapping[str, tuple[tuple[str, str], ...]]]:
-    """A block's passages (a row is one, else its sentences), each with the kinds it cues, all those kinds,
-    and the names they give of the kinds that count anywhere (read here once for every block with this text).
+def _passages(text: str, row: bool, context: frozenset[str]
+              ) -> tuple[tuple[_Piece, ...], frozenset[str], Mapping[str, tuple[tuple[str, str], ...]]]:
+    """A block's passages (a row is one, else its sentences), the kinds they cue or name role words of, and
+    the names they give of the kinds that count anywhere (read here once for every block with this text).
+    ``context`` are the kinds whose context the headings above hold.
     """
-    pieces = tuple([(piece, _framed(piece)) for piece in ((text,) if row else split_sentences(text))])
-    named = {vocabulary.kind: tuple([(name, piece) for piece, _ in pieces for name in vocabulary.names_in(piece)])
+    pieces = tuple([_Piece(piece, _framed(piece, context), _cue_hits(piece, context),
+                           tuple((*hit.value, hit.start, hit.end) for hit in _words(piece)
+                                 if hit.value[1] in (_AFTER, _BEFORE)))
+                    for piece in ((text,) if row else split_sentences(text))])
+    named = {vocabulary.kind: tuple([(name, piece.text) for piece in pieces
+                                     for name in vocabulary.names_in(piece.text)])
              for vocabulary in _ANYWHERE}
-    return pieces, frozenset().union(*[cued for _, cued in pieces]), MappingProxyType(named)  # shared: read-only
+    kinds = frozenset().union(*[piece.cued for piece in pieces], [role[0] for piece in pieces for role in piece.roles])
+    return pieces, kinds, MappingProxyType(named)  # shared: read-only
 
 
 def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: str) -> _Frame:
     under_heading, under_title = _under(headings, title)
-    led_in = _framed(lead_in) if block.kind == "item" and lead_in is not None else _NONE
-    pieces, cued, named = _passages(block.text, block.kind == "row")
-    return _Frame(under_heading, under_title, led_in, pieces, under_heading.union(under_title, led_in, cued), named)
+    if block.kind == "row" and block.header:
+        under_heading = under_heading | _headed(" | ".join(block.header))
+    lead_in = lead_in if block.kind == "item" else None
+    context = _context(headings) if _awaits_context(block.text) or lead_in and _awaits_context(lead_in) else _NONE
+    led_in = _framed(lead_in, context) if lead_in is not None else _NONE
+    pieces, cued, named = _passages(block.text, block.kind == "row", context)  # cued: or naming role words
+    certain = " | ".join([*headings, *block.header, lead_in if led_in else ""])
+    return _Frame(under_heading, under_title, led_in, pieces, under_heading.union(under_title, led_in, cued),
+                  named, certain)
+
+
+def _certain(text: str, vocabulary: Vocabulary) -> bool:
+    """Whether the text makes a list one of names of this kind for certain."""
+    return bool(vocabulary.list_cues and text and vocabulary.list_cues.find(text))
 
 
 def _block_names(block: Block, frame: _Frame, vocabulary: Vocabulary) -> Sequence[tuple[str, str]]:
@@ -206,27 +498,47 @@ def _block_names(block: Block, frame: _Frame, vocabulary: Vocabulary) -> Sequenc
     under_heading = vocabulary.kind in frame.headings
     under_title = vocabulary.kind in frame.title
     led_in = vocabulary.kind in frame.lead_in
-    entry_block = block.kind in ("item", "heading") and (under_heading or led_in)
+    entry_block = block.kind in ("item", "heading", "row") and (under_heading or led_in) or (
+        block.kind == "row" and len(block.cells) > 1 and vocabulary.kind in _headed(block.cells[0]))
     framed_block = entry_block or (block.kind in ("row", "item", "heading") and (under_heading or under_title))
     found = []
-    for piece, cued in frame.pieces:
-        framed = vocabulary.anywhere or framed_block or vocabulary.kind in cued
-        if not (framed or under_heading):
-            continue
-        entries = _list_entries(piece, entry_block, framed or under_heading, vocabulary)
-        names = [name for entry in entries for name in _open_names(entry, vocabulary)]
-        found += [(name, piece) for name in names or (vocabulary.names_in(piece) if framed else [])]
+    for piece in frame.pieces:
+        names = _role_names(piece, vocabulary)
+        framed = vocabulary.anywhere or framed_block or vocabulary.kind in piece.cued
+        if framed or under_heading:
+            listed, marked = _piece_names(piece.text, block, entry_block, framed_block or under_heading,
+                                          [(start, end) for kind, start, end in piece.cues if kind == vocabulary.kind],
+                                          _certain(frame.certain, vocabulary) or _certain(piece.text, vocabulary),
+                                          vocabulary)
+            names += listed
+            if framed and (vocabulary.heads or not marked):
+                names += _beside(vocabulary.names_in(piece.text), names)
+        found += [(name, piece.text) for name in names]
     return found
 
 
-def _list_entries(piece: str, entry_block: bool, framed: bool, vocabulary: Vocabulary) -> list[str]:
-    """The entries of the list a passage gives (a sentence must list two or more), if this kind takes lists."""
+def _beside(terms: Sequence[str], names: list[str]) -> list[str]:
+    """The terms that are not part of a name already found ("Coder" in "Certified Professional Coder")."""
+    found = [name.lower() for name in names]
+    return [term for term in terms if not any(term.lower() in name for name in found)]
+
+
+def _piece_names(piece: str, block: Block, entry_block: bool, framed_block: bool, cues: list[tuple[int, int]],
+                 certain: bool, vocabulary: Vocabulary) -> tuple[list[str], bool]:
+    """The names the lists of a passage give, if this kind takes lists, and whether it holds a list marker.
+
+    An entry block (an item, row or subheading under a frame of this kind) is a list of its own; a sentence
+    gives the lists its markers open, governed by one of its cue words unless the block is framed.
+    """
     if not vocabulary.open_lists:
-        return []
+        return [], False
     if entry_block:
-        return _entries(_LABEL_END.split(piece, maxsplit=1)[0])
-    entries = _listed(piece) if framed else []
-    return entries if len(entries) > 1 else []
+        entries = (_row_entries(block, vocabulary) if block.kind == "row"
+                   else _entries(_LABEL_END.split(_OUTLINE_LABEL.sub("", _COURSE_CODE.sub("", piece.strip())),
+                                                  maxsplit=1)[0]))
+        names = [name for entry in entries for name in _entry_names(entry, vocabulary, certain).names]
+        return names, bool(names)
+    return _listed(piece, vocabulary, None if framed_block else cues, certain)
 
 
 def _with_parents(blocks: list[Block]) -> Iterator[tuple[Block, tuple[str, ...]]]:

@@ -472,9 +472,10 @@ def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: 
     under_heading, under_title = _under(headings, title)
     if block.kind == "row" and block.header:
         under_heading = under_heading | _headed(" | ".join(block.header))
-    lead_in = lead_in if block.kind == "item" else None
+    lead_in = lead_in if block.kind in ("item", "heading") else None
     context = _context(headings) if _awaits_context(block.text) or lead_in and _awaits_context(lead_in) else _NONE
-    led_in = _framed(lead_in, context) if lead_in is not None else _NONE
+    led_in = _NONE if lead_in is None else _framed(lead_in, context) | (_headed(lead_in) if block.kind == "heading"
+                                                                        else _NONE)
     pieces, cued, named = _passages(block.text, block.kind == "row", context)  # cued: or naming role words
     certain = " | ".join([*headings, *block.header, lead_in if led_in else ""])
     return _Frame(under_heading, under_title, led_in, pieces, under_heading.union(under_title, led_in, cued),
@@ -553,12 +554,32 @@ def _with_parents(blocks: list[Block]) -> Iterator[tuple[Block, tuple[str, ...]]
         above.append(block)
 
 
+def _runs(blocks: list[Block]) -> dict[int, str]:
+    """Headings that follow a heading of their level or a line ending in a colon, two or more in a row with
+    nothing between, each with the text that leads them in: a list of short lines set as headings. The last
+    of them opens a section of its own where text follows it ("Career Outlook" after a list of courses).
+    """
+    led: dict[int, str] = {}
+    for index, opener in enumerate(blocks):
+        if opener.kind == "paragraph" and opener.text.rstrip().endswith(":") or opener.kind == "heading":
+            end = index + 1
+            level = opener.level if opener.kind == "heading" else blocks[end].level if end < len(blocks) else 0
+            while end < len(blocks) and blocks[end].kind == "heading" and blocks[end].level == level:
+                end += 1
+            if end < len(blocks):
+                end -= 1
+            if end - index > 2 and index + 1 not in led:
+                led.update(dict.fromkeys(range(index + 1, end), opener.text))
+    return led
+
+
 def extract_mentions(page: CleanPage) -> list[dict]:
     """One row per (kind, name) the page mentions, with the first passage naming it."""
     rows: dict[tuple[str, str], dict] = {}
     lead_in = None
-    for block, headings in _with_parents(page.blocks):
-        frame = _frame(block, headings, lead_in, page.title)
+    runs = _runs(page.blocks)
+    for index, (block, headings) in enumerate(_with_parents(page.blocks)):
+        frame = _frame(block, headings, runs.get(index) if block.kind == "heading" else lead_in, page.title)
         kinds = frame.kinds
         for vocabulary in VOCABULARIES:
             if not (vocabulary.anywhere or vocabulary.kind in kinds):

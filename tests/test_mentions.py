@@ -362,3 +362,17 @@ def test_generic_words_are_never_names(blocks):
 ])
 def test_an_organisation_is_no_job_title(blocks):
     assert names(extract_mentions(page(*blocks)), "job_title") == []
+
+
+@pytest.mark.parametrize(("blocks", "kind", "named"), [
+    ([heading("Required Courses"), heading("Medical Terminology"), heading("Claims and Billing"),
+      heading("Total credits: 24"), heading("Career Outlook"), para("Jobs grow 7%.")], "course",
+     ["Medical Terminology", "Claims and Billing"]),
+    ([para("Alternate titles:"), heading("Abstractor"), heading("Historian"), heading("Coding Analyst")],
+     "job_title", ["Abstractor", "Historian", "Coding Analyst"]),
+    ([heading("Program Courses"), heading("Admission Requirements"), para("Applicants need a diploma.")],
+     "course", []),
+    ([heading("Questions"), heading("Medical Terminology"), heading("Claims and Billing")], "course", []),
+])
+def test_short_lines_set_as_headings_after_a_lead_in_are_its_list(blocks, kind, named):
+    assert names(extract_mentions(page(*blocks)), kind) == named

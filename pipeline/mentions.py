@@ -61,7 +61,7 @@ _BREAKS = frozenset(_DATA["name_breaks"])
 _ROLE_BREAK = re.compile(rf"[.;:!?()—–]|\s(?:{one_of(_BREAKS)})\s", re.IGNORECASE)
 _HANDS_ON = re.compile(r"[,;]|\w+\s+\w+\s+\w+\s+\w+")  # a list marker three words or fewer after another
 _MODIFIER = re.compile(r"(?:ic|al|ive|ary|ory)$")  # a word waiting for the noun after "and": "diagnostic and"
-_NAME_WORD = re.compile(r"[\w'’&/-]+")  # a word of a name, no punctuation about it
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’&/-]*")  # a word of a name: a letter first, no punctuation about it
 _ARTICLES = frozenset({"the", "a", "an", "our", "its", "their", "this", "his", "her"})
 _NAME_STOPS = _OPENERS | _BREAKS | _CONNECTORS  # words a name in running text does not run past, either way
 
@@ -219,13 +219,13 @@ def _title_like(phrase: str, vocabulary: Vocabulary, headless: bool = False) -> 
     if bare.lower() in _GENERIC or (len(words) == 1 and bare.isupper() and len(bare) <= 3
                                     and not vocabulary.known(bare)):
         return False  # "insurers", "OR"
+    if words[0].lower() in _OPENERS or words[0].lower() in _BREAKS:
+        return False  # "How to Become a Medical Biller", "from submission to appeal"
     title_case = _title_case(words)
     if vocabulary.heads and (not (headless and title_case) and not _ends_with_head(words, vocabulary, title_case)
                              or find_organizations(bare)):
         return False  # nor is "American Academy of Professional Coders" a title
-    if title_case:
-        return len(words) <= _TITLE_WORDS
-    return len(words) <= _NAME_WORDS and words[0].lower() not in _OPENERS
+    return len(words) <= (_TITLE_WORDS if title_case else _NAME_WORDS)
 
 
 def _ends_with_head(words: list[str], vocabulary: Vocabulary, title_case: bool) -> bool:

@@ -376,3 +376,13 @@ def test_an_organisation_is_no_job_title(blocks):
 ])
 def test_short_lines_set_as_headings_after_a_lead_in_are_its_list(blocks, kind, named):
     assert names(extract_mentions(page(*blocks)), kind) == named
+
+
+@pytest.mark.parametrize(("blocks", "kind", "named"), [
+    ([item("How to Become a Payment Poster", "Related Careers"), item("Explore Denial Analyst Careers",
+                                                                      "Related Careers")], "job_title", []),
+    ([para("Top 10 Denial Analyst Jobs in Ohio")], "job_title", ["Denial Analyst"]),
+    ([item("Payer rules, from enrollment to appeal", "Courses")], "course", ["Payer rules"]),
+])
+def test_a_headline_or_a_phrase_that_opens_with_a_preposition_is_no_name(blocks, kind, named):
+    assert names(extract_mentions(page(*blocks)), kind) == named

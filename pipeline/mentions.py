@@ -420,7 +420,8 @@ class _Piece(NamedTuple):
 
 
 class _Frame(NamedTuple):
-    """The kinds that frame a block: by the headings above it, by the page title among them, by its lead-in.
+    """The kinds that frame a block: by the headings above it, by the page title among them, by its lead-in, by
+    the label that opens it (a row "Similar occupations | A, B").
 
     ``pieces`` are the block's passages; ``kinds`` are all the kinds that frame it or that its role words
     name together: others can only be named anywhere. ``named`` holds, for each kind
@@ -431,6 +432,7 @@ class _Frame(NamedTuple):
     headings: frozenset[str]
     title: frozenset[str]
     lead_in: frozenset[str]
+    label: frozenset[str]
     pieces: tuple[_Piece, ...]
     kinds: frozenset[str]
     named: Mapping[str, tuple[tuple[str, str], ...]]
@@ -472,14 +474,15 @@ def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: 
     under_heading, under_title = _under(headings, title)
     if block.kind == "row" and block.header:
         under_heading = under_heading | _headed(" | ".join(block.header))
+    labelled = _headed(block.cells[0]) if block.kind == "row" and len(block.cells) > 1 else _NONE
     lead_in = lead_in if block.kind in ("item", "heading") else None
     context = _context(headings) if _awaits_context(block.text) or lead_in and _awaits_context(lead_in) else _NONE
     led_in = _NONE if lead_in is None else _framed(lead_in, context) | (_headed(lead_in) if block.kind == "heading"
                                                                         else _NONE)
     pieces, cued, named = _passages(block.text, block.kind == "row", context)  # cued: or naming role words
     certain = " | ".join([*headings, *block.header, lead_in if led_in else ""])
-    return _Frame(under_heading, under_title, led_in, pieces, under_heading.union(under_title, led_in, cued),
-                  named, certain)
+    return _Frame(under_heading, under_title, led_in, labelled, pieces,
+                  under_heading.union(under_title, led_in, labelled, cued), named, certain)
 
 
 def _certain(text: str, vocabulary: Vocabulary) -> bool:
@@ -499,8 +502,8 @@ def _block_names(block: Block, frame: _Frame, vocabulary: Vocabulary) -> Sequenc
     under_heading = vocabulary.kind in frame.headings
     under_title = vocabulary.kind in frame.title
     led_in = vocabulary.kind in frame.lead_in
-    entry_block = block.kind in ("item", "heading", "row") and (under_heading or led_in) or (
-        block.kind == "row" and len(block.cells) > 1 and vocabulary.kind in _headed(block.cells[0]))
+    entry_block = (block.kind in ("item", "heading", "row") and (under_heading or led_in)
+                   or vocabulary.kind in frame.label)
     framed_block = entry_block or (block.kind in ("row", "item", "heading") and (under_heading or under_title))
     found = []
     for piece in frame.pieces:

@@ -302,6 +302,7 @@ def test_where_a_course_list_ends_and_how_its_entries_split(text, named):
      item("Certified Coding Associate (CCA)")],
     [para("Also called: Abstractor, Data Quality Reviewer, Historian, Certified Coding Associate (CCA)")],
     [row(["Also known as", "Abstractor, Data Quality Reviewer, Historian, Certified Coding Associate (CCA)"], [])],
+    [row(["Other titles", "Abstractor, Data Quality Reviewer, Historian, Certified Coding Associate (CCA)"], [])],
     [heading("Other Titles You May See"),
      *[item(title, "Other Titles You May See")
        for title in ("Abstractor", "Data Quality Reviewer", "Historian", "Certified Coding Associate (CCA)")]],
@@ -386,3 +387,8 @@ def test_short_lines_set_as_headings_after_a_lead_in_are_its_list(blocks, kind, 
 ])
 def test_a_headline_or_a_phrase_that_opens_with_a_preposition_is_no_name(blocks, kind, named):
     assert names(extract_mentions(page(*blocks)), kind) == named
+
+
+def test_a_row_labelled_with_occupations_lists_titles_that_end_in_a_head():
+    rows = extract_mentions(page(row(["Similar occupations", "Payment posters, historians, denial analysts"], [])))
+    assert names(rows, "job_title") == ["Payment posters", "denial analysts"]

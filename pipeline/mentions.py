@@ -9,6 +9,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from pipeline import clauses
+from pipeline.credentials import find_credentials
 from pipeline.datafiles import load
 from pipeline.memo import per_text
 from pipeline.organizations import find_organizations
@@ -93,12 +94,13 @@ class Vocabulary:
         """Names of the terms the text holds, longest first where matches overlap: each as the page writes it
         where the kind keeps names so, else the term's canonical name.
 
-        A job title is never part of an organisation's name ("American Academy of Professional Coders").
-        Remembered per text like a finder (``pipeline.memo``): a site repeats passages from page to page.
+        A job title is never part of an organisation's or a credential's name ("American Academy of Professional
+        Coders", "Certified Professional Coder"). Remembered per text like a finder (``pipeline.memo``): a site
+        repeats passages from page to page.
         """
         hits = self.terms.find(text)
         if self.heads and hits:
-            names = [(found.start, found.end) for found in find_organizations(text)]
+            names = [(found.start, found.end) for found in (*find_organizations(text), *find_credentials(text))]
             hits = tuple(hit for hit in hits if not any(start <= hit.start < end for start, end in names))
         return tuple(text[hit.start:hit.end] if self.as_written else hit.value for hit in hits)
 
@@ -355,6 +357,8 @@ def _listed(sentence: str, vocabulary: Vocabulary, cues: Sequence[tuple[int, int
     marked = False
     for marker, start in _markers(sentence, cues):
         marked = True
+        if marker.group("naming") and _after_credential(sentence[:marker.start()]):
+            continue
         found, region = _named_list(sentence[start:], vocabulary, headless)
         if len(found) > 1 or (found and marker.group("naming")):
             names += found
@@ -376,8 +380,16 @@ def _role_names(piece: _Piece, vocabulary: Vocabulary) -> list[str]:
         after = piece.text[end:]
         if stop := _ROLE_BREAK.search(after):
             after = after[:stop.start()]
-        names += _named_list(_LEADER.sub("", after.strip()), vocabulary, False)[0]
+        if not _after_credential(piece.text[:start]):
+            names += _named_list(_LEADER.sub("", after.strip()), vocabulary, False)[0]
     return names
+
+
+def _after_credential(text: str) -> bool:
+    """Whether the text ends by naming a credential, so that what follows names the credential rather than a
+    title ("the CPC, also called Certified Professional Coder")."""
+    hits = find_credentials(text)
+    return bool(hits) and not re.search(r"\w", text[hits[-1].end:].replace("also", ""))
 
 
 def _name_before(text: str, vocabulary: Vocabulary) -> str | None:

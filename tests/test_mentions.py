@@ -330,6 +330,7 @@ def test_a_title_named_as_what_someone_works_as(text, named):
     "Most remote positions need three years of experience.",
     "Coders use a process called abstraction.",
     "Billing roles are entry-level.",
+    "The CPC, also called Certified Professional Coder, is the most held credential.",
 ])
 def test_work_words_without_a_title_give_none(text):
     assert names(extract_mentions(page(para(text))), "job_title") == []
@@ -392,3 +393,14 @@ def test_a_headline_or_a_phrase_that_opens_with_a_preposition_is_no_name(blocks,
 def test_a_row_labelled_with_occupations_lists_titles_that_end_in_a_head():
     rows = extract_mentions(page(row(["Similar occupations", "Payment posters, historians, denial analysts"], [])))
     assert names(rows, "job_title") == ["Payment posters", "denial analysts"]
+
+
+@pytest.mark.parametrize(("blocks", "named"), [
+    ([para("The CPC, also called Certified Professional Coder, is the most held credential.")], []),
+    ([para("Many employers ask for the CCS (also known as Certified Coding Specialist).")], []),
+    ([para("Holders of the RHIT, known as Registered Health Information Technicians, earn more.")], []),
+    ([para("Alternate titles:"), item("Certified Professional Coder (CPC)"), item("Abstractor")],
+     ["Certified Professional Coder (CPC)", "Abstractor"]),
+])
+def test_a_credential_written_out_is_a_job_title_only_in_a_list_of_titles(blocks, named):
+    assert names(extract_mentions(page(*blocks)), "job_title") == named

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple
@@ -40,13 +40,15 @@ _LABEL_END = re.compile(r":|\s[–—-]\s")  # "Medical Terminology: the languag
 _SPLIT_LIST = re.compile(r"[,;](?![^()]*\))")
 _CONJUNCTION = re.compile(r"\s+(?:and|or|&)\s+")
 _PARENTHESIS = re.compile(r"\s*\(.*?\)\s*$")
-_COURSE_CODE = re.compile(r"^[A-Z]{2,5}[\s-]?\d{2,4}[A-Z]?(?![\w-])\s*[:\-–]?\s*")  # not "ICD-10-CM Coding"
+_CODE = r"[A-Z]{2,5}[\s-]?\d{2,4}[A-Z]?"  # a course number: "HIT 101", "MED-110A"
+_UNITS = r"(?:%|credits?|credit hours|units?|hours?|hrs|weeks?)"  # what a figure beside a name counts
+_COURSE_CODE = re.compile(rf"^{_CODE}(?![\w-])\s*[:\-–]?\s*")  # not "ICD-10-CM Coding"
 _OUTLINE_LABEL = re.compile(
     rf"^(?:{one_of(_DATA['outline_labels'])})\s+(?:\d+|[IVX]+|[A-Z])(?![\w-])\s*[:.)–—-]?\s*", re.IGNORECASE)
 _TRAILER = re.compile(
     r"\s*\((?:\d[^)]*)\)\s*$"  # "(3 credits)", "(20%)"
     r"|\s*\([^)]*$"  # a parenthesis the text cuts off: "ICD-9 Coder (In"
-    r"|\s+\d+(?:[.–-]\d+)?\s*(?:%|credits?|credit hours|units?|hours?|hrs)\.?$"  # "Coding Guidelines 18%"
+    rf"|\s+\d+(?:[.–-]\d+)?\s*{_UNITS}\.?$"  # "Coding Guidelines 18%"
     r"|[\s.;:,]+$",
     re.IGNORECASE,
 )
@@ -55,19 +57,18 @@ _CONJUNCTION_LEADER = re.compile(r"^(?:and|or)\s+", re.IGNORECASE)
 _ENTRY_END = re.compile(rf"\s+{clauses.words('contrast', 'concession', 'relative', 'subordinate', 'addition')}\s",
                         re.IGNORECASE)
 _CLAUSE_OPENING = re.compile(rf"{clauses.words('contrast', 'concession', 'relative', 'subordinate')}", re.IGNORECASE)
-_CODE_CELL = re.compile(r"[A-Z]{2,5}[\s-]?\d{2,4}[A-Z]?")  # "HIT 101": a course number, not a name
-_FIGURE_CELL = re.compile(r"[$\d][\d\s,.$%–-]*(?:\s*(?:credits?|credit hours|units?|hours?|hrs|weeks?))?",
-                          re.IGNORECASE)
+_CODE_CELL = re.compile(_CODE)
+_FIGURE_CELL = re.compile(rf"[$\d][\d\s,.$%–-]*(?:\s*{_UNITS})?", re.IGNORECASE)
 _BREAKS = frozenset(_DATA["name_breaks"])
 _ROLE_BREAK = re.compile(rf"[.;:!?()—–]|\s(?:{one_of(_BREAKS)})\s", re.IGNORECASE)
 _HANDS_ON = re.compile(r"[,;]|\w+\s+\w+\s+\w+\s+\w+")  # a list marker three words or fewer after another
 _MODIFIER = re.compile(r"(?:ic|al|ive|ary|ory)$")  # a word waiting for the noun after "and": "diagnostic and"
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’&/-]*")  # a word of a name: a letter first, no punctuation about it
-_ARTICLES = frozenset({"the", "a", "an", "our", "its", "their", "this", "his", "her"})
+_ARTICLES = frozenset(_DATA["articles"])
 _NAME_STOPS = _OPENERS | _BREAKS | _CONNECTORS  # words a name in running text does not run past, either way
 
 
-def _phrases(variants: list[str], value: str) -> list[tuple[str, str, Case]]:
+def _phrases(variants: list[str], value: Hashable) -> list[tuple[str, Hashable, Case]]:
     """The variants as phrases: one in capitals ("CPT") matches only so, the others in any case."""
     return [(variant, value, Case.ANY if any(c.islower() for c in variant) else Case.WRITTEN)
             for variant in variants]
@@ -309,13 +310,10 @@ def _named_list(text: str, vocabulary: Vocabulary, headless: bool) -> tuple[list
     taken = []
     for entry in _entries(text):
         named = _entry_names(entry, vocabulary, headless, bool(names))
-        if not named.names and _may_hold_terms(entry):
+        if named.names or _may_hold_terms(entry):
             taken.append(entry)
-        if not named.names:
-            break
         names += named.names
-        taken.append(entry)
-        if not named.more:
+        if not (named.names and named.more):
             break
     return names, ",".join(taken)
 
@@ -411,14 +409,17 @@ def _name_before(text: str, vocabulary: Vocabulary) -> str | None:
 
 def _row_entries(block: Block, vocabulary: Vocabulary) -> list[str]:
     """The entries a table row gives: the list its second cell holds where its first names this kind
-    ("Alternate titles | A, B"), else its first cell that is neither a course number nor a figure."""
+    ("Alternate titles | A, B"), else its cell under a header naming this kind ("Course Title"), else its
+    first cell that is neither a course number nor a figure."""
     if block.cells == block.header:
         return []
-    cells = [cell for cell in block.cells if _clean_phrase(cell) and not _CODE_CELL.fullmatch(cell.strip())
+    cells = [(cell, header) for cell, header in zip(block.cells, block.header or [""] * len(block.cells), strict=False)
+             if _clean_phrase(cell) and not _CODE_CELL.fullmatch(cell.strip())
              and not _FIGURE_CELL.fullmatch(cell.strip())]
-    if len(cells) > 1 and vocabulary.kind in _headed(cells[0]):
-        return _entries(cells[1])
-    return cells[:1]
+    if len(cells) > 1 and vocabulary.kind in _headed(cells[0][0]):
+        return _entries(cells[1][0])
+    named = [cell for cell, header in cells if vocabulary.kind in _headed(header)]
+    return named[:1] or [cell for cell, _ in cells[:1]]
 
 
 class _Piece(NamedTuple):

@@ -87,6 +87,7 @@ class Vocabulary:
     open_lists: bool
     as_written: bool
     heads: re.Pattern[str] | None  # a word that ends a name of this kind ("coders")
+    lone_heads: re.Pattern[str] | None  # a head that is a name on its own ("coders", not "specialists")
     list_cues: Phrases | None
     terms: Phrases  # each variant standing for its term's canonical name
 
@@ -119,6 +120,10 @@ class Vocabulary:
         """Whether the word is one that ends a name of this kind."""
         return bool(self.heads and self.heads.fullmatch(word))
 
+    def vague(self, words: Sequence[str]) -> bool:
+        """Whether the words are a head alone that names nothing on its own ("specialists", "a professional")."""
+        return bool(self.lone_heads) and len(words) == 1 and not self.lone_heads.fullmatch(words[0])
+
 
 def _load(kind: str, spec: dict) -> Vocabulary:
     heads = spec.get("heads")
@@ -128,6 +133,7 @@ def _load(kind: str, spec: dict) -> Vocabulary:
         open_lists=spec["open_lists"],
         as_written=spec["as_written"],
         heads=re.compile(rf"(?:{one_of(heads)})s?", re.IGNORECASE) if heads else None,
+        lone_heads=re.compile(rf"(?:{one_of(spec['lone_heads'])})s?", re.IGNORECASE) if heads else None,
         list_cues=_any_case(spec.get("list_cues", []), kind),
         terms=Phrases([phrase for term in spec["terms"] for phrase in _phrases(term["variants"], term["name"])],
                       plural=True),
@@ -225,9 +231,11 @@ def _title_like(phrase: str, vocabulary: Vocabulary, headless: bool = False) -> 
     if words[0].lower() in _OPENERS or words[0].lower() in _BREAKS:
         return False  # "How to Become a Medical Biller", "from submission to appeal"
     title_case = _title_case(words)
-    if vocabulary.heads and (not (headless and title_case) and not _ends_with_head(words, vocabulary, title_case)
-                             or find_organizations(bare)):
-        return False  # nor is "American Academy of Professional Coders" a title
+    if vocabulary.heads and not (headless and title_case) and (not _ends_with_head(words, vocabulary, title_case)
+                                                               or vocabulary.vague(words)):
+        return False
+    if vocabulary.heads and find_organizations(bare):
+        return False  # "American Academy of Professional Coders"
     return len(words) <= (_TITLE_WORDS if title_case else _NAME_WORDS)
 
 
@@ -246,7 +254,7 @@ def _head_prefix(phrase: str, vocabulary: Vocabulary) -> str | None:
             end = index + 1
             while end < len(words) and vocabulary.headed(words[end]):
                 end += 1
-            return " ".join(words[:end])
+            return None if vocabulary.vague(words[:end]) else " ".join(words[:end])
         if word.lower() in _NAME_STOPS or not _NAME_WORD.fullmatch(word):
             return None
     return None
@@ -402,7 +410,7 @@ def _name_before(text: str, vocabulary: Vocabulary) -> str | None:
     if not run:
         return None
     if vocabulary.heads:
-        return " ".join(run) if vocabulary.headed(run[-1]) else None
+        return " ".join(run) if vocabulary.headed(run[-1]) and not vocabulary.vague(run) else None
     after_article = start > 0 and words[start - 1].lower() in _ARTICLES
     return " ".join(run) if after_article and all(word[0].isupper() for word in run) else None
 

@@ -267,12 +267,14 @@ class _Named(NamedTuple):
     more: bool
 
 
-def _entry_names(entry: str, vocabulary: Vocabulary, headless: bool, later: bool = False) -> _Named:
+def _entry_names(entry: str, vocabulary: Vocabulary, headless: bool, later: bool = False, prose: bool = True
+                 ) -> _Named:
     """The names one list entry gives.
 
     An entry joining names ("coders or billers") gives each, else one that reads as a name gives it as
-    written. A name followed by more words ends the list: a clause ("..., plus a year of work"),
-    or for a kind with heads whatever follows the head ("medical coders in clinics").
+    written. In running text (``prose``) a name followed by more words ends the list: a clause ("..., plus a
+    year of work"), or for a kind with heads whatever follows the head ("medical coders in clinics"); a list
+    item or row that does not read as a name names nothing ("Assist coders with audits").
     """
     phrase = _clean_phrase(entry)
     parts = [_clean_phrase(part) for part in _CONJUNCTION.split(phrase)]
@@ -283,6 +285,8 @@ def _entry_names(entry: str, vocabulary: Vocabulary, headless: bool, later: bool
         return _Named(parts, True)
     if _title_like(phrase, vocabulary, headless):
         return _Named([vocabulary.spelt(phrase)], True)
+    if not prose:
+        return _Named([], False)
     if vocabulary.heads:
         names = [vocabulary.spelt(name) for part in _CONJUNCTION.split(phrase)
                  if (name := _head_prefix(_LEADER.sub("", part), vocabulary))]
@@ -340,14 +344,14 @@ def _markers(sentence: str, cues: Sequence[tuple[int, int]] | None) -> Iterator[
     """
     position = 0
     while marker := _MARKERS.search(sentence, position):
-        start = marker.end()
-        while (following := _MARKERS.search(sentence, start)) and not _HANDS_ON.search(
-                sentence[start:following.start()]):
-            start = following.end()
-        position = start
-        if cues is None or any(_governs(sentence[end:marker.start()]) for cue_start, end in cues
-                               if cue_start < marker.end()):
-            yield marker, start
+        chain = [marker]
+        while (following := _MARKERS.search(sentence, chain[-1].end())) and not _HANDS_ON.search(
+                sentence[chain[-1].end():following.start()]):
+            chain.append(following)
+        position = chain[-1].end()
+        if cues is None or any(_governs(sentence[end:link.start()]) for link in chain for cue_start, end in cues
+                               if cue_start < link.end()):
+            yield marker, position
 
 
 def _governs(between: str) -> bool:
@@ -561,7 +565,7 @@ def _piece_names(piece: str, block: Block, entry_block: bool, framed_block: bool
         entries = (_row_entries(block, vocabulary) if block.kind == "row"
                    else _entries(_LABEL_END.split(_OUTLINE_LABEL.sub("", _COURSE_CODE.sub("", piece.strip())),
                                                   maxsplit=1)[0]))
-        names = [name for entry in entries for name in _entry_names(entry, vocabulary, certain).names]
+        names = [name for entry in entries for name in _entry_names(entry, vocabulary, certain, prose=False).names]
         return names, bool(names)
     return _listed(piece, vocabulary, None if framed_block else cues, certain)
 

@@ -239,6 +239,7 @@ def test_course_tables_and_lists_give_the_title_not_the_number(blocks):
     "Classes cover topics like claims follow-up, denial appeals and payer contracts.",
     "Coursework: claims follow-up, denial appeals, payer contracts.",
     "The program teaches claims follow-up, denial appeals, and payer contracts.",
+    "Formal training programs cover topics such as claims follow-up, denial appeals and payer contracts.",
 ])
 def test_subjects_a_program_teaches_in_a_sentence(text):
     assert names(extract_mentions(page(para(text))), "course") == [
@@ -256,6 +257,7 @@ def test_topics_count_under_a_heading_about_a_program():
     "The curriculum centers on soft skills, including calming patients, insurers, and physicians.",
     "Our blog covers pay, job outlook, courses and exam preparation.",
     "Most courses in medical coding, which some call medical billing, run a year.",
+    "The program covers the exam voucher, books and a laptop.",
 ])
 def test_lists_no_course_word_governs_are_no_courses(text):
     assert names(extract_mentions(page(para(text))), "course") == []
@@ -358,6 +360,12 @@ def test_titles_in_a_sentence_end_where_the_title_does():
 ])
 def test_another_spelling_of_a_known_title_is_spelt_out(blocks):
     assert names(extract_mentions(page(*blocks)), "job_title") == ["patient account representative"]
+
+
+def test_a_duty_listed_under_a_roles_heading_is_no_title_though_a_title_it_names_is():
+    rows = extract_mentions(page(item("Assist senior coders with audits", "Roles and Responsibilities"),
+                                 item("Train new billing staff", "Roles and Responsibilities")))
+    assert names(rows, "job_title") == ["coder"]
 
 
 @pytest.mark.parametrize("blocks", [

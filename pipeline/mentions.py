@@ -451,7 +451,8 @@ class _Frame(NamedTuple):
     ``pieces`` are the block's passages; ``kinds`` are all the kinds that frame it or that its role words
     name together: others can only be named anywhere. ``named`` holds, for each kind
     whose terms count wherever they stand (``_ANYWHERE``), the (name, evidence) pairs the passages give.
-    ``certain`` are the text of the headings and lead-in, where a kind's list cues make its lists certain.
+    ``above`` are the texts of the headings, the table header and the lead-in, where a kind's list cues make
+    its lists certain.
     """
 
     headings: frozenset[str]
@@ -461,7 +462,7 @@ class _Frame(NamedTuple):
     pieces: tuple[_Piece, ...]
     kinds: frozenset[str]
     named: Mapping[str, tuple[tuple[str, str], ...]]
-    certain: str
+    above: tuple[str, ...]
 
 
 @per_text
@@ -477,22 +478,34 @@ def _under(headings: tuple[str, ...], title: str) -> tuple[frozenset[str], froze
 _ANYWHERE = tuple(vocabulary for vocabulary in VOCABULARIES if vocabulary.anywhere and not vocabulary.open_lists)
 
 
+def _piece(text: str, context: frozenset[str]) -> _Piece:
+    return _Piece(text, _framed(text, context), _cue_hits(text, context),
+                  tuple((*hit.value, hit.start, hit.end) for hit in _words(text) if hit.value[1] in (_AFTER, _BEFORE)))
+
+
 @per_text
-def _passages(text: str, row: bool, context: frozenset[str]
-              ) -> tuple[tuple[_Piece, ...], frozenset[str], Mapping[str, tuple[tuple[str, str], ...]]]:
+def _passages(text: str, row: bool) -> tuple[tuple[_Piece, ...], frozenset[str],
+                                             Mapping[str, tuple[tuple[str, str], ...]]]:
     """A block's passages (a row is one, else its sentences), the kinds they cue or name role words of, and
     the names they give of the kinds that count anywhere (read here once for every block with this text).
-    ``context`` are the kinds whose context the headings above hold.
     """
-    pieces = tuple([_Piece(piece, _framed(piece, context), _cue_hits(piece, context),
-                           tuple((*hit.value, hit.start, hit.end) for hit in _words(piece)
-                                 if hit.value[1] in (_AFTER, _BEFORE)))
-                    for piece in ((text,) if row else split_sentences(text))])
+    pieces = tuple([_piece(piece, _NONE) for piece in ((text,) if row else split_sentences(text))])
     named = {vocabulary.kind: tuple([(name, piece.text) for piece in pieces
                                      for name in vocabulary.names_in(piece.text)])
              for vocabulary in _ANYWHERE}
-    kinds = frozenset().union(*[piece.cued for piece in pieces], [role[0] for piece in pieces for role in piece.roles])
-    return pieces, kinds, MappingProxyType(named)  # shared: read-only
+    return pieces, _kinds(pieces), MappingProxyType(named)  # shared: read-only
+
+
+def _kinds(pieces: tuple[_Piece, ...]) -> frozenset[str]:
+    """The kinds the passages cue or name role words of."""
+    return frozenset().union(*[piece.cued for piece in pieces], [role[0] for piece in pieces for role in piece.roles])
+
+
+def _in_context(pieces: tuple[_Piece, ...], headings: tuple[str, ...]) -> tuple[_Piece, ...]:
+    """The passages with their context cue words read as cues where the headings above hold their context."""
+    if not any(_awaits_context(piece.text) for piece in pieces) or not (context := _context(headings)):
+        return pieces
+    return tuple(_piece(piece.text, context) for piece in pieces)
 
 
 def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: str) -> _Frame:
@@ -501,18 +514,20 @@ def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: 
         under_heading = under_heading | _headed(" | ".join(block.header))
     labelled = _headed(block.cells[0]) if block.kind == "row" and len(block.cells) > 1 else _NONE
     lead_in = lead_in if block.kind in ("item", "heading") else None
-    context = _context(headings) if _awaits_context(block.text) or lead_in and _awaits_context(lead_in) else _NONE
+    context = _context(headings) if lead_in and _awaits_context(lead_in) else _NONE
     led_in = _NONE if lead_in is None else _framed(lead_in, context) | (_headed(lead_in) if block.kind == "heading"
                                                                         else _NONE)
-    pieces, cued, named = _passages(block.text, block.kind == "row", context)  # cued: or naming role words
-    certain = " | ".join([*headings, *block.header, lead_in if led_in else ""])
+    pieces, cued, named = _passages(block.text, block.kind == "row")  # cued: or naming role words
+    if (in_context := _in_context(pieces, headings)) is not pieces:
+        pieces, cued = in_context, _kinds(in_context)
+    above = (*headings, *block.header, lead_in) if led_in else (*headings, *block.header)
     return _Frame(under_heading, under_title, led_in, labelled, pieces,
-                  under_heading.union(under_title, led_in, labelled, cued), named, certain)
+                  under_heading.union(under_title, led_in, labelled, cued), named, above)
 
 
-def _certain(text: str, vocabulary: Vocabulary) -> bool:
-    """Whether the text makes a list one of names of this kind for certain."""
-    return bool(vocabulary.list_cues and text and vocabulary.list_cues.find(text))
+def _certain(texts: Sequence[str], vocabulary: Vocabulary) -> bool:
+    """Whether the texts make a list one of names of this kind for certain."""
+    return bool(vocabulary.list_cues) and any(vocabulary.list_cues.find(text) for text in texts)
 
 
 def _block_names(block: Block, frame: _Frame, vocabulary: Vocabulary) -> Sequence[tuple[str, str]]:
@@ -537,7 +552,7 @@ def _block_names(block: Block, frame: _Frame, vocabulary: Vocabulary) -> Sequenc
         if framed or under_heading:
             listed, marked = _piece_names(piece.text, block, entry_block, framed_block or under_heading,
                                           [(start, end) for kind, start, end in piece.cues if kind == vocabulary.kind],
-                                          _certain(frame.certain, vocabulary) or _certain(piece.text, vocabulary),
+                                          _certain((*frame.above, piece.text), vocabulary),
                                           vocabulary)
             names += listed
             if framed and (vocabulary.heads or not marked):

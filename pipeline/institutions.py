@@ -55,6 +55,8 @@ _BEFORE_REACH = max(map(len, _DATA["before_schools"])) + 2
 _NOT_SCHOOLS = set(_DATA["not_schools"]) | set(_STATES)
 # A heading or list entry that is nothing but an acronym with a U in it ("SNHU", "WGU").
 _BARE_UNIVERSITY = re.compile(r"\s*(?P<acronym>[A-Z]*U[A-Z]*)\s*")
+# Every name read holds a keyword, a known or short name's word, or is a short form: a text with none names no school.
+_SIGNS = (*_KEYWORDS, *_DATA["known"], *_SHORT_NAME_WORDS)
 
 
 class Institution(NamedTuple):
@@ -182,6 +184,8 @@ def _named_schools(text: str) -> tuple[Institution, ...]:
 
 def _schools(text: str, acronyms: dict[str, str]) -> list[Institution]:
     """``find_institutions``, read afresh."""
+    if not (any(sign in text for sign in _SIGNS) or _SHORT_FORM.search(text)):
+        return []
     taken = _known_elsewhere(text)
     found = _full_names(text, taken)
     known = acronyms | _defined(text, found)

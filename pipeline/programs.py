@@ -197,17 +197,18 @@ def _reading(page: CleanPage) -> Iterator[tuple[str, dict | None, bool]]:
     even before the school is named.
     """
     acronyms = defined_acronyms(block.text for block in page.blocks)
-    only = _only_school(page, acronyms)
+    blocks = [(block, [(passage, find_institutions(passage, acronyms)) for passage in _passages(block)])
+              for block in page.blocks]
+    only = _only_school(blocks)
     opened: list[dict] = []
     waiting: list[str] = []  # passages that describe the only school's program if it is named
     subject: dict | None = None
     last: dict | None = None  # the program named last
     owner, owned = Block("paragraph", ""), []  # the block that named the subject's school, and its schools
-    for block in page.blocks:
+    for block, passages in blocks:
         opening = subject
-        for passage in _passages(block):
+        for passage, schools in passages:
             last = subject or last
-            schools = find_institutions(passage, acronyms)
             back = not schools and _refers_back(passage, only is not None or opening is not None)
             if not schools and subject is None and not (back and last is not None):
                 if only and (back or _accredits(passage) or program_fact(block, passage)):
@@ -257,10 +258,9 @@ def _reading(page: CleanPage) -> Iterator[tuple[str, dict | None, bool]]:
         yield passage, rows[0] if rows else None, False
 
 
-def _only_school(page: CleanPage, acronyms: dict[str, str]) -> str | None:
-    """The school a page names, if it names one only."""
-    names = {school.name for block in page.blocks for passage in _passages(block)
-             for school in find_institutions(passage, acronyms)}
+def _only_school(blocks: list[tuple[Block, list[tuple[str, list[Institution]]]]]) -> str | None:
+    """The school a page's passages (with the schools each names) name, if they name one only."""
+    names = {school.name for _, passages in blocks for _, schools in passages for school in schools}
     return names.pop() if len(names) == 1 else None
 
 

@@ -359,10 +359,11 @@ def _governs(between: str) -> bool:
     return not re.search(r"[,;.]", between) and len(between.split()) <= _CUE_REACH
 
 
-def _listed(sentence: str, vocabulary: Vocabulary, cues: Sequence[tuple[int, int]] | None, headless: bool
-            ) -> tuple[list[str], bool]:
+@per_text
+def _listed(sentence: str, vocabulary: Vocabulary, cues: tuple[tuple[int, int], ...] | None, headless: bool
+            ) -> tuple[tuple[str, ...], bool]:
     """The names the lists of a sentence give (a list must name two, unless a naming marker opens it), and whether
-    the sentence holds a list marker at all."""
+    the sentence holds a list marker at all (remembered: a site repeats its sentences from page to page)."""
     names: list[str] = []
     marked = False
     for marker, start in _markers(sentence, cues):
@@ -374,7 +375,7 @@ def _listed(sentence: str, vocabulary: Vocabulary, cues: Sequence[tuple[int, int
             names += found
         elif not vocabulary.heads:
             names += vocabulary.names_in(region)
-    return names, marked
+    return tuple(names), marked
 
 
 def _role_names(piece: _Piece, vocabulary: Vocabulary) -> list[str]:
@@ -550,10 +551,9 @@ def _block_names(block: Block, frame: _Frame, vocabulary: Vocabulary) -> Sequenc
         names = _role_names(piece, vocabulary)
         framed = vocabulary.anywhere or framed_block or vocabulary.kind in piece.cued
         if framed or under_heading:
-            listed, marked = _piece_names(piece.text, block, entry_block, framed_block or under_heading,
-                                          [(start, end) for kind, start, end in piece.cues if kind == vocabulary.kind],
-                                          _certain((*frame.above, piece.text), vocabulary),
-                                          vocabulary)
+            cues = tuple((start, end) for kind, start, end in piece.cues if kind == vocabulary.kind)
+            listed, marked = _piece_names(piece.text, block, entry_block, framed_block or under_heading, cues,
+                                          _certain((*frame.above, piece.text), vocabulary), vocabulary)
             names += listed
             if framed and (vocabulary.heads or not marked):
                 names += _beside(vocabulary.names_in(piece.text), names)
@@ -567,8 +567,8 @@ def _beside(terms: Sequence[str], names: list[str]) -> list[str]:
     return [term for term in terms if not any(term.lower() in name for name in found)]
 
 
-def _piece_names(piece: str, block: Block, entry_block: bool, framed_block: bool, cues: list[tuple[int, int]],
-                 certain: bool, vocabulary: Vocabulary) -> tuple[list[str], bool]:
+def _piece_names(piece: str, block: Block, entry_block: bool, framed_block: bool, cues: tuple[tuple[int, int], ...],
+                 certain: bool, vocabulary: Vocabulary) -> tuple[Sequence[str], bool]:
     """The names the lists of a passage give, if this kind takes lists, and whether it holds a list marker.
 
     An entry block (an item, row or subheading under a frame of this kind) is a list of its own; a sentence

@@ -484,29 +484,32 @@ def _piece(text: str, context: frozenset[str]) -> _Piece:
                   tuple((*hit.value, hit.start, hit.end) for hit in _words(text) if hit.value[1] in (_AFTER, _BEFORE)))
 
 
+class _Passages(NamedTuple):
+    """A block's passages as read once for every block with its text: see ``_passages``."""
+
+    pieces: tuple[_Piece, ...]
+    kinds: frozenset[str]
+    named: Mapping[str, tuple[tuple[str, str], ...]]
+    awaits_context: bool
+
+
 @per_text
-def _passages(text: str, row: bool) -> tuple[tuple[_Piece, ...], frozenset[str],
-                                             Mapping[str, tuple[tuple[str, str], ...]]]:
-    """A block's passages (a row is one, else its sentences), the kinds they cue or name role words of, and
-    the names they give of the kinds that count anywhere (read here once for every block with this text).
+def _passages(text: str, row: bool) -> _Passages:
+    """A block's passages (a row is one, else its sentences), the kinds they cue or name role words of, the names
+    they give of the kinds that count anywhere, and whether one holds a context cue word (read here once for every
+    block with this text).
     """
     pieces = tuple([_piece(piece, _NONE) for piece in ((text,) if row else split_sentences(text))])
     named = {vocabulary.kind: tuple([(name, piece.text) for piece in pieces
                                      for name in vocabulary.names_in(piece.text)])
              for vocabulary in _ANYWHERE}
-    return pieces, _kinds(pieces), MappingProxyType(named)  # shared: read-only
+    return _Passages(pieces, _kinds(pieces), MappingProxyType(named),  # shared: read-only
+                     any(_awaits_context(piece.text) for piece in pieces))
 
 
 def _kinds(pieces: tuple[_Piece, ...]) -> frozenset[str]:
     """The kinds the passages cue or name role words of."""
     return frozenset().union(*[piece.cued for piece in pieces], [role[0] for piece in pieces for role in piece.roles])
-
-
-def _in_context(pieces: tuple[_Piece, ...], headings: tuple[str, ...]) -> tuple[_Piece, ...]:
-    """The passages with their context cue words read as cues where the headings above hold their context."""
-    if not any(_awaits_context(piece.text) for piece in pieces) or not (context := _context(headings)):
-        return pieces
-    return tuple(_piece(piece.text, context) for piece in pieces)
 
 
 def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: str) -> _Frame:
@@ -518,9 +521,10 @@ def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: 
     context = _context(headings) if lead_in and _awaits_context(lead_in) else _NONE
     led_in = _NONE if lead_in is None else _framed(lead_in, context) | (_headed(lead_in) if block.kind == "heading"
                                                                         else _NONE)
-    pieces, cued, named = _passages(block.text, block.kind == "row")  # cued: or naming role words
-    if (in_context := _in_context(pieces, headings)) is not pieces:
-        pieces, cued = in_context, _kinds(in_context)
+    pieces, cued, named, awaits_context = _passages(block.text, block.kind == "row")  # cued: or naming role words
+    if awaits_context and (context := _context(headings)):  # its context cue words read as cues under these headings
+        pieces = tuple(_piece(piece.text, context) for piece in pieces)
+        cued = _kinds(pieces)
     above = (*headings, *block.header, lead_in) if led_in else (*headings, *block.header)
     return _Frame(under_heading, under_title, led_in, labelled, pieces,
                   under_heading.union(under_title, led_in, labelled, cued), named, above)

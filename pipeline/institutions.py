@@ -56,7 +56,7 @@ _NOT_SCHOOLS = set(_DATA["not_schools"]) | set(_STATES)
 # A heading or list entry that is nothing but an acronym with a U in it ("SNHU", "WGU").
 _BARE_UNIVERSITY = re.compile(r"\s*(?P<acronym>[A-Z]*U[A-Z]*)\s*")
 # Every name read holds a keyword, a known or short name's word, or is a short form: a text with none names no school.
-_SIGNS = (*_KEYWORDS, *_DATA["known"], *_SHORT_NAME_WORDS)
+_SIGNS = re.compile(rf"{one_of([*_KEYWORDS, *_DATA['known'], *_SHORT_NAME_WORDS])}|{_SHORT_FORM.pattern}")
 
 
 class Institution(NamedTuple):
@@ -184,7 +184,7 @@ def _named_schools(text: str) -> tuple[Institution, ...]:
 
 def _schools(text: str, acronyms: dict[str, str]) -> list[Institution]:
     """``find_institutions``, read afresh."""
-    if not (any(sign in text for sign in _SIGNS) or _SHORT_FORM.search(text)):
+    if not _SIGNS.search(text):
         return []
     taken = _known_elsewhere(text)
     found = _full_names(text, taken)

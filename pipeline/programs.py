@@ -264,6 +264,7 @@ def _only_school(blocks: list[tuple[Block, list[tuple[str, list[Institution]]]]]
     return names.pop() if len(names) == 1 else None
 
 
+@per_text
 def _refers_back(passage: str, school_at_hand: bool) -> bool:
     """Whether a passage speaks again of "the program", or of "the college" where one is at hand.
 

@@ -581,12 +581,23 @@ def _piece_names(piece: str, block: Block, entry_block: bool, framed_block: bool
     if not vocabulary.open_lists:
         return [], False
     if entry_block:
-        entries = (_row_entries(block, vocabulary) if block.kind == "row"
-                   else _entries(_LABEL_END.split(_OUTLINE_LABEL.sub("", _COURSE_CODE.sub("", piece.strip())),
-                                                  maxsplit=1)[0]))
-        names = [name for entry in entries for name in _entry_names(entry, vocabulary, certain, prose=False).names]
+        entries = _row_entries(block, vocabulary) if block.kind == "row" else _item_entries(piece)
+        names = _entries_names(tuple(entries), vocabulary, certain)
         return names, bool(names)
     return _listed(piece, vocabulary, None if framed_block else cues, certain)
+
+
+@per_text
+def _item_entries(text: str) -> tuple[str, ...]:
+    """The entries a list item or subheading gives: its text, without a course number or outline label, up to a
+    label's end ("Medical Terminology: the language of medicine"), split where it lists several."""
+    return tuple(_entries(_LABEL_END.split(_OUTLINE_LABEL.sub("", _COURSE_CODE.sub("", text.strip())), maxsplit=1)[0]))
+
+
+@per_text
+def _entries_names(entries: tuple[str, ...], vocabulary: Vocabulary, headless: bool) -> tuple[str, ...]:
+    """The names an entry block's entries give, each read as a whole (remembered: a site repeats its lists)."""
+    return tuple(name for entry in entries for name in _entry_names(entry, vocabulary, headless, prose=False).names)
 
 
 def _with_parents(blocks: list[Block]) -> Iterator[tuple[Block, tuple[str, ...]]]:

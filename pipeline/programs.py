@@ -209,7 +209,9 @@ def _reading(page: CleanPage) -> Iterator[tuple[str, dict | None, bool]]:
         opening = subject
         for passage, schools in passages:
             last = subject or last
-            back = not schools and _refers_back(passage, only is not None or opening is not None)
+            # only a passage after a program, or on a page of one school, has a program to refer back to
+            back = not schools and (last is not None or only is not None) and _refers_back(
+                passage, only is not None or opening is not None)
             if not schools and subject is None and not (back and last is not None):
                 if only and (back or _accredits(passage) or program_fact(block, passage)):
                     waiting.append(passage)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from kb.fulltext import ensure_search
+from kb.summaries import SUMMARY_COLUMNS, WAGE_CLAIM_COLUMNS, ensure_summaries, summary_name
 
 SCHEMA_VERSION = 1
 
@@ -108,40 +109,62 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["schema_version"].insert({"version": SCHEMA_VERSION})
     ensure_search(db, SEARCHED_COLUMNS)
     ensure_indexes(db)
+    ensure_summaries(db)
     for name, sql in VIEWS.items():
         if name not in db.view_names() or sql not in db.view(name).schema:
             db.create_view(name, sql, replace=True)
+    refresh_statistics(db)
 
 
 # Views for browsing: current wage figures with the year they are dated to, so Datasette can facet by year.
 VIEWS = {
-    "wage_claims": "select *, cast(substr(as_of, 1, 4) as integer) as as_of_year from current_wages",
+    "wage_claims": f"select *, {', '.join(f'{sql} as {name}' for name, sql in WAGE_CLAIM_COLUMNS.items())} "
+                   "from current_wages",
 }
 
-# Columns Datasette facets on, sorts by or joins through: indexed so that a large file answers fast.
+# Columns Datasette facets on, sorts by or joins through in tables that have no summary (kb/summaries.py).
 INDEXED_COLUMNS: dict[str, tuple[str, ...]] = {
     "pages": ("site", "status", "fetched_at", "first_seen", "gone_at"),
-    "wages": ("attributed_to", "statistic", "period", "as_of", "occupation"),
-    "outlook": ("measure", "attributed_to", "occupation", "end_year"),
     "credentials": ("issuer",),
-    "credential_mentions": ("code", "issuer"),
-    "requirements": ("credential", "type", "recommended"),
-    "exams": ("credential", "attribute", "unit"),
-    "programs": ("credential_awarded", "online", "prepares_for", "institution"),
-    "program_norms": ("credential_awarded",),
-    "mentions": ("kind", "name"),
+    "programs": ("institution",),
     "crawl_errors": ("kind",),
 }
 # Every fact table also has these indexes: current facts per page (covering, for provenance counts), and
 # the history columns that "what changed" compares with a run's start.
 FACT_INDEXES: tuple[tuple[str, ...], ...] = (("page_url", "retracted_at"), ("first_seen",), ("retracted_at",))
+# The order a summarized table's page opens in (its sort in kb/metadata.yml), and other columns it is sorted by.
+ORDER_COLUMNS: dict[str, str] = {
+    "wages": "as_of", "outlook": "end_year", "credential_mentions": "code", "requirements": "credential",
+    "exams": "credential", "programs": "cost_usd", "mentions": "kind",
+}
+SORTED_COLUMNS: dict[str, tuple[str, ...]] = {"wages": ("amount",), "outlook": ("value",), "programs": ("cost_usd",)}
+# Tables smaller than this need no planner statistics.
+STATISTICS_FROM_ROWS = 1000
+
+
+def summary_indexes(table: str) -> list[tuple[str, ...]]:
+    """The indexes of a summarized table, each holding all its summary columns and, last, retracted_at.
+
+    One is led by each summary column, then the table's default order: any page filtered by equality on
+    summary columns counts its rows within the index of one of them, without reading a row; a page filtered
+    by that column reads its first rows in order; a page sorted by it reads the index in order, checking its
+    filters in the index. One is led by each other sorted column, for the same.
+    """
+    columns, order = SUMMARY_COLUMNS[table], ORDER_COLUMNS.get(table)
+    leads = [(c, order) if order and order != c else (c,) for c in columns]
+    leads += [(column,) for column in SORTED_COLUMNS.get(table, ())]
+    return [(*lead, *(c for c in columns if c not in lead), "retracted_at") for lead in leads]
 
 
 def ensure_indexes(db: sqlite_utils.Database) -> None:
-    """Index the facet and join columns that exist in this file."""
+    """Index the facet, sort and join columns that exist in this file."""
     wanted = {table: [(column,) for column in columns] for table, columns in INDEXED_COLUMNS.items()}
     for table in FACT_COLUMNS:
         wanted.setdefault(table, []).extend(FACT_INDEXES)
+    for table, columns in SUMMARY_COLUMNS.items():
+        wanted[table].extend(summary_indexes(table))
+        for column in columns:  # one-column indexes of earlier files, which the summary indexes begin with
+            db.execute(f"drop index if exists [idx_{table}_{column}]")
     for table, indexes in wanted.items():
         if not db[table].exists():
             continue
@@ -149,3 +172,43 @@ def ensure_indexes(db: sqlite_utils.Database) -> None:
         for columns in indexes:
             if set(columns) <= set(present):
                 db[table].create_index(list(columns), if_not_exists=True)
+
+
+def refresh_statistics(db: sqlite_utils.Database) -> None:
+    """Gather the query planner's statistics (sqlite_stat1) for large tables that have none, or that have grown or
+    shrunk twofold since (a second per million rows, so at most a few times in a file's life).
+
+    Without them SQLite cannot tell a filter that keeps a few rows from one that keeps most. With them it still
+    takes every value to be as common as the average, while facet values are skewed (one occupation may hold
+    a third of the facts), and it does not weigh a page's LIMIT: it would sort a third of the table to show
+    fifty rows rather than read fifty from an index in order. So the statistics of the indexes led by a summary
+    column record its most common value's rows instead of the average, and forbid skipping over their first
+    column; SQLite documents both adjustments of sqlite_stat1 for steering its planner.
+    """
+    known = {}
+    if db["sqlite_stat1"].exists():
+        known = {table: int(stat.split()[0])
+                 for table, stat in db.execute("select tbl, stat from sqlite_stat1 where idx is not null")}
+    counts = {table: db.execute(f"select count(*) from [{table}]").fetchone()[0]
+              for table in ["pages", *FACT_COLUMNS] if db[table].exists()}
+    stale = [table for table, rows in counts.items()
+             if rows >= STATISTICS_FROM_ROWS and not 0.5 <= rows / known.get(table, 0.1) <= 2]
+    for table in stale:
+        db.execute(f"analyze [{table}]")
+        for columns in summary_indexes(table) if table in SUMMARY_COLUMNS else ():
+            if columns[0] in SUMMARY_COLUMNS[table]:
+                steer(db, table, columns)
+    if stale:
+        db.execute("analyze sqlite_schema")  # the adjusted statistics take effect
+
+
+def steer(db: sqlite_utils.Database, table: str, columns: tuple[str, ...]) -> None:
+    """Record in an index's statistics the rows of its first column's most common value, and no skip-scan."""
+    index = f"idx_{table}_{'_'.join(columns)}"
+    row = db.execute("select stat from sqlite_stat1 where tbl = ? and idx = ?", [table, index]).fetchone()
+    most = db.execute(f"select max(n) from (select sum(n) as n from [{summary_name(table)}] "
+                      f"where [{columns[0]}] is not null group by [{columns[0]}])").fetchone()[0]
+    if row and most:
+        rows, _, rest = row[0].split(" ", 2)
+        db.execute("update sqlite_stat1 set stat = ? where tbl = ? and idx = ?",
+                   [f"{rows} {most} {rest} noskipscan", table, index])

@@ -1,19 +1,26 @@
-"""Publish the knowledge base with Datasette: metadata, canned queries, dashboards, home page."""
+"""Publish the knowledge base with Datasette: metadata, canned queries, dashboards, home page.
+
+``python -m kb.serve DB`` (what ``kb serve`` runs) serves it from one process per core: Datasette
+renders each page in Python under one interpreter lock, so one process uses one core however many
+requests wait (docs/publishing.md).
+"""
 
 from __future__ import annotations
 
+import argparse
 import copy
-import hashlib
 import json
 import os
+import secrets
 import sys
-import tempfile
 from pathlib import Path
 
+import uvicorn
 import yaml
 from datasette.app import Datasette
 
-from kb.schema import FACT_COLUMNS
+from kb.schema import FACT_COLUMNS, summary_indexes
+from kb.summaries import SUMMARIES, SUMMARIZED, Summary
 
 HERE = Path(__file__).parent
 METADATA = HERE / "metadata.yml"
@@ -52,10 +59,26 @@ def load_metadata(db: str) -> dict:
         tables[table] = {**table_notes, **tables[table], "columns": {**tables[table]["columns"], **common}}
         tables[f"current_{table}"] = current_view(table, tables[table])
     tables["wage_claims"]["columns"] = {**tables["wages"]["columns"], **tables["wage_claims"]["columns"]}
+    for view, summarized in SUMMARIZED.items():
+        tables[view]["sortable_columns"] = sortable_columns(summarized.table)
+    for summary in SUMMARIES:
+        tables[summary.name] = {"hidden": True, "description": summary_description(summary)}
     database["queries"] = _read_yaml(QUERIES)
     metadata["databases"] = {name: database}
     metadata.setdefault("plugins", {})["datasette-dashboards"] = load_dashboards(name)
     return metadata
+
+
+def summary_description(summary: Summary) -> str:
+    return (f"How many {summary.table} facts (current or not) share each {', '.join(summary.columns)}; kept current "
+            "by triggers on every write (docs/schema.md).")
+
+
+def sortable_columns(table: str) -> list[str]:
+    """The columns a large table can be sorted by: those an index begins with (kb.schema.summary_indexes).
+
+    Sorting a million facts by any other column would sort them all for each page, and be cut off."""
+    return [columns[0] for columns in summary_indexes(table)]
 
 
 def current_view(table: str, described: dict) -> dict:
@@ -84,26 +107,47 @@ def load_dashboards(name: str) -> dict:
 
 def datasette_command(db: str, host: str = "127.0.0.1", port: int = 8001) -> list[str]:
     """The command line that serves ``db`` as ``kb serve`` does."""
-    command = [sys.executable, "-m", "datasette", "serve", db, "--metadata", str(write_metadata(db))]
-    command += ["--template-dir", str(TEMPLATES), "--plugins-dir", str(PLUGINS)]
-    command += ["--host", host, "--port", str(port)]
-    for name, value in SETTINGS.items():
-        command += ["--setting", name, str(value)]
-    return command
+    return [sys.executable, "-m", "kb.serve", db, "--host", host, "--port", str(port)]
 
 
-def write_metadata(db: str) -> Path:
-    """Write ``db``'s merged metadata for a Datasette command line; one file per database, replaced on each start."""
-    key = hashlib.sha256(str(Path(db).resolve()).encode("utf-8")).hexdigest()[:16]
-    path = Path(tempfile.gettempdir()) / f"kb-metadata-{key}.json"
-    with tempfile.NamedTemporaryFile("w", dir=path.parent, prefix=path.stem, suffix=".part", delete=False) as f:
-        json.dump(load_metadata(db), f)
-    os.replace(f.name, path)  # a server starting meanwhile reads the old file or the new one, never half of one
-    return path
+def make_datasette(db: str, immutable: bool = False, inspect_file: str | None = None,
+                   secret: str | None = None) -> Datasette:
+    """A Datasette instance configured exactly like ``kb serve``, for tests and embedding.
 
-
-def make_datasette(db: str) -> Datasette:
-    """A Datasette instance configured exactly like ``kb serve``, for tests and embedding."""
+    ``immutable`` serves a published copy that never changes (opened without locking), ``inspect_file`` gives
+    its table counts as ``datasette inspect`` wrote them (docs/scaling.md).
+    """
+    inspect_data = json.loads(Path(inspect_file).read_text(encoding="utf-8")) if inspect_file else None
     return Datasette(
-        [db], metadata=load_metadata(db), settings=SETTINGS, template_dir=str(TEMPLATES), plugins_dir=str(PLUGINS)
+        [] if immutable else [db], immutables=[db] if immutable else [], inspect_data=inspect_data,
+        metadata=load_metadata(db), settings=SETTINGS, template_dir=str(TEMPLATES), plugins_dir=str(PLUGINS),
+        secret=secret,
     )
+
+
+CONFIG = "KB_SERVE"  # the environment variable that hands the command line's choices to each worker process
+
+
+def app() -> object:
+    """The ASGI application each worker process serves (uvicorn calls this factory once per process)."""
+    config = json.loads(os.environ[CONFIG])
+    return make_datasette(**config).app()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m kb.serve", description="Serve a knowledge base as kb serve does.")
+    parser.add_argument("db", help="the knowledge base file")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8001, help="0: any free port")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes (default: one per core)")
+    parser.add_argument("--immutable", action="store_true", help="the file never changes (a published copy)")
+    parser.add_argument("--inspect-file", help="table counts written by `datasette inspect` for an immutable copy")
+    args = parser.parse_args(argv)
+    # One signing secret for all workers, so that whatever one signs (a CSRF token) another accepts.
+    os.environ[CONFIG] = json.dumps({"db": args.db, "immutable": args.immutable, "inspect_file": args.inspect_file,
+                                     "secret": secrets.token_hex(32)})
+    uvicorn.run("kb.serve:app", factory=True, host=args.host, port=args.port, workers=args.workers, lifespan="on")
+
+
+if __name__ == "__main__":
+    main()

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import httpx
 import sqlite_utils
 import yaml
 
+from bench.measure import process_tree
 from kb.schema import FACT_COLUMNS, INDEXED_COLUMNS
-from kb.serve import DASHBOARDS, METADATA, datasette_command, load_metadata, make_datasette
+from kb.serve import DASHBOARDS, METADATA, SETTINGS, datasette_command, load_metadata, make_datasette
+from kb.sitehost import free_port, wait_for_http
 
 
 def fetch(db: Path, path: str, method: str = "GET", **kwargs) -> httpx.Response:
@@ -100,16 +104,23 @@ def test_every_facet_column_of_a_table_is_indexed(demo_db):
         assert "page_url" in indexed or table == "pages"
 
 
-def test_serve_command_and_embedded_instance_share_templates_plugins_and_metadata(demo_db):
-    """Each start of kb serve rewrites the same metadata file rather than leaving a new one behind."""
-    command = datasette_command(str(demo_db), port=9)
-    metadata_file = Path(command[command.index("--metadata") + 1])
-    served = json.loads(metadata_file.read_text(encoding="utf-8"))
-    assert served == load_metadata(str(demo_db))
-    assert datasette_command(str(demo_db), port=10)[command.index("--metadata") + 1] == str(metadata_file)
-    ds = make_datasette(str(demo_db))
-    assert command[command.index("--template-dir") + 1] == ds.template_dir
-    assert command[command.index("--plugins-dir") + 1] == ds.plugins_dir
+def test_serve_command_serves_the_embedded_instance_from_a_process_per_core(demo_db):
+    """kb serve and make_datasette (what the tests use) share metadata, settings, templates and plugins."""
+    port = free_port()
+    server = subprocess.Popen(datasette_command(str(demo_db), port=port), stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for_http(f"{base}/-/versions.json")
+        served = {path: httpx.get(base + path).json() for path in ("/-/metadata.json", "/-/settings.json")}
+        workers = [p for p in process_tree(server.pid) if p != server.pid]
+    finally:
+        server.terminate()
+        server.wait()
+    embedded = {path: fetch(demo_db, path).json() for path in served}
+    assert served == embedded
+    assert served["/-/settings.json"] == {**served["/-/settings.json"], **SETTINGS}
+    assert len(workers) >= (2 if (os.cpu_count() or 1) > 1 else 0)
 
 
 def test_every_table_and_view_page_renders_with_its_configured_facets(demo_db):

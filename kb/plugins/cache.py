@@ -1,10 +1,17 @@
 """Datasette plugin: answer repeated reads from memory until a database file changes.
 
-The knowledge base is read far more often than it is written (a refresh a night), and on a
-file with a million facts a table page costs hundreds of milliseconds to build. Responses to
-GET requests are kept in a bounded LRU keyed by the request and by the size and modification
-time of every served file and its write-ahead log, so any commit (a refresh, a checkpoint)
-empties the cache. Responses that set cookies, fail, or are large streams are never kept.
+The knowledge base is read far more often than it is written (a refresh a night), and the same
+pages (the home page, a table's first page) are asked for again and again. Responses to GET
+requests are kept in a bounded LRU keyed by the request and by the size and modification time
+of every served file and its write-ahead log, so any commit (a refresh, a checkpoint) empties
+the cache. Responses that set cookies, fail, or are large streams are never kept.
+
+A response carries the address it was asked at: Datasette builds facet links, "next page", the
+``Link`` header and ``next_url`` from the request's scheme and Host header. So the key holds
+the scheme (which the server may take from X-Forwarded-Proto) and the Host header besides the
+path and query: an answer to a request with a forged Host is only ever given again to requests
+with the same Host, never to an ordinary visitor. Requests that carry credentials (cookies, an
+Authorization header) are neither answered from the cache nor kept.
 """
 
 from __future__ import annotations
@@ -64,9 +71,9 @@ def asgi_wrapper(datasette: Any) -> Callable[[ASGIApp], ASGIApp]:
         cache = ResponseCache(datasette)
 
         async def cached(scope: dict, receive: Callable, send: Callable) -> None:
-            if scope["type"] != "http" or scope["method"] != "GET" or _has_cookies(scope):
+            if scope["type"] != "http" or scope["method"] != "GET" or _has_credentials(scope):
                 return await app(scope, receive, send)
-            key = (scope["path"], scope.get("query_string", b""))
+            key = (scope.get("scheme"), _header(scope, b"host"), scope["path"], scope.get("query_string", b""))
             entry = cache.get(key)
             if entry is not None:
                 status, headers, body = entry
@@ -100,5 +107,10 @@ def asgi_wrapper(datasette: Any) -> Callable[[ASGIApp], ASGIApp]:
     return wrap
 
 
-def _has_cookies(scope: dict) -> bool:
-    return any(name == b"cookie" for name, _ in scope.get("headers", []))
+def _has_credentials(scope: dict) -> bool:
+    return any(name in (b"cookie", b"authorization") for name, _ in scope.get("headers", []))
+
+
+def _header(scope: dict, name: bytes) -> tuple[bytes, ...]:
+    """Every value the request sent for a header, in order."""
+    return tuple(value for key, value in scope.get("headers", []) if key == name)

@@ -18,6 +18,10 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+import sqlite_utils
+
+from kb.schema import refresh_statistics
+
 OCCUPATIONS = [
     "medical records specialists", "medical coders", "medical billers", "medical billing and coding specialists",
     "health information technicians", "coding specialists", "medical records technicians",
@@ -80,3 +84,5 @@ def grow_facts(db: Path, rows: int, seed: int = 18, published: int = 3000) -> No
             "qualifier, evidence, first_seen, last_seen) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (copy(n) for n in range(rows - len(facts))),
         )
+    with sqlite_utils.Database(db) as grown:  # as the end of the run that grew it would
+        refresh_statistics(grown)

@@ -24,12 +24,17 @@ from urllib.parse import urlencode
 
 import yaml
 
-from bench.measure import Load, load_list, tree_cpu_seconds
+from bench.measure import Load, load, load_list, tree_cpu_seconds
 from kb.serve import QUERIES, database_name
 from kb.sitehost import free_port, wait_for_http
 
 BIN = Path(sys.executable).parent
 KINDS = ("filter", "facet", "search", "sort", "canned", "row")
+DESCRIPTIONS = {
+    "filter": "table pages with one or two filters", "facet": "pages with facets asked for and differing filters",
+    "search": "full-text searches", "sort": "sorted pages", "canned": "canned queries with parameters",
+    "row": "row pages",
+}
 GOALS = {"filter": 300, "facet": 300, "search": 300, "sort": 300, "canned": 300, "row": 100}
 CLIENTS = 10
 # Columns an analyst filters and facets wages by; as_of_year only exists in the wage_claims view.
@@ -209,9 +214,20 @@ def measure(db: Path, per_kind: int, seed: int = 18, only: tuple[str, ...] = ("o
     return results
 
 
-def describe(load: Load) -> str:
-    return (f"{load.p50_ms:.0f} / {load.p95_ms:.0f} / {load.p99_ms:.0f}, {load.per_s:.1f}/s "
-            f"({load.errors} errors), server CPU {load.cpu_ms:.0f} ms a request")
+def repeated(db: Path, seconds: float = 10) -> dict[str, Load]:
+    """One table page asked again and again by 10 clients, of each server."""
+    results = {}
+    for name, command in SERVERS.items():
+        with server(command(db)) as (base, pid):
+            cpu = tree_cpu_seconds(pid)
+            results[name] = load(f"{base}/{database_name(str(db))}/wages", clients=CLIENTS, seconds=seconds)
+            results[name].cpu_ms = (tree_cpu_seconds(pid) - cpu) * 1000 / max(len(results[name].slowest), 1)
+    return results
+
+
+def describe(result: Load) -> str:
+    return (f"{result.p50_ms:.0f} / {result.p95_ms:.0f} / {result.p99_ms:.0f}, {result.per_s:.1f}/s "
+            f"({result.errors} errors), server CPU {result.cpu_ms:.0f} ms a request")
 
 
 def main() -> None:
@@ -224,10 +240,10 @@ def main() -> None:
     args = parser.parse_args()
     only = (args.only,) if args.only else ("ours", "plain")
     for kind, loads in measure(args.db, args.per_kind, args.seed, only).items():
-        line = " | ".join(f"{name}: {describe(load)}" for name, load in loads.items())
+        line = " | ".join(f"{name}: {describe(result)}" for name, result in loads.items())
         print(f"{kind:8} {line}")
-        for name, load in loads.items():
-            for ms, status, url in load.slowest[:args.slowest]:
+        for name, result in loads.items():
+            for ms, status, url in result.slowest[:args.slowest]:
                 print(f"    {name} {ms:7.0f} ms {status} {url}")
 
 

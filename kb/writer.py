@@ -11,6 +11,7 @@ from collections import Counter
 from crawler.items import PageItem
 from crawler.runstate import RunState
 from kb.runs import begin_run, finish_run
+from kb.schema import refresh_statistics
 from kb.store import Store
 from pipeline.credentials import registry
 
@@ -30,7 +31,11 @@ def write(run_id: int, items: list[PageItem]) -> Counter[str]:
 
 
 def close_run(run_id: int, finished: bool) -> None:
-    """Close the file; a finished run is recorded as ended, an interrupted one stays open to resume."""
+    """Close the file; a finished run is recorded as ended, an interrupted one stays open to resume.
+
+    A finished run refreshes the query planner's statistics of the tables it doubled (kb.schema), so that the
+    published file is read with plans that fit its size from the first request after the run."""
     if finished:
         finish_run(_store.db, run_id)
+        refresh_statistics(_store.db)
     _store.close()

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
+import httpx
+import pytest
+
 from kb.serve import make_datasette
+from kb.sitehost import free_port, wait_for_http
 
 
 def test_repeated_read_is_served_from_cache_until_the_file_changes(kb_copy: Path):
@@ -27,10 +33,37 @@ def test_repeated_read_is_served_from_cache_until_the_file_changes(kb_copy: Path
     assert asyncio.run(scenario()) == [("miss", 0), ("hit", 0), ("miss", 1)]
 
 
-def test_requests_with_cookies_are_never_cached(kb_copy: Path):
+@pytest.mark.parametrize("credentials", [{"cookies": {"ds_actor": "x"}}, {"headers": {"Authorization": "Bearer x"}}])
+def test_requests_with_credentials_are_never_cached(kb_copy: Path, credentials: dict):
     async def scenario() -> list[str | None]:
         ds = make_datasette(str(kb_copy))
-        responses = [await ds.client.get("/kb/pages.json", cookies={"ds_actor": "x"}) for _ in range(2)]
+        responses = [await ds.client.get("/kb/pages.json", **credentials) for _ in range(2)]
         return [r.headers.get("x-kb-cache") for r in responses]
 
     assert asyncio.run(scenario()) == [None, None]
+
+
+FORGED = {"Host": "evil.example", "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https",
+          "X-Forwarded-For": "203.0.113.9", "X-Forwarded-Port": "443"}
+
+
+@pytest.mark.parametrize("path", ["/kb/wages?_size=1", "/kb/wages.json?_size=1"])
+def test_an_answer_to_a_forged_host_never_reaches_an_ordinary_visitor(kb_copy: Path, path: str):
+    port = free_port()
+    # one worker, so that the forged request and the ordinary ones share one cache
+    server = subprocess.Popen([sys.executable, "-m", "kb.serve", str(kb_copy), "--port", str(port), "--workers", "1"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(f"{base}/-/versions.json")
+        forged = httpx.get(base + path, headers=FORGED)
+        assert "https://evil.example/kb/wages" in forged.text + forged.headers["link"]  # what it would poison
+        ordinary = [httpx.get(base + path) for _ in range(2)]
+    finally:
+        server.terminate()
+        server.wait()
+    for response in ordinary:
+        seen = response.text + str(response.headers)
+        assert "evil.example" not in seen and f"https://127.0.0.1:{port}" not in seen
+        assert f"http://127.0.0.1:{port}/kb/wages" in seen
+    assert [r.headers["x-kb-cache"] for r in ordinary] == ["miss", "hit"]

@@ -119,3 +119,49 @@ def test_facts_of_page_agree_with_facts_per_page(demo_db):
     facts = run_query(demo_db, "facts_of_page", url=page["url"])
     assert len(facts) == page["total"]
     assert all(fact["evidence"] for fact in facts)
+
+
+# What the canned queries that read summaries count, counted from the facts themselves.
+FROM_THE_FACTS = {
+    "wage_claims_by_source_and_year": (
+        "select coalesce(attributed_to, '(not attributed)') as source,"
+        " coalesce(substr(as_of, 1, 4), 'undated') as year, statistic, period, count(*) as claims,"
+        " min(amount) as lowest_usd, max(amount) as highest_usd,"
+        " round(avg(amount), 2) as average_usd from current_wages"
+        " where (:statistic = '' or statistic = :statistic) and (:period = '' or period = :period)"
+        " group by 1, 2, 3, 4 order by source, year desc, statistic, period",
+        [{"statistic": "", "period": ""}, {"statistic": "median", "period": ""}, {"statistic": "", "period": "annual"}],
+    ),
+    "facts_per_page": (
+        "select p.url, " + ", ".join(f"(select count(*) from current_{t} f where f.page_url = p.url) as {t}"
+                                     for t in ("wages", "outlook", "credential_mentions", "requirements", "exams",
+                                               "programs", "program_norms", "mentions"))
+        + " from pages p where (:site = '' or p.site = :site) order by url",
+        [{"site": ""}],
+    ),
+    "latest_median_wage_per_source": (
+        "select attributed_to as source, as_of, occupation, amount as median_usd, qualifier, page_url, evidence from ("
+        " select *, rank() over (partition by attributed_to order by as_of desc) as recency from current_wages"
+        " where statistic = 'median' and period = 'annual' and as_of is not null and attributed_to is not null)"
+        " where recency = 1 order by source, median_usd desc",
+        [{}],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FROM_THE_FACTS))
+def test_queries_read_from_summaries_agree_with_the_facts_after_writes(kb_copy, name):
+    with sqlite3.connect(kb_copy) as conn:  # a refresh's kind of writes: a retraction, a new fact, a changed figure
+        conn.execute("update wages set retracted_at = '2030-01-01' where rowid = (select min(rowid) from wages)")
+        conn.execute("update wages set amount = amount * 2 where rowid = (select max(rowid) from wages)")
+        conn.execute("insert into wages (id, page_url, statistic, amount, period, attributed_to, as_of, evidence) "
+                     "select 'new', page_url, 'median', 1, 'annual', 'BLS', '2031', 'new' from wages limit 1")
+    sql, cases = FROM_THE_FACTS[name]
+    conn = sqlite3.connect(kb_copy)
+    conn.row_factory = sqlite3.Row
+    for params in cases:
+        expected = [dict(row) for row in conn.execute(sql, params)]
+        served = run_query(kb_copy, name, **params)
+        if name == "facts_per_page":
+            served = sorted(({k: row[k] for k in expected[0]} for row in served), key=lambda row: row["url"])
+        assert expected and served == expected, params

@@ -8,6 +8,7 @@ import os
 import re
 import sqlite3
 import subprocess
+import time
 from pathlib import Path
 
 import httpx
@@ -134,3 +135,25 @@ def test_every_table_and_view_page_renders_with_its_configured_facets(demo_db):
         shown = set(response.json().get("facet_results", {}))
         expected = {f if isinstance(f, str) else f["array"] for f in configured}
         assert expected <= shown, (name, expected - shown)
+
+
+def test_a_slow_query_is_cut_off_while_other_pages_answer(demo_db):
+    endless = "with recursive n(i) as (select 1 union all select i + 1 from n) select count(*) from n"
+
+    async def timed(client: httpx.AsyncClient, path: str, **params: str) -> tuple[httpx.Response, float]:
+        began = time.perf_counter()
+        response = await client.get(path, params=params)
+        return response, time.perf_counter() - began
+
+    async def scenario() -> list[tuple[httpx.Response, float]]:
+        client = make_datasette(str(demo_db)).client
+        slow = asyncio.ensure_future(timed(client, "/kb.json", sql=endless))
+        await asyncio.sleep(0.2)  # the endless query holds a database thread from now on
+        pages = [await timed(client, path) for path in ("/kb/wages", "/kb/current_wages?statistic=median", "/kb")]
+        return [await slow, *pages]
+
+    (slow, slow_took), *pages = asyncio.run(scenario())
+    limit = SETTINGS["sql_time_limit_ms"] / 1000
+    assert slow.status_code == 400 and "took too long" in slow.text
+    assert limit <= slow_took < limit + 5
+    assert all(response.status_code == 200 and took < limit for response, took in pages)

@@ -79,8 +79,15 @@ class Sampler:
         return self.rng.choice(values) if values else ""
 
 
+# Words nobody searches a knowledge base for.
+STOPWORDS = {"about", "after", "also", "been", "each", "from", "have", "into", "more", "most", "much", "only", "over",
+             "some", "such", "than", "that", "their", "them", "then", "there", "they", "this", "very", "were", "what",
+             "when", "which", "while", "with", "will", "your"}
+
+
 def words(text: str) -> list[str]:
-    return [w.lower() for w in re.findall(r"[A-Za-z]{4,}", text)]
+    """The words of ``text`` an analyst might search for."""
+    return [w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in STOPWORDS] or ["wage"]
 
 
 def url_lists(db: Path, per_kind: int, seed: int = 18) -> dict[str, list[str]]:

@@ -86,12 +86,15 @@ SUMMARIZED: dict[str, Summarized] = {
 
 
 def ensure_summaries(db: sqlite_utils.Database) -> None:
-    """Create each summary the file lacks, counted from the facts, with the triggers that keep it current."""
+    """Create each summary the file lacks, or holds in another form, counted from the facts, with the triggers
+    that keep it current."""
     for summary in SUMMARIES:
         table = db[summary.name]
-        wanted = {"key", *summary.columns, "current", "n", *(("measured", "total", "lowest", "highest")
-                                                              if summary.measure else ())}
-        if table.exists() and table.columns_dict.keys() == wanted:
+        columns = {"key", *summary.columns, "current", "n", *(("measured", "total", "lowest", "highest")
+                                                               if summary.measure else ())}
+        wanted = triggers(summary)
+        present = {t.name: t.sql for t in db.triggers if t.name in wanted}
+        if table.exists() and table.columns_dict.keys() == columns and present == wanted:
             continue
         with db.atomic():
             table.drop(ignore=True)
@@ -145,9 +148,9 @@ def triggers(summary: Summary) -> dict[str, str]:
                 f"where key = {key} and ({row}.[{m}] <= lowest or {row}.[{m}] >= highest);")
 
     return {
-        f"{name}_ai": f"create trigger [{name}_ai] after insert on [{table}] begin {add('new')} end",
-        f"{name}_ad": f"create trigger [{name}_ad] after delete on [{table}] begin {remove('old')} end",
-        f"{name}_au": (f"create trigger [{name}_au] after update of {names}, {f'[{m}], ' if m else ''}retracted_at "
+        f"{name}_ai": f"CREATE TRIGGER [{name}_ai] after insert on [{table}] begin {add('new')} end",
+        f"{name}_ad": f"CREATE TRIGGER [{name}_ad] after delete on [{table}] begin {remove('old')} end",
+        f"{name}_au": (f"CREATE TRIGGER [{name}_au] after update of {names}, {f'[{m}], ' if m else ''}retracted_at "
                        f"on [{table}] when {summary.key('old')} is not {summary.key('new')}"
                        f"{f' or old.[{m}] is not new.[{m}]' if m else ''} begin {remove('old')} {add('new')} end"),
     }

@@ -9,6 +9,8 @@ import sqlite_utils
 
 from kb.fulltext import ensure_search, triggers
 from kb.schema import SEARCHED_COLUMNS, ensure_schema
+from kb.summaries import SUMMARIES
+from kb.summaries import triggers as summary_triggers
 
 
 @pytest.fixture
@@ -28,7 +30,9 @@ def page(url: str, text: str) -> dict:
 
 def test_every_searched_table_has_the_project_s_triggers_only(db):
     for table, columns in SEARCHED_COLUMNS.items():
-        assert {t.name: t.sql for t in db.triggers if t.table == table} == triggers(table, columns)
+        summarized = [summary_triggers(summary) for summary in SUMMARIES if summary.table == table]
+        wanted = {**triggers(table, columns), **{n: sql for made in summarized for n, sql in made.items()}}
+        assert {t.name: t.sql for t in db.triggers if t.table == table} == wanted
 
 
 def test_search_follows_inserts_text_changes_and_deletes(db):

@@ -19,6 +19,7 @@ import pytest
 from datasette.utils import tilde_encode
 from playwright.sync_api import sync_playwright
 
+from kb.sitehost import wait_for_http
 from tests.conftest import KB, copy_db
 
 CHROMIUM = "/usr/bin/chromium"
@@ -68,6 +69,7 @@ def kb_serve(db: Path) -> Iterator[str]:
         url = wait_for_url(process, log)
         # Keep reading the server's log so that it never blocks on a full pipe.
         threading.Thread(target=lambda: log.extend(line.decode() for line in process.stderr), daemon=True).start()
+        wait_for_http(f"{url}/-/versions.json")  # the port is bound before the worker processes accept on it
         yield url
     finally:
         process.terminate()

@@ -60,15 +60,15 @@ def page_filters(args: Any) -> dict[str, str] | None:
 def summary_query(summarized: Summarized, filters: dict[str, str], column: str, limit: int) -> tuple[str, dict] | None:
     """SQL that counts ``column``'s values from the summary, or None when the summary cannot."""
     value = summarized.expression(column)
+    if value is None:
+        return None
     where, params = ["current = 1"] if summarized.current_only else [], {}
     for n, (name, wanted) in enumerate(filters.items()):
         expression = summarized.expression(name)
-        if value is None or expression is None:
+        if expression is None:
             return None
         where.append(f"{expression} = :p{n}")
         params[f"p{n}"] = wanted
-    if value is None:
-        return None
     where.append(f"{value} is not null")
     return (f"select {value} as value, sum(n) as count from [{summarized.summary}] where {' and '.join(where)} "
             f"group by {value} order by count desc, value limit {limit}"), params
@@ -76,6 +76,11 @@ def summary_query(summarized: Summarized, filters: dict[str, str], column: str, 
 
 class SummaryFacet(ColumnFacet):
     """Datasette's column facet, counted from a summary where one holds the page's rows."""
+
+    left_to_datasette: list[dict] | None = None  # the configs Datasette's own facet_results is to count
+
+    def get_configs(self) -> list[dict]:
+        return super().get_configs() if self.left_to_datasette is None else self.left_to_datasette
 
     async def facet_results(self) -> tuple[list[dict], list[str]]:
         summarized = SUMMARIZED.get(self.table or "")
@@ -97,7 +102,7 @@ class SummaryFacet(ColumnFacet):
         columns = [c["config"].get("column") or c["config"]["simple"] for c in by_datasette]
         if self.row_count is not None and self.row_count > SQL_FACET_ROWS:
             return results, columns
-        self.get_configs = lambda: by_datasette  # Datasette's facet_results counts the configs it is given
+        self.left_to_datasette = by_datasette
         counted, timed_out = await super().facet_results()
         return results + counted, timed_out
 

@@ -9,26 +9,30 @@ from typing import NamedTuple
 from pipeline import clauses
 from pipeline.credential_context import CredentialContext, credential_context
 from pipeline.credentials import find_credentials, only_credential
+from pipeline.cues import Cue, cue_text
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
 from pipeline.memo import per_text
 from pipeline.money import Money, find_money
 from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, find_numbers, parse_number
 from pipeline.page import Block, CleanPage
+from pipeline.patterns import holds_any
 from pipeline.percent import find_percents
 from pipeline.statements import Statement
 
 _DATA = load("exams")
-EXAM = re.compile(_DATA["exam"], re.IGNORECASE)
-PRACTICE = re.compile(_DATA["practice"], re.IGNORECASE)
-FEE_CUE = re.compile(_DATA["fee"]["cue"], re.IGNORECASE)
-OTHER_PRICE = re.compile(_DATA["fee"]["other"], re.IGNORECASE)
+EXAM = Cue(_DATA["exam"])
+PRACTICE = Cue(_DATA["practice"])
+FEE_CUE = Cue(_DATA["fee"]["cue"])
+OTHER_PRICE = Cue(_DATA["fee"]["other"])
 MIN_USD, MAX_USD = _DATA["fee"]["min_usd"], _DATA["fee"]["max_usd"]
-QUALIFIERS = [(q["group"], q["name"], re.compile(q["pattern"], re.IGNORECASE)) for q in _DATA["qualifier"]]
-PASS = re.compile(_DATA["score"]["pass"], re.IGNORECASE)
-PASS_RATE = re.compile(_DATA["score"]["rate"], re.IGNORECASE)
-SHARE_PASSING = re.compile(_DATA["score"]["share_passing"], re.IGNORECASE)
-NOT_SCORE = re.compile(_DATA["score"]["not_score"], re.IGNORECASE)
+QUALIFIERS = [(q["group"], q["name"], Cue(q["words"])) for q in _DATA["qualifier"]]
+PASS = Cue(_DATA["score"]["pass"])
+PASS_RATE = Cue(_DATA["score"]["rate"])
+SHARE_PASSING = re.compile(
+    rf"\s*of\s+(?:[\w-]+\s+){{0,3}}?(?:{cue_text(_DATA['score']['share_passing'])})", re.IGNORECASE
+)
+NOT_SCORE = re.compile(rf"\s*(?:{cue_text(_DATA['score']['not_score'])})", re.IGNORECASE)
 
 _QUANTITY = rf"(?:{NUMBER_TEXT}|{WORD_TEXT})"
 _QUESTIONS = re.compile(
@@ -38,19 +42,22 @@ _QUESTIONS = re.compile(
     rf"|\b(?:questions|items)\s*:\s*(?P<listed>{_QUANTITY})",
     re.IGNORECASE,
 )
+_QUESTION_WORDS = ("question", "item")  # one of which every count of questions holds
 _MINUTES = re.compile(rf"(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IGNORECASE)
+_MINUTE_WORDS = ("min",)  # which every number of minutes holds
 _AND_MINUTES = re.compile(
     rf"\s*,?\s*(?:and\s+)?(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IGNORECASE
 )
-UNSCORED = re.compile(_DATA["unscored"], re.IGNORECASE)
-SECTION = re.compile(_DATA["section"], re.IGNORECASE)
+UNSCORED = Cue(_DATA["unscored"])
+SECTION = Cue(_DATA["section"])
+_SECTION_TEXT = cue_text(_DATA["section"])
 # A count or length that is one part's: "25 questions per section", "each section has 25 questions",
 # "Part 2: 90 minutes"; after "each" it is one part's too, unless the sentence shares it among credentials.
-_PER_PART = re.compile(rf"\s*(?:per|in each|for each|in every)\s+(?:{_DATA['section']}|day\b)", re.IGNORECASE)
-_PART_BEFORE = re.compile(rf"\b(?:each|every|per)\s+(?:{_DATA['section']})[^.;\d]{{0,25}}$", re.IGNORECASE)
+_PER_PART = re.compile(rf"\s*(?:per|in each|for each|in every)\s+(?:{_SECTION_TEXT}|day\b)", re.IGNORECASE)
+_PART_BEFORE = re.compile(rf"\b(?:each|every|per)\s+(?:{_SECTION_TEXT})[^.;\d]{{0,25}}$", re.IGNORECASE)
 _PART_LABEL = re.compile(
-    rf"^\W*(?:(?:{_DATA['section']})[^:|]{{0,40}}[:|]|(?:the\s+)?(?:(?:first|second|third|fourth|final|last)\s+"
-    rf"(?:{_DATA['section']})|(?:{_DATA['section']})\s+(?:\d+|[A-Z]|[IVX]+)\b))",
+    rf"^\W*(?:(?:{_SECTION_TEXT})[^:|]{{0,40}}[:|]|(?:the\s+)?(?:(?:first|second|third|fourth|final|last)\s+"
+    rf"(?:{_SECTION_TEXT})|(?:{_SECTION_TEXT})\s+(?:\d+|[A-Z]|[IVX]+)\b))",
     re.IGNORECASE,
 )
 _EACH = re.compile(r"\s*(?:each|apiece)\b", re.IGNORECASE)
@@ -80,6 +87,7 @@ _SCORE = re.compile(
     rf"|(?P<bare>{NUMBER_TEXT})\s*(?:/|out of)\s*(?P<bare_scale>{NUMBER_TEXT})",
     re.IGNORECASE,
 )
+_SCORE_WORDS = ("score", "/", "out of")  # one of which every score in points holds
 _SCORE_WORD = re.compile(r"\bscores?\b", re.IGNORECASE)
 # What ends the words that belong to an amount; a comma only ends them before another amount or credential.
 _SEPARATOR_TEXT = rf"[/;)]|{clauses.words('list_joiners', 'contrast', 'concession', 'relative')}"
@@ -316,6 +324,8 @@ def _names(row: Row) -> set[str]:
 
 def _questions(sentence: str) -> Iterator[ExamFact]:
     """Question counts: the exam's total, not its unscored items ("20 of which are pilot items") or one part's."""
+    if not holds_any(sentence, _QUESTION_WORDS):
+        return
     for match in _QUESTIONS.finditer(sentence):
         count = parse_number(match.group("count") or match.group("listed"))
         if count is None or _per_part(sentence, match.start(), match.end()):  # no number, or one part's
@@ -346,7 +356,7 @@ def _time_limits(sentence: str) -> Iterator[ExamFact]:
         covered.append((duration.start, end))
         if _is_exam_time(sentence, duration.start, end, minutes):
             yield ExamFact("time_limit", minutes, "minutes", None, duration.start)
-    for match in _MINUTES.finditer(sentence):
+    for match in _MINUTES.finditer(sentence) if holds_any(sentence, _MINUTE_WORDS) else ():
         minutes = parse_number(match.group("count"))
         inside = any(start <= match.start() < end for start, end in covered)
         if minutes is not None and not inside and _is_exam_time(sentence, match.start(), match.end(), minutes):
@@ -372,7 +382,8 @@ def _per_part(sentence: str, start: int, end: int) -> bool:
 
 
 def _scores(sentence: str, about_score: bool = False) -> Iterator[ExamFact]:
-    percents, points = find_percents(sentence), list(_SCORE.finditer(sentence))
+    percents = find_percents(sentence)
+    points = list(_SCORE.finditer(sentence)) if holds_any(sentence, _SCORE_WORDS) else []
     if not (percents or points):
         return
     rate = PASS_RATE.search(sentence)

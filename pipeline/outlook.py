@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple
 
 from pipeline import clauses
+from pipeline.cues import cue_table, cue_text
 from pipeline.datafiles import load
 from pipeline.dates import find_as_of, find_year_range
 from pipeline.money import find_money
@@ -25,8 +26,9 @@ from pipeline.statements import (
 )
 
 _DATA = load("outlook")
-WORDS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["words"].items()}
-COUNTS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["counts"].items()}
+WORDS = cue_table(_DATA["words"], _DATA["words_patterns"])
+COUNTS = cue_table(_DATA["counts"], _DATA["counts_patterns"])
+YARDSTICK = re.compile(rf"(?:{cue_text(_DATA['beside']['yardstick'])})\W*$", re.IGNORECASE)
 
 SMALLEST_COUNT = 100  # fewer jobs than this is a rank, a list length or a year's tail, not a job count
 _YEARS = range(1950, 2100)
@@ -103,7 +105,7 @@ def _growth(statement: Statement, cells: list[Number]) -> list[tuple[str, float,
             continue
         if not (WORDS["projection"].search(words) or WORDS["employment"].search(words)):
             continue
-        if found and WORDS["yardstick"].search(statement.text[clause.start:percent.start]):
+        if found and YARDSTICK.search(statement.text[clause.start:percent.start]):
             continue
         declining = WORDS["decline"].search(words) and percent.value > 0
         found.append(("growth_percent", -percent.value if declining else percent.value, clause))

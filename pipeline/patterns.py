@@ -20,8 +20,11 @@ def whole_words(words: Iterable[str]) -> str:
 
 @per_text
 def folded(text: str) -> str:
-    """The text case-folded, as patterns that ignore case compare it (remembered: several checks read each text)."""
-    return text.casefold()
+    """The text case-folded, as patterns that ignore case compare it (remembered: several checks read each text).
+
+    "ı" and "İ" match "i" when case is ignored, so they are written as "i" ("İ" folds to "i" and a combining dot).
+    """
+    return text.casefold().replace("ı", "i").replace("i\u0307", "i")
 
 
 def holds_any(text: str, words: Iterable[str]) -> bool:

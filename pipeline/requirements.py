@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pipeline import clauses
 from pipeline.credential_context import CredentialContext, credential_context
 from pipeline.credentials import find_credentials, only_credential
+from pipeline.cues import Cue, Structure, cue_table, cue_text, needs_of
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
 from pipeline.memo import per_text
@@ -17,15 +18,27 @@ from pipeline.page import Block, CleanPage
 from pipeline.statements import Statement
 
 _DATA = load("requirements")
-CUES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["cues"].items()}
-TYPES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["types"].items()}
+CUES = cue_table(_DATA["cues"], _DATA["cues_patterns"])
+_VERB = Cue(_DATA["voice"]["verbs"])
+_PASSIVE = re.compile(rf"(?:{cue_text(_DATA['voice']['passive'])})\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _taking_an_exam(words: dict[str, list[str]]) -> Structure:
+    """A task, then an exam within 30 characters ("pass the CPC exam"), unless the task follows a purpose
+    word that follows no need word ("to take the exam" is what a requirement is for; "need to pass" is one)."""
+    unless_needed = "".join(f"(?<!{re.escape(word)} )" for word in words["need"])
+    not_for = "".join(rf"(?<!{unless_needed}\b{re.escape(word)} )" for word in words["purpose"])
+    pattern = rf"\b{not_for}(?:{cue_text(words['tasks'])})[^.;:]{{0,30}}?(?:{cue_text(words['exams'])})"
+    return Structure(pattern, tuple(words["exams"]))
+
+
+TYPES = cue_table(_DATA["types"], _DATA["types_patterns"], _DATA["types_not_after"],
+                  {"exam": [_taking_an_exam(_DATA["exam"])]})
 # What a sentence stating a requirement holds: a type of requirement, a credential to hold, a denial,
 # or "no requirements".
-_STATING = re.compile(
-    "|".join(f"(?:{pattern})" for pattern in [
-        *_DATA["types"].values(), *map(_DATA["cues"].get, ("negated", "none", "holds_credential"))]),
-    re.IGNORECASE,
-)
+_STATING = (*TYPES.values(), CUES["negated"], CUES["none"], CUES["holds_credential"])
+_STATING_NEEDS = needs_of(_STATING)
+_TYPE_NEEDS = needs_of(TYPES.values())
 LABELS: dict[str, str] = {label.lower(): kind for label, kind in _DATA["labels"].items()}
 
 _LABELLED = re.compile(
@@ -188,7 +201,7 @@ def _column_requirements(block: Block, columns: list[tuple[int, str]]) -> Iterat
 @per_text
 def _may_state(sentence: str) -> bool:
     """Whether the sentence names a type of requirement, denies one or says there is none: no clause can otherwise."""
-    return bool(_STATING.search(sentence))
+    return _STATING_NEEDS.held_by(sentence) and any(cue.search(sentence) for cue in _STATING)
 
 
 def _clause_spans(sentence: str) -> list[tuple[int, int]]:
@@ -225,8 +238,8 @@ def _object(clause: str) -> str:
 
     A cue word that ends the clause is a label, not a verb: "Six months of experience (recommended)".
     """
-    verb = CUES["verb"].search(clause)
-    if verb and not CUES["passive"].search(clause[:verb.start()]) and _WORD.search(clause, verb.end()):
+    verb = _VERB.search(clause)
+    if verb and not _PASSIVE.search(clause[:verb.start()]) and _WORD.search(clause, verb.end()):
         return clause[verb.start():]
     return clause
 
@@ -238,7 +251,7 @@ def requirement_types(text: str) -> list[str]:
     A credential to hold already is a requirement of its own only where the clause names no other.
     """
     text = CUES["purpose"].sub("", text)
-    found = [kind for kind, pattern in TYPES.items() if pattern.search(text)]
+    found = [kind for kind, cue in TYPES.items() if cue.search(text)] if _TYPE_NEEDS.held_by(text) else []
     if "renewal" in found:
         return ["renewal"]
     return found or (["other"] if CUES["holds_credential"].search(text) else [])

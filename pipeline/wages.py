@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple
 
 from pipeline import clauses
+from pipeline.cues import Cue, cue_table, cue_text, needs_of
 from pipeline.datafiles import load
 from pipeline.dates import find_as_of
 from pipeline.memo import per_text
@@ -27,14 +28,16 @@ from pipeline.statements import (
 )
 
 _DATA = load("wages")
-STATISTICS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["statistics"].items()}
-CATEGORIES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _DATA["categories"].items()}
-WAGE = re.compile(_DATA["words"]["wage"], re.IGNORECASE)
-NOT_WAGE = re.compile(_DATA["words"]["not_wage"], re.IGNORECASE)
-DIFFERENCE = re.compile(_DATA["words"]["difference"], re.IGNORECASE)
-PRICE_BEFORE = re.compile(_DATA["words"]["price_before"], re.IGNORECASE)
-CONVERSION = re.compile(_DATA["words"]["conversion"], re.IGNORECASE)
-EVERYONE = re.compile(_DATA["words"]["everyone"], re.IGNORECASE)
+STATISTICS = cue_table(_DATA["statistics"], _DATA["statistics_patterns"])
+_STATISTIC_NEEDS = needs_of(STATISTICS.values())
+CATEGORIES = cue_table(_DATA["categories"])
+_WORDS = cue_table(_DATA["words"], _DATA["words_patterns"])
+WAGE = _WORDS["wage"]
+NOT_WAGE = _WORDS["not_wage"]
+DIFFERENCE = re.compile(rf"\s*(?:{cue_text(_DATA['beside']['difference'])})", re.IGNORECASE)
+PRICE_BEFORE = re.compile(rf"(?:{cue_text(_DATA['beside']['price_before'])})\s*$", re.IGNORECASE)
+CONVERSION = _WORDS["conversion"]
+EVERYONE = _WORDS["everyone"]
 
 HOURLY = (7.0, 200.0)
 ANNUAL = (10_000.0, 1_000_000.0)
@@ -44,13 +47,11 @@ _ASIDE = re.compile(r"\s*\(([^)]*)\)")
 PERIODS = ("hourly", "annual")  # the periods a wage is given for, the first named around a figure first
 _CREDENTIAL_COUNT = re.compile(r"\b(?P<count>\w+)(?P<more> or more)? (?:credentials|certifications)\b", re.IGNORECASE)
 _CREDENTIAL_CODE = re.compile(r"\((?P<code>[A-Z][A-Z-]{1,7})\W{0,2}\)")
-_UNCERTIFIED = re.compile(
-    r"\b(?:non-?certified|uncertified|without (?:a )?certification|not certified)\b", re.IGNORECASE
-)
+_UNCERTIFIED = Cue(_DATA["certification"]["uncertified"])
 # A row label that only names the pay it lists ("Annual wage", "Hourly pay") sets no group apart.
 _PAY_LABEL = re.compile(rf"\s*(?:(?:{one_of(ADJECTIVES)})\s+)?(?:(?:mean|median|average)\s+)?"
                         r"(?:wages?|salary|salaries|pay|earnings)\s*:?\s*", re.IGNORECASE)
-_CERTIFIED = re.compile(r"\bcertified\b|\bwith (?:a )?certification\b", re.IGNORECASE)
+_CERTIFIED = Cue(_DATA["certification"]["certified"])
 
 
 class _Figure(NamedTuple):
@@ -174,6 +175,8 @@ def _statistic(figure: _Figure, statement: Statement, restated: tuple[str, ...])
 @per_text
 def _named(text: str) -> str | None:
     """The statistic named first in the text."""
+    if not _STATISTIC_NEEDS.held_by(text):
+        return None
     starts = {name: m.start() for name, pattern in STATISTICS.items() if (m := pattern.search(text))}
     return min(starts, key=starts.get) if starts else None
 
@@ -181,6 +184,8 @@ def _named(text: str) -> str | None:
 @per_text
 def _named_last(text: str) -> str | None:
     """The statistic named last in the text (the one whose mention ends last)."""
+    if not _STATISTIC_NEEDS.held_by(text):
+        return None
     ends = {name: max(m.end() for m in found) for name, pattern in STATISTICS.items()
             if (found := list(pattern.finditer(text)))}
     return max(ends, key=ends.get) if ends else None

@@ -506,3 +506,17 @@ def test_a_table_with_its_own_header_is_not_framed_by_the_lead_in_above_it():
         title="CCA guide",
     ))
     assert rows == []
+
+
+@pytest.mark.parametrize(("clause", "kinds"), [
+    ("you need to pass the CPC exam", ["exam"]),
+    ("Candidates must pass the certification examination.", ["exam"]),
+    ("- Register for the CCS test", ["exam"]),
+    ("Required to pass the exam: yes", ["exam"]),
+    ("a diploma to take the CPC exam", ["education"]),
+    ("Membership is required to take the exam.", ["membership"]),
+    ("a year of experience before the externship", ["experience"]),
+    ("120 hours of externship experience", ["training"]),
+])
+def test_an_exam_task_counts_unless_it_is_what_the_requirement_is_for(clause, kinds):
+    assert requirement_types(clause) == kinds

@@ -1,7 +1,8 @@
 """Cue words: the word lists of pipeline/data, found as whole words in any case.
 
 An entry of a list is a word or a phrase. It is found only whole: no letter or digit runs on
-before or after it (a hyphen does not join words: "well-paid" holds "paid"). Four marks widen it:
+before or after it (a hyphen does not join words: "well-paid" holds "paid"). Three marks widen it,
+and a capital letter narrows it:
 
 - ``*`` at its end stands for any ending: "earn*" finds earn, earns, earned, earnings;
 - a hyphen stands for a hyphen, a space or nothing: "non-member" finds non-member, non member, nonmember;
@@ -58,35 +59,54 @@ def cue_text(entries: Iterable[str]) -> str:
 
 
 class Needs:
-    """Words one of which opens a word wherever a cue finds something: a text without one is passed over."""
+    """Words one of which a text holds wherever a cue finds something in it: a text without one is passed over.
 
-    def __init__(self, words: Iterable[str]) -> None:
-        self.words = frozenset(words)
-        if not self.words or "" in self.words:
-            raise ValueError(f"needed words must be words: {sorted(self.words)}")
+    A word ``opening`` a word of the text stands where a word starts (or anywhere, for a sign like "$");
+    a ``whole`` word also ends where a word ends.
+    """
+
+    def __init__(self, opening: Iterable[str] = (), whole: Iterable[str] = ()) -> None:
+        self.opening = frozenset(opening)
+        self.whole = frozenset(whole) - self.opening
+        if not self.opening | self.whole or "" in self.opening | self.whole:
+            raise ValueError(f"needed words must be words: {sorted(self.opening | self.whole)}")
         self._finder = ahocorasick.Automaton()
-        for word in sorted(self.words):
-            self._finder.add_word(word, word)
+        for word in sorted(self.opening | self.whole):
+            opens = bool(_WORD_CHARACTER.match(word))
+            closes = word in self.whole and bool(_WORD_CHARACTER.match(word[-1]))
+            self._finder.add_word(word, (len(word), opens, closes))
         self._finder.make_automaton()
 
     def held_by(self, text: str) -> bool:
-        """Whether the text, case-folded (``patterns.folded``), holds one of the words where a word opens."""
+        """Whether the text, case-folded (``patterns.folded``), holds one of the words where it may stand."""
         low = folded(text)
-        return any(_opens_word(low, end + 1 - len(word), word) for end, word in self._finder.iter(low))
+        for end, (length, opens, closes) in self._finder.iter(low):
+            start = end + 1 - length
+            if not (opens and start and _in_word(low[start - 1]) or closes and _in_word(low[end + 1:end + 2])):
+                return True
+        return False
+
+
+def _in_word(character: str) -> bool:
+    """Whether the character is a letter, digit or underscore (an empty one is none)."""
+    return character.isalnum() or character == "_"
 
 
 class Cue:
     """A cue list and the structures kept beside it, found in any case, except right after a word of ``not_after``.
 
-    A text is searched only if it holds what an entry opens with (up to its first mark) or a word a
-    structure needs, where a word opens (``Needs``): most texts hold no cue at all.
+    A text is searched only if it holds an entry without marks as a whole word, what an entry with
+    marks opens with (up to its first mark) or a word a structure needs (``Needs``): most texts hold
+    no cue at all.
     """
 
     def __init__(self, entries: Iterable[str] = (), structures: Iterable[Structure] = (),
                  not_after: Iterable[str] = ()) -> None:
         self.entries, self.structures = tuple(entries), tuple(structures)
-        self.needs = Needs({_MARK.split(entry, maxsplit=1)[0].casefold() for entry in self.entries}
-                           | {word for structure in self.structures for word in structure.needs})
+        marked = [entry for entry in self.entries if _MARK.search(entry)]
+        self.needs = Needs([*(_MARK.split(entry, maxsplit=1)[0].casefold() for entry in marked),
+                            *(word for structure in self.structures for word in structure.needs)],
+                           [entry.casefold() for entry in self.entries if entry not in marked])
         texts = [cue_text(self.entries)] if self.entries else []
         texts += [structure.pattern for structure in self.structures]
         cancelled = "".join(f"(?<!{re.escape(words)} )" for words in not_after)
@@ -107,13 +127,8 @@ class Cue:
 
 def needs_of(cues: Iterable[Cue]) -> Needs:
     """The words one of which a text must hold for any of the cues to find something in it."""
-    return Needs(word for cue in cues for word in cue.needs.words)
-
-
-def _opens_word(low: str, start: int, word: str) -> bool:
-    """Whether ``word``, found at ``start``, opens a word there (or is a sign like "$", which may stand anywhere)."""
-    before = low[start - 1] if start else " "
-    return not (_WORD_CHARACTER.match(word) and (before.isalnum() or before == "_"))
+    needs = [cue.needs for cue in cues]
+    return Needs([word for need in needs for word in need.opening], [word for need in needs for word in need.whole])
 
 
 def cue_table(lists: Mapping[str, list[str]], patterns: Mapping[str, list[dict]] | None = None,

@@ -74,17 +74,22 @@ class Needs:
         for word in sorted(self.opening | self.whole):
             opens = bool(_WORD_CHARACTER.match(word))
             closes = word in self.whole and bool(_WORD_CHARACTER.match(word[-1]))
-            self._finder.add_word(word, (len(word), opens, closes))
+            self._finder.add_word(word, (word, opens, closes))
         self._finder.make_automaton()
 
     def held_by(self, text: str) -> bool:
         """Whether the text, case-folded (``patterns.folded``), holds one of the words where it may stand."""
-        low = folded(text)
-        for end, (length, opens, closes) in self._finder.iter(low):
-            start = end + 1 - length
+        return next(self._found(folded(text)), None) is not None
+
+    def found_in(self, text: str) -> frozenset[str]:
+        """The words the text, case-folded, holds where they may stand."""
+        return frozenset(self._found(folded(text)))
+
+    def _found(self, low: str) -> Iterator[str]:
+        for end, (word, opens, closes) in self._finder.iter(low):
+            start = end + 1 - len(word)
             if not (opens and start and _in_word(low[start - 1]) or closes and _in_word(low[end + 1:end + 2])):
-                return True
-        return False
+                yield word
 
 
 def _in_word(character: str) -> bool:
@@ -125,10 +130,20 @@ class Cue:
         return self.pattern.sub(replacement, text) if self.needs.held_by(text) else text
 
 
-def needs_of(cues: Iterable[Cue]) -> Needs:
-    """The words one of which a text must hold for any of the cues to find something in it."""
-    needs = [cue.needs for cue in cues]
-    return Needs([word for need in needs for word in need.opening], [word for need in needs for word in need.whole])
+class Cues:
+    """Cues asked about the same texts, in order: the words they need are looked for in one pass."""
+
+    def __init__(self, cues: Mapping[str, Cue]) -> None:
+        self.cues = dict(cues)
+        needs = [cue.needs for cue in self.cues.values()]
+        self._needs = Needs([word for need in needs for word in need.opening],
+                            [word for need in needs for word in need.whole])
+
+    def candidates(self, text: str) -> list[tuple[str, Cue]]:
+        """The cues, by name, that the text holds a needed word of: the only ones that can match it."""
+        found = self._needs.found_in(text)
+        return [(name, cue) for name, cue in self.cues.items()
+                if not (cue.needs.opening.isdisjoint(found) and cue.needs.whole.isdisjoint(found))]
 
 
 def cue_table(lists: Mapping[str, list[str]], patterns: Mapping[str, list[dict]] | None = None,

@@ -15,7 +15,7 @@ from pipeline.memo import per_page, per_text
 from pipeline.numbers import NUMBER_TEXT, parse_number
 from pipeline.organizations import find_organizations
 from pipeline.page import Block, CleanPage
-from pipeline.patterns import one_of, whole_words
+from pipeline.patterns import holds_any, one_of, whole_words
 from pipeline.tuition import program_costs
 
 _DATA = load("programs")
@@ -274,8 +274,9 @@ def _refers_back(passage: str, school_at_hand: bool) -> bool:
     (the description after a ranking line). A passage that reports a source's figure speaks of programs in
     general ("NHA reported that ... the program").
     """
-    return bool(_BACK_REFERENCE.search(passage) or (school_at_hand and _THE_SCHOOL.search(passage))) and (
-        not CITED.search(passage))
+    back = holds_any(passage, _DATA["back_references"]) and _BACK_REFERENCE.search(passage)
+    school = school_at_hand and holds_any(passage, _DATA["the_school"]) and _THE_SCHOOL.search(passage)
+    return bool(back or school) and not CITED.search(passage)
 
 
 def program_fact(block: Block, passage: str) -> bool:

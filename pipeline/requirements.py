@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pipeline import clauses
 from pipeline.credential_context import CredentialContext, credential_context
 from pipeline.credentials import find_credentials, only_credential
-from pipeline.cues import Cue, Structure, cue_table, cue_text, needs_of
+from pipeline.cues import Cue, Cues, Structure, cue_table, cue_text
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
 from pipeline.memo import per_text
@@ -36,9 +36,8 @@ TYPES = cue_table(_DATA["types"], _DATA["types_patterns"], _DATA["types_not_afte
                   {"exam": [_taking_an_exam(_DATA["exam"])]})
 # What a sentence stating a requirement holds: a type of requirement, a credential to hold, a denial,
 # or "no requirements".
-_STATING = (*TYPES.values(), CUES["negated"], CUES["none"], CUES["holds_credential"])
-_STATING_NEEDS = needs_of(_STATING)
-_TYPE_NEEDS = needs_of(TYPES.values())
+_STATING = Cues({**TYPES, **{name: CUES[name] for name in ("negated", "none", "holds_credential")}})
+_TYPES = Cues(TYPES)
 LABELS: dict[str, str] = {label.lower(): kind for label, kind in _DATA["labels"].items()}
 
 _LABELLED = re.compile(
@@ -201,7 +200,7 @@ def _column_requirements(block: Block, columns: list[tuple[int, str]]) -> Iterat
 @per_text
 def _may_state(sentence: str) -> bool:
     """Whether the sentence names a type of requirement, denies one or says there is none: no clause can otherwise."""
-    return _STATING_NEEDS.held_by(sentence) and any(cue.search(sentence) for cue in _STATING)
+    return any(cue.pattern.search(sentence) for _, cue in _STATING.candidates(sentence))
 
 
 def _clause_spans(sentence: str) -> list[tuple[int, int]]:
@@ -251,7 +250,7 @@ def requirement_types(text: str) -> list[str]:
     A credential to hold already is a requirement of its own only where the clause names no other.
     """
     text = CUES["purpose"].sub("", text)
-    found = [kind for kind, cue in TYPES.items() if cue.search(text)] if _TYPE_NEEDS.held_by(text) else []
+    found = [kind for kind, cue in _TYPES.candidates(text) if cue.pattern.search(text)]
     if "renewal" in found:
         return ["renewal"]
     return found or (["other"] if CUES["holds_credential"].search(text) else [])

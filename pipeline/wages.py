@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from pipeline import clauses
-from pipeline.cues import Cue, cue_table, cue_text, needs_of
+from pipeline.cues import Cue, Cues, cue_table, cue_text
 from pipeline.datafiles import load
 from pipeline.dates import find_as_of
 from pipeline.memo import per_text
@@ -29,7 +29,7 @@ from pipeline.statements import (
 
 _DATA = load("wages")
 STATISTICS = cue_table(_DATA["statistics"], _DATA["statistics_patterns"])
-_STATISTIC_NEEDS = needs_of(STATISTICS.values())
+_STATISTICS = Cues(STATISTICS)
 CATEGORIES = cue_table(_DATA["categories"])
 _WORDS = cue_table(_DATA["words"], _DATA["words_patterns"])
 WAGE = _WORDS["wage"]
@@ -175,19 +175,15 @@ def _statistic(figure: _Figure, statement: Statement, restated: tuple[str, ...])
 @per_text
 def _named(text: str) -> str | None:
     """The statistic named first in the text."""
-    if not _STATISTIC_NEEDS.held_by(text):
-        return None
-    starts = {name: m.start() for name, pattern in STATISTICS.items() if (m := pattern.search(text))}
+    starts = {name: m.start() for name, cue in _STATISTICS.candidates(text) if (m := cue.pattern.search(text))}
     return min(starts, key=starts.get) if starts else None
 
 
 @per_text
 def _named_last(text: str) -> str | None:
     """The statistic named last in the text (the one whose mention ends last)."""
-    if not _STATISTIC_NEEDS.held_by(text):
-        return None
-    ends = {name: max(m.end() for m in found) for name, pattern in STATISTICS.items()
-            if (found := list(pattern.finditer(text)))}
+    ends = {name: max(m.end() for m in found) for name, cue in _STATISTICS.candidates(text)
+            if (found := list(cue.pattern.finditer(text)))}
     return max(ends, key=ends.get) if ends else None
 
 

@@ -6,7 +6,7 @@ from w3lib.encoding import html_to_unicode
 
 from pipeline import exams, outlook, requirements, wages
 from pipeline.clean import clean_html
-from pipeline.cues import Cue, Structure, cue_table
+from pipeline.cues import Cue, Cues, Structure, cue_table
 from pipeline.statements import statements
 
 DEMO = Path(__file__).resolve().parent.parent / "demo" / "site"
@@ -77,6 +77,13 @@ def test_a_table_gives_a_cue_per_list_with_the_patterns_kept_under_its_name():
     assert list(table) == ["median", "mean"]
     assert table["median"].search("50th") and table["median"].search("Median pay")
     assert table["mean"].search("50th") is None
+
+
+def test_cues_asked_together_are_searched_only_where_the_text_holds_their_words():
+    group = Cues({"median": Cue(["median"]), "mean": Cue(["average", "mean"]), "top10": Cue(["90th-percentile"])})
+    assert [name for name, _ in group.candidates("The average and median wage")] == ["median", "mean"]
+    assert [name for name, _ in group.candidates("the 90th percentile")] == ["top10"]
+    assert group.candidates("Wages vary by state.") == []
 
 
 def test_a_cue_that_needs_no_word_is_refused():

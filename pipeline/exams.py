@@ -128,8 +128,10 @@ def extract_exams(page: CleanPage) -> list[Row]:
     context = credential_context(page)
     rows: dict[tuple[object, ...], Row] = {}
     for index, start, end, statement in context.statements():
-        found = []
         facts = _statement_facts(context.page, statement, start)
+        if not facts:
+            continue
+        found = []
         for fact, credentials in zip(facts, _owners(context, index, start, end, statement.text, facts), strict=True):
             found.extend({"credential": credential, "attribute": fact.attribute, "value": fact.value,
                           "unit": fact.unit, "qualifier": fact.qualifier, "evidence": statement.text}

@@ -138,12 +138,18 @@ class Cues:
         needs = [cue.needs for cue in self.cues.values()]
         self._needs = Needs([word for need in needs for word in need.opening],
                             [word for need in needs for word in need.whole])
+        self._needing: dict[str, set[str]] = {}  # word -> the names of the cues that need it
+        for name, cue in self.cues.items():
+            for word in cue.needs.opening | cue.needs.whole:
+                self._needing.setdefault(word, set()).add(name)
 
     def candidates(self, text: str) -> list[tuple[str, Cue]]:
         """The cues, by name, that the text holds a needed word of: the only ones that can match it."""
         found = self._needs.found_in(text)
-        return [(name, cue) for name, cue in self.cues.items()
-                if not (cue.needs.opening.isdisjoint(found) and cue.needs.whole.isdisjoint(found))]
+        if not found:
+            return []
+        names = set().union(*(self._needing[word] for word in found))
+        return [(name, cue) for name, cue in self.cues.items() if name in names]
 
 
 def cue_table(lists: Mapping[str, list[str]], patterns: Mapping[str, list[dict]] | None = None,

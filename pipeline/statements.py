@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import NamedTuple, TypeVar
 
+from pipeline.layouts import read_layouts
 from pipeline.memo import per_page, per_text
 from pipeline.money import find_money
 from pipeline.numbers import find_numbers
@@ -22,8 +23,6 @@ from pipeline.page import Block, CleanPage
 from pipeline.percent import find_percents
 
 T = TypeVar("T")
-_PIPE_ROW = re.compile(r"^\s*\|.*\|.*\|\s*$")
-_PIPE_RULE = re.compile(r"^[\s|:-]*-[\s|:-]*$")
 _BARE_CHARS = 40  # a bare figure is short: "$21.20 per hour", "$35,000-$45,000 a year"
 _CARD_LABELS = 2
 _VALUE_WORDS = 3
@@ -31,8 +30,12 @@ _FIGURE_FIRST = re.compile(r"[~≈$]?\d")
 _SECTION_BLOCKS = 6
 _LABEL_WORDS = 8
 _CREDITING = re.compile(
-    r"(?:according to|reported by|data from|figures from|sources?:|cited by|per)\s+(?:the\s+)?$", re.IGNORECASE
+    r"(?:according to|reported by|data from|figures from|sources?:|cited by|per|(?:survey|study|report|research)"
+    r"\s+(?:by|from|of))\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
+# A note under a list or table that names where its figures come from ("*Source: BLS, May 2023").
+_SOURCE_NOTE = re.compile(r"^\W*(?:data\s+)?sources?\b", re.IGNORECASE)
 _CREDITED = re.compile(
     r"^['’]?s?\s*(?:\)\s*)?(?:(?:19|20)\d\d\s+)?(?:[a-z-]+\s+){0,2}"
     r"(?:data|reports?|reported|surveys?|surveyed|salary survey|statistics|estimates?|figures|says|found|notes"
@@ -48,7 +51,8 @@ class Statement(NamedTuple):
     table, a stat card's labels, or the labelled figure a bare figure continues
     (a table row's header cells stay on its block). ``earlier`` holds the block's
     earlier sentences, ``section`` the earlier blocks under the same heading and
-    ``headings`` the enclosing headings, all nearest first.
+    ``headings`` the enclosing headings, all nearest first; ``notes`` the source note
+    right under a list or table.
     """
 
     text: str
@@ -57,6 +61,7 @@ class Statement(NamedTuple):
     earlier: tuple[str, ...] = ()
     headings: tuple[str, ...] = ()
     section: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 @per_page
@@ -67,6 +72,7 @@ def statements(page: CleanPage) -> list[Statement]:
 
 def _statements(page: CleanPage) -> Iterator[Statement]:
     blocks = table_blocks(page)
+    notes = _notes(blocks)
     headings, section = (), ()
     for index, block in enumerate(blocks):
         if index == 0 or block.headings != blocks[index - 1].headings:  # blocks under one heading share them
@@ -75,14 +81,14 @@ def _statements(page: CleanPage) -> Iterator[Statement]:
         if block.kind == "heading":
             yield Statement(block.text, block, "", (), headings, section)
         elif block.kind == "row":
-            yield Statement(block.text, block, _lead_in(blocks, index), (), headings, section)
+            yield Statement(block.text, block, _lead_in(blocks, index), (), headings, section, notes[index])
         elif is_bare(block.text):
             yield _card(blocks, index)._replace(headings=headings, section=section)
         else:
             lead = _lead_in(blocks, index) if block.kind == "item" else ""
             earlier: tuple[str, ...] = ()
             for sentence in block.sentences():
-                yield Statement(sentence, block, lead, earlier, headings, section)
+                yield Statement(sentence, block, lead, earlier, headings, section, notes[index])
                 earlier = (sentence, *earlier)
 
 
@@ -98,27 +104,8 @@ def _section(blocks: list[Block], index: int, previous: tuple[str, ...]) -> tupl
 
 @per_page
 def table_blocks(page: CleanPage) -> list[Block]:
-    """The page's blocks as statements read them (``pipe_tables``), the same objects for every reader."""
-    return pipe_tables(page.blocks)
-
-
-def pipe_tables(blocks: list[Block]) -> list[Block]:
-    """The blocks with tables written as text ("| State | Median |") read as table rows, rules dropped."""
-    read: list[Block] = []
-    header: tuple[str, ...] = ()
-    for index, block in enumerate(blocks):
-        if block.kind == "row" or not _PIPE_ROW.match(block.text):
-            read.append(block)
-            header = ()
-            continue
-        if _PIPE_RULE.match(block.text):
-            continue
-        cells = tuple(cell.strip() for cell in block.text.strip().strip("|").split("|"))
-        following = blocks[index + 1].text if index + 1 < len(blocks) else ""
-        if not header and _PIPE_RULE.match(following):
-            header = cells
-        read.append(Block("row", block.text, block.level, block.headings, cells, header))
-    return read
+    """The page's blocks as statements read them (``read_layouts``), the same objects for every reader."""
+    return read_layouts(page.blocks)
 
 
 def column_header(block: Block, offset: int) -> str:
@@ -194,6 +181,21 @@ def _in_cards(block: Block) -> bool:
     return is_bare(block.text) or _is_label(block)
 
 
+def _notes(blocks: list[Block]) -> list[tuple[str, ...]]:
+    """For each list item and table row, the source note right under its list or table (if one is)."""
+    notes: list[tuple[str, ...]] = [()] * len(blocks)
+    under: tuple[str, ...] = ()
+    for index in range(len(blocks) - 1, -1, -1):
+        kind = blocks[index].kind
+        if kind not in ("item", "row"):
+            continue
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if following is None or following.kind != kind:
+            under = (following.text,) if following and _SOURCE_NOTE.match(following.text) else ()
+        notes[index] = under
+    return notes
+
+
 def _lead_in(blocks: list[Block], index: int) -> str:
     """The text that introduces a list or table: the last block before its first item or row."""
     kind = blocks[index].kind
@@ -239,7 +241,7 @@ def attribution(statement: Statement, source: str | None,
     ``around`` reads the surrounding texts: projections take only a statistics office from them
     (``statistics_office``), since a salary survey credited a paragraph earlier does not project jobs.
     """
-    texts = (statement.lead, *statement.earlier, *statement.section, *statement.headings)
+    texts = (statement.lead, *statement.notes, *statement.earlier, *statement.section, *statement.headings)
     return credited(statement.text) or first_found(around, *texts) or source
 
 

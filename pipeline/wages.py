@@ -44,7 +44,7 @@ ANNUAL = (10_000.0, 1_000_000.0)
 _AFTER = 30  # characters after a figure that may still describe it ("$55,923 on average")
 _CLAUSE_END = re.compile(rf"[,;.—]\s|{clauses.words('contrast', 'concession')}", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*\(([^)]*)\)")
-PERIODS = ("hourly", "annual")  # the periods a wage is given for, the first named around a figure first
+PERIODS = ("hourly", "annual")  # the periods a wage is given for
 _CREDENTIAL_COUNT = re.compile(r"\b(?P<count>\w+)(?P<more> or more)? (?:credentials|certifications)\b", re.IGNORECASE)
 _CREDENTIAL_CODE = re.compile(r"\((?P<code>[A-Z][A-Z-]{1,7})\W{0,2}\)")
 _UNCERTIFIED = Cue(_DATA["certification"]["uncertified"])
@@ -70,18 +70,25 @@ class _Figure(NamedTuple):
 
 def extract_wages(page: CleanPage) -> list[dict]:
     """One row per wage figure the page states, with the statement it came from as evidence."""
-    source = page_source(page)
+    # The source credited for figures, and their date, hold for the figures after them that credit none.
+    carried: tuple[str | None, str | None] = (page_source(page), None)
     rows: list[dict] = []
     for statement in statements(page):
-        for figure in _figures(statement):
-            if not _is_wage(statement, figure):
-                continue
-            money = figure.money
-            for amount in (money.low, money.high) if money.high else (money.low,):
-                row = _row(page, statement, figure, amount, source)
-                if row and row not in rows:
-                    rows.append(row)
+        figures = [figure for figure in _figures(statement) if _is_wage(statement, figure)]
+        if not figures:
+            continue
+        credited = attribution(statement, None)
+        found = [row for figure in figures for amount in _ends(figure.money)
+                 if (row := _row(page, statement, figure, amount, (credited, None) if credited else carried))]
+        rows += [row for row in found if row not in rows]
+        if credited and found:
+            carried = (credited, found[-1]["as_of"])
     return rows
+
+
+def _ends(money: Money) -> tuple[float, ...]:
+    """The amount, or both ends of a range."""
+    return (money.low, money.high) if money.high else (money.low,)
 
 
 def _figures(statement: Statement) -> list[_Figure]:
@@ -122,7 +129,9 @@ def _is_wage(statement: Statement, figure: _Figure) -> bool:
     return bool(figure.money.period or WAGE.search(text) or _named(text))
 
 
-def _row(page: CleanPage, statement: Statement, figure: _Figure, amount: float, source: str | None) -> dict | None:
+def _row(page: CleanPage, statement: Statement, figure: _Figure, amount: float,
+         source: tuple[str | None, str | None]) -> dict | None:
+    """The figure's row; ``source`` is the organisation credited for it and the date of its figures, if known."""
     period = _period(figure, amount, statement)
     if period is None:
         return None
@@ -132,9 +141,9 @@ def _row(page: CleanPage, statement: Statement, figure: _Figure, amount: float, 
         "statistic": _statistic(figure, statement, restated),
         "amount": amount,
         "period": period,
-        "as_of": first_found(find_as_of, statement.text, figure.label, statement.lead, *statement.earlier,
-                             *statement.section, *statement.headings, page.title),
-        "attributed_to": attribution(statement, source),
+        "as_of": first_found(find_as_of, statement.text, figure.label, statement.lead, *statement.notes,
+                             *statement.earlier, *statement.section, *statement.headings, page.title) or source[1],
+        "attributed_to": source[0],
         "qualifier": _qualifier(statement, figure),
         "evidence": statement.text,
     }
@@ -143,15 +152,22 @@ def _row(page: CleanPage, statement: Statement, figure: _Figure, amount: float, 
 def _period(figure: _Figure, amount: float, statement: Statement) -> str | None:
     """'annual' or 'hourly' as stated, else as the amount's size implies; None if it cannot be a wage."""
     period = figure.money.period
-    if period is None:
-        words = " ".join((figure.before, figure.after, figure.label, *statement.block.cells[:1]))
-        period = next((name for name in PERIODS if NAMES[name].search(words)), None)
+    if period is None:  # the words around the figure, else its labels; words for both periods tell neither
+        period = first_found(_period_named, f"{figure.before} {figure.after}",
+                             " ".join((figure.label, *statement.block.cells[:1])))
     elif period not in PERIODS:  # "$3,900 a month"
         return None
     if period is None:
         period = "hourly" if amount <= HOURLY[1] else "annual"
     low, high = HOURLY if period == "hourly" else ANNUAL
     return period if low <= amount <= high else None
+
+
+@per_text
+def _period_named(words: str) -> str | None:
+    """'hourly' or 'annual' if the words name that period and not the other."""
+    named = [name for name in PERIODS if NAMES[name].search(words)]
+    return named[0] if len(named) == 1 else None
 
 
 def _statistic(figure: _Figure, statement: Statement, restated: tuple[str, ...]) -> str:
@@ -162,7 +178,7 @@ def _statistic(figure: _Figure, statement: Statement, restated: tuple[str, ...])
     """
     if (aside := _ASIDE.match(figure.after)) and (named := _named(aside.group(1))):  # "$37,500 (25th percentile)"
         return named
-    if named := _named_last(figure.before):
+    if named := _named_before(figure, statement):
         return named
     if figure.money.high:  # a range's ends are no average or median unless named right before it
         return "other"
@@ -170,6 +186,13 @@ def _statistic(figure: _Figure, statement: Statement, restated: tuple[str, ...])
     # "that works out to $22.87 an hour": the figure before, restated, names it before the label does
     named = first_found(_named, same_clause, figure.unclaimed, *restated, figure.label, *statement.headings[:1])
     return named or "other"
+
+
+def _named_before(figure: _Figure, statement: Statement) -> str | None:
+    """The statistic named last before the figure: in a table row, in the nearest cell that names one."""
+    if statement.block.kind == "row":  # "10th | $33,000": a cell names it, as a header cell would ("10%")
+        return first_found(_named, *(cell for cell in reversed(figure.before.split("|")) if cell.strip()))
+    return _named_last(figure.before)
 
 
 @per_text

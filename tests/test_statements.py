@@ -1,5 +1,6 @@
+from pipeline.layouts import pipe_tables
 from pipeline.page import Block, CleanPage
-from pipeline.statements import credited, is_bare, page_source, pipe_tables, statements
+from pipeline.statements import credited, is_bare, page_source, statements
 
 
 def page(*blocks):

@@ -1,3 +1,5 @@
+import pytest
+
 from pipeline.page import Block, CleanPage
 from pipeline.wages import extract_wages
 
@@ -241,3 +243,70 @@ def test_a_row_label_that_only_names_the_pay_sets_no_group_apart():
         ("bottom10", 35_000, None), ("median", 48_780, None), ("top10", 80_000, None),
         ("bottom10", 38_000, "percentile: Coders in hospitals"), ("median", 52_000, "percentile: Coders in hospitals"),
         ("top10", 84_000, "percentile: Coders in hospitals")]
+
+
+LEAD_IN = "Here is what billers earned on average in each state, per the Bureau of Labor Statistics' May 2022 survey."
+
+
+@pytest.mark.parametrize("lines", [
+    [para("Ohio: $44,100"), para("Utah: $41,900"), para("WA: $52,300")],  # one pair a paragraph
+    [Block("heading", "Ohio: $44,100"), Block("heading", "Utah – $41,900"), Block("heading", "WA: $52,300")],
+    [para("Ohio: $44,100; Utah: $41,900; WA: $52,300")],  # several pairs on one line
+    [Block("item", "Ohio: $44,100"), Block("item", "Utah: $41,900"), Block("item", "WA: $52,300")],
+])
+def test_a_lead_in_gives_statistic_period_date_and_source_to_every_label_value_line_under_it(lines):
+    rows = extract_wages(page(para(LEAD_IN), *lines))
+    assert figures(rows) == [("mean", 44_100, "annual"), ("mean", 41_900, "annual"), ("mean", 52_300, "annual")]
+    assert {(row["as_of"], row["attributed_to"]) for row in rows} == {("2022-05", "BLS")}
+    assert [row["qualifier"] for row in rows] == ["state: Ohio", "state: Utah", "state: WA"]
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("Median hourly pay (2021):"), para("$22.10")],  # label above its value
+    [para("Median hourly pay (2021): $22.10")],
+    [Block("row", "Median hourly pay (2021) | $22.10", cells=("Median hourly pay (2021)", "$22.10"))],
+])
+def test_a_label_names_the_statistic_period_and_date_of_its_value(blocks):
+    (row,) = extract_wages(page(*blocks))
+    assert (row["statistic"], row["amount"], row["period"], row["as_of"]) == ("median", 22.1, "hourly", "2021")
+
+
+def test_a_row_label_cell_names_the_statistic_of_the_figure_beside_it():
+    cells = [("10th", "$33,000", "10th", "$15.87"), ("Median", "$48,780", "Median", "$23.45"),
+             ("90th percentile", "$79,900", "90th percentile", "$38.41")]
+    rows = extract_wages(page(para("Coder pay, annual and hourly:"),
+                              *(Block("row", " | ".join(c), cells=c) for c in cells)))
+    assert [row["statistic"] for row in rows] == ["bottom10", "bottom10", "median", "median", "top10", "top10"]
+
+
+@pytest.mark.parametrize("note", ["*Source: Bureau of Labor Statistics, May 2020", "Source – BLS (May 2020)",
+                                  "Data source: U.S. Bureau of Labor Statistics, May 2020 estimates"])
+def test_a_source_note_under_a_table_or_list_credits_and_dates_its_figures(note):
+    table = [Block("row", "Median salary | $43,200", cells=("Median salary", "$43,200")), para(note)]
+    items = [para("Coders earn:"), Block("item", "a median of $43,200"), para(note)]
+    for blocks in (table, items):
+        (row,) = extract_wages(page(*blocks))
+        assert (row["attributed_to"], row["as_of"]) == ("BLS", "2020-05")
+
+
+def test_a_source_credited_for_figures_holds_for_later_sections_that_credit_none():
+    rows = extract_wages(page(
+        para("The BLS puts the median at $47,000 for 2023."),
+        Block("heading", "Starting pay"),
+        para("A 2024 survey by Robert Half finds starting salaries of $39,000 to $45,000.", "Starting pay"),
+        Block("heading", "By city"),
+        para("In Denver, new billers start at $41,000 to $47,300 a year.", "By city"),
+    ))
+    assert [(row["amount"], row["attributed_to"], row["as_of"]) for row in rows] == [
+        (47_000, "BLS", "2023"), (39_000, "Robert Half", "2024"), (45_000, "Robert Half", "2024"),
+        (41_000, "Robert Half", "2024"), (47_300, "Robert Half", "2024")]
+
+
+@pytest.mark.parametrize("text", [
+    "The May 2023 Occupational Employment and Wage Statistics survey puts the mean at $49,100.",
+    "OEWS data show a mean wage of $49,100 in May 2023.",
+    "Per U.S. Labor Statistics figures for May 2023, the mean wage is $49,100.",
+])
+def test_the_statistics_office_is_credited_by_the_name_of_its_survey(text):
+    (row,) = extract_wages(page(para(text)))
+    assert (row["statistic"], row["attributed_to"], row["as_of"]) == ("mean", "BLS", "2023-05")

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from pipeline import clauses
 from pipeline.cues import Cue, Cues, cue_table, cue_text
+from pipeline.currency import USD, is_state, named_currency, sign_currency
 from pipeline.datafiles import load
 from pipeline.dates import find_as_of
 from pipeline.memo import per_text
@@ -74,7 +75,8 @@ def extract_wages(page: CleanPage) -> list[dict]:
     carried: tuple[str | None, str | None] = (page_source(page), None)
     rows: list[dict] = []
     for statement in statements(page):
-        figures = [figure for figure in _figures(statement) if _is_wage(statement, figure)]
+        figures = [figure for figure in _figures(statement)
+                   if _is_wage(statement, figure) and _in_dollars(page, statement, figure)]
         if not figures:
             continue
         credited = attribution(statement, None)
@@ -127,6 +129,14 @@ def _is_wage(statement: Statement, figure: _Figure) -> bool:
         framing += statement.headings[:1]
     text = "\n".join(framing)
     return bool(figure.money.period or WAGE.search(text) or _named(text))
+
+
+def _in_dollars(page: CleanPage, statement: Statement, figure: _Figure) -> bool:
+    """Whether the figure is in US dollars: no sign or code at it, nor place named nearest it, says otherwise."""
+    currency = sign_currency(statement.text, figure.money) or first_found(
+        named_currency, f"{figure.before} {figure.after}", statement.text, statement.lead,
+        *statement.block.cells[:1], *statement.headings[:1], page.title)
+    return currency in (None, USD)
 
 
 def _row(page: CleanPage, statement: Statement, figure: _Figure, amount: float,
@@ -241,6 +251,8 @@ def _row_label(statement: Statement) -> str | None:
     if _named(label) or _PAY_LABEL.fullmatch(label):
         return None
     category = (_category(block.header[0]) or block.header[0].lower()) if block.header else _category(statement.lead)
+    if category is None and is_state(label):
+        category = "state"
     return f"{category}: {label}" if category else None
 
 

@@ -310,3 +310,27 @@ def test_a_source_credited_for_figures_holds_for_later_sections_that_credit_none
 def test_the_statistics_office_is_credited_by_the_name_of_its_survey(text):
     (row,) = extract_wages(page(para(text)))
     assert (row["statistic"], row["attributed_to"], row["as_of"]) == ("mean", "BLS", "2023-05")
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("In New Zealand, clinical coders earn a median of $61,000 a year.")],
+    [para("Clinical coders earn a median of NZ$61,000 a year.")],
+    [Block("heading", "Coder pay in New Zealand"),
+     Block("row", "Median salary | $61,000", cells=("Median salary", "$61,000"),
+           headings=("Coder pay in New Zealand",))],
+    [para("Median pay by country:"), para("Canada: $61,000"), para("Australia: $61,000")],
+    [para("Coders earn a median of $61,000 CAD per year.")],
+])
+def test_dollars_of_another_country_are_not_stored_as_us_dollars(blocks):
+    assert extract_wages(page(*blocks)) == []
+
+
+def test_us_and_foreign_figures_in_one_sentence_are_told_apart_by_the_place_nearest_each():
+    rows = extract_wages(page(para("Coders in Toronto average $55,000, compared with $48,000 in the United States.")))
+    assert figures(rows) == [("mean", 48_000, "annual")]
+
+
+@pytest.mark.parametrize("lead", ["Mean pay where billers earn the most:", "Where billers are paid best:"])
+def test_a_label_naming_a_state_makes_a_state_qualifier_though_the_lead_in_says_not(lead):
+    rows = extract_wages(page(para(lead), para("NJ: $52,100"), para("Hawaii: $50,900"), para("Fresno: $49,000")))
+    assert [row["qualifier"] for row in rows] == ["state: NJ", "state: Hawaii", None]

@@ -1,0 +1,50 @@
+"""The currency of a dollar figure: US dollars unless a sign, a code or a place beside it says otherwise."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.datafiles import load
+from pipeline.memo import per_text
+from pipeline.money import Money
+from pipeline.patterns import one_of, whole_words
+
+_DATA = load("currencies")["currency"]
+_PLACES = load("places")
+USD = "USD"
+
+# "NZ$52,000": the letters of a sign that ends in a dollar sign stand right before the amount's "$".
+_SIGN_LETTERS = {sign[:-1]: entry["code"] for entry in _DATA for sign in entry["signs"] if sign.endswith("$")}
+_CODES = {entry["code"]: entry["code"] for entry in _DATA}
+_BEFORE = re.compile(rf"(?:(?<![A-Za-z])(?:{one_of(_SIGN_LETTERS)})|\b(?:{one_of(_CODES)})\s?)$")
+_AFTER = re.compile(rf"^\s?\(?(?:{one_of(_CODES)})\b")
+_NAMED = {name.casefold(): entry["code"] for entry in _DATA for name in (*entry["names"], *entry["places"])}
+_NAMED |= {name.casefold(): USD for name in (*_PLACES["united_states"]["names"], *_PLACES["states"])}
+_PLACE = re.compile(whole_words(_NAMED), re.IGNORECASE)
+_CODE = re.compile(rf"\b(?:{one_of(_CODES)})\b")
+_STATE_NAMES = {name.casefold() for name in _PLACES["states"]}
+_STATE_CODES = set(_PLACES["states"].values())
+
+
+def sign_currency(text: str, money: Money) -> str | None:
+    """The currency a sign or code right at the amount gives it ("NZ$52,000", "$52,000 CAD"), if one does."""
+    if before := _BEFORE.search(text, max(0, money.start - 6), money.start):
+        letters = before.group().strip()
+        return _SIGN_LETTERS.get(letters) or _CODES.get(letters)
+    if after := _AFTER.match(text[money.end:]):
+        return after.group().strip(" (")
+    return None
+
+
+@per_text
+def named_currency(text: str) -> str | None:
+    """The currency of the dollars of the places or currency the text names; None if it names none, or two."""
+    found = {_NAMED[match.group().casefold()] for match in _PLACE.finditer(text)}
+    found |= set(_CODE.findall(text))
+    return found.pop() if len(found) == 1 else None
+
+
+def is_state(label: str) -> bool:
+    """Whether the label is the name or postal code of a US state ("Ohio", "OH")."""
+    label = label.strip(" *.:")
+    return label.casefold() in _STATE_NAMES or label in _STATE_CODES

@@ -1,0 +1,25 @@
+import pytest
+
+from pipeline.currency import is_state, named_currency, sign_currency
+from pipeline.money import find_money
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("NZ$52,000", "NZD"), ("about C$ 60,000", "CAD"), ("$52,000 CAD per year", "CAD"), ("AUD $65,000", "AUD"),
+    ("$71,500 (SGD)", "SGD"), ("$48,000", None), ("US$48,000", None),
+])
+def test_a_sign_or_code_at_the_amount_gives_its_currency(text, code):
+    assert sign_currency(text, find_money(text)[0]) == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Coders in New Zealand earn", "NZD"), ("In Toronto, billers make", "CAD"), ("Pay in Ohio", "USD"),
+    ("across the U.S.", "USD"), ("in Canada and the United States", None), ("Remote coders earn", None),
+])
+def test_the_place_a_text_names_gives_its_dollars_and_two_places_give_none(text, code):
+    assert named_currency(text) == code
+
+
+def test_states_are_known_by_name_and_by_postal_code_in_capitals():
+    assert is_state("Ohio") and is_state("New York") and is_state("TX")
+    assert not is_state("Hospitals") and not is_state("or")

@@ -2,14 +2,16 @@
 
 Statements read a page's blocks through ``read_layouts``: tables written as text
 ("| State | Median |"), lines of "Label: value" pairs ("Ohio: $44,000; Iowa: $41,500"),
-a label with its value on the next line ("Employment (2014):" / "188,600 employed"),
-and header rows a table spreads over two rows or leaves unmarked.
+runs of lines of a label and an amount ("Ohio $44,000" / "Iowa $41,500"), a label with
+its value on the next line ("Employment (2014):" / "188,600 employed"), and header rows
+a table spreads over two rows or leaves unmarked.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from pipeline.dates import YEAR_TEXT
 from pipeline.money import find_money
@@ -23,7 +25,9 @@ _PIPE_RULE = re.compile(r"^[\s|:-]*-[\s|:-]*$")
 _LABEL_END = re.compile(r"(?::|\s[-–—])\s*[~≈]?\s*$")
 _LABEL_ENDS = re.compile(r":|\s[-–—]\s")
 _PAIR_GAP = re.compile(r"[;|•·]|,\s")  # what may stand between two pairs on one line
+_GAPS = " ;|•·,"
 _LABEL_WORDS = 8
+_SPACED_WORDS = 5  # words of a label that only a space parts from its amount
 _VALUE_WORDS = 4  # words a value may carry after its figure: "188,600 employed", "$52,000 a year (2023)"
 _HEADER_WORDS = 5
 _YEAR = re.compile(YEAR_TEXT)
@@ -55,34 +59,61 @@ def pipe_tables(blocks: list[Block]) -> list[Block]:
     return read
 
 
-def label_values(text: str) -> tuple[str, list[tuple[str, str]]] | None:
+class Pair(NamedTuple):
+    """A label and its value, and the text that states them ("Ohio – $44,000")."""
+
+    label: str
+    value: str
+    text: str
+
+
+def label_values(text: str) -> tuple[str, list[Pair]] | None:
     """A line made only of "Label: value" pairs: the text before its first label, and the pairs; else None.
 
-    "Pay by industry: Hospitals: $45,000; Clinics: $39,500" gives ("Pay by industry:",
-    [("Hospitals", "$45,000"), ("Clinics", "$39,500")]). A value opens with its figure and
+    "Pay by industry: Hospitals: $45,000; Clinics: $39,500" gives "Pay by industry:" and the
+    pairs (Hospitals, $45,000) and (Clinics, $39,500). A value opens with its figure and
     carries a few words at most; anything else makes the line prose.
     """
     prefix, pairs, position = "", [], 0
     for start, end in _figures(text):
         if start < position or not (before := _LABEL_END.search(text, position, start)):
             continue
-        label = _PAIR_GAP.sub(" ", text[position:before.start()]).strip()
-        if not pairs and ":" in label:
-            head, _, label = label.rpartition(":")
-            prefix, label = f"{head.strip()}:", label.strip()
+        label_start = _skipped(text, position, before.start(), _GAPS)
+        if not pairs and (colon := text.rfind(":", label_start, before.start())) >= 0:
+            prefix = text[:colon + 1].strip()
+            label_start = _skipped(text, colon + 1, before.start(), " ")
+        label = text[label_start:before.start()].strip()
         if not label or len(label.split()) > _LABEL_WORDS or not any(char.isalpha() for char in label):
             return None
         gap = _PAIR_GAP.search(text, end)
         stop = gap.start() if gap else len(text)
         value_end = end if _LABEL_ENDS.search(text, end, stop) else stop
-        value = text[start:value_end].strip(" .")
         if len(text[end:value_end].split()) > _VALUE_WORDS:
             return None
-        pairs.append((label, value))
+        pair_text = text[label_start:value_end].rstrip(" .")
+        pairs.append(Pair(label, text[start:value_end].strip(" ."), pair_text))
         position = value_end
-    if not pairs or text[position:].strip(" .;,|•·"):
+    if not pairs or text[position:].strip(_GAPS + "."):
         return None
     return prefix, pairs
+
+
+def _skipped(text: str, start: int, end: int, chars: str) -> int:
+    """The first position from ``start`` (up to ``end``) whose character is none of ``chars``."""
+    while start < end and text[start] in chars:
+        start += 1
+    return start
+
+
+def spaced_pair(text: str) -> Pair | None:
+    """A line of a few words and an amount after them, with nothing between ("Alabama $38,000"), else None."""
+    found = find_money(text)
+    if len(found) != 1 or text[found[0].end:].strip():  # a full stop after it makes it a sentence
+        return None
+    label = text[:found[0].start].strip()
+    if not label or any(char.isdigit() or char in ":|;!?" for char in label) or len(label.split()) > _SPACED_WORDS:
+        return None
+    return Pair(label, text[found[0].start:].strip(), text.strip())
 
 
 def _figures(text: str) -> list[tuple[int, int]]:
@@ -103,11 +134,14 @@ def _label_values(blocks: list[Block]) -> list[Block]:
     """
     read: list[Block] = []
     fixed: dict[str, tuple[str, ...]] = {}  # a heading read as a row: the headings it stood under
+    spaced = [spaced_pair(block.text) if block.kind in ("paragraph", "heading") else None for block in blocks]
     index = 0
     while index < len(blocks):
         block = _unheaded(blocks[index], fixed)
         following = _unheaded(blocks[index + 1], fixed) if index + 1 < len(blocks) else None
         rows = list(_pair_rows(block))
+        if not rows and (pair := spaced[index]) and _in_run(spaced, index):
+            rows = [Block("row", pair.text, block.level, block.headings, (pair.label, pair.value))]
         if not rows and following and (row := _label_above(block, following)):
             rows, index = [row], index + 1
         index += 1
@@ -115,6 +149,11 @@ def _label_values(blocks: list[Block]) -> list[Block]:
             fixed[block.text] = block.headings
         read += rows or [block]
     return read
+
+
+def _in_run(spaced: list[Pair | None], index: int) -> bool:
+    """Whether a line of words and an amount has another such line next to it ("Ohio $44,000" / "Iowa $41,500")."""
+    return bool(index and spaced[index - 1]) or bool(index + 1 < len(spaced) and spaced[index + 1])
 
 
 def _unheaded(block: Block, fixed: dict[str, tuple[str, ...]]) -> Block:
@@ -135,8 +174,8 @@ def _pair_rows(block: Block) -> Iterator[Block]:
     prefix, pairs = read
     if prefix:
         yield Block("paragraph", prefix, block.level, block.headings)
-    for label, value in pairs:
-        yield Block("row", f"{label}: {value}", block.level, block.headings, (label, value))
+    for pair in pairs:
+        yield Block("row", pair.text, block.level, block.headings, (pair.label, pair.value))
 
 
 def _label_above(block: Block, following: Block) -> Block | None:

@@ -128,7 +128,8 @@ def _is_wage(statement: Statement, figure: _Figure) -> bool:
     if statement.block.kind != "paragraph" or is_bare(statement.block.text):
         framing += statement.headings[:1]
     text = "\n".join(framing)
-    return bool(figure.money.period or WAGE.search(text) or _named(text))
+    return bool(figure.money.period or WAGE.search(text) or _named(text)
+                or any(NAMES[period].search(text) for period in PERIODS))
 
 
 def _in_dollars(page: CleanPage, statement: Statement, figure: _Figure) -> bool:
@@ -243,14 +244,19 @@ def _qualifier(statement: Statement, figure: _Figure) -> str | None:
 
 
 def _row_label(statement: Statement) -> str | None:
-    """A table row's first cell under its column's category ("state: Oregon"), when it names a group."""
+    """A table row's first cell of words under its column's category ("state: Oregon"), when it names a group.
+
+    A rank or count before it ("| 1 | Oregon | ...") is passed over.
+    """
     block = statement.block
-    label = block.cells[0] if block.cells else ""
-    if block.cells == block.header or find_money(label) or parse_number(label) is not None:
+    if block.cells == block.header:
         return None
-    if _named(label) or _PAY_LABEL.fullmatch(label):
+    at, label = next(((at, cell) for at, cell in enumerate(block.cells)
+                      if cell and not find_money(cell) and parse_number(cell) is None), (0, ""))
+    if not label or _named(label) or _PAY_LABEL.fullmatch(label):
         return None
-    category = (_category(block.header[0]) or block.header[0].lower()) if block.header else _category(statement.lead)
+    header = block.header[at] if at < len(block.header) else ""
+    category = (_category(header) or header.lower()) if header else _category(statement.lead)
     if category is None and is_state(label):
         category = "state"
     return f"{category}: {label}" if category else None

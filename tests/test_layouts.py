@@ -35,7 +35,9 @@ def test_pipe_tables_become_rows_with_a_header_and_lose_their_rule():
                                                                ("Openings", "14,900 a year")])),
 ])
 def test_lines_of_label_value_pairs_are_read_pair_by_pair(text, read):
-    assert label_values(text) == read
+    prefix, pairs = label_values(text)
+    assert (prefix, [(pair.label, pair.value) for pair in pairs]) == read
+    assert all(pair.text in text for pair in pairs)
 
 
 @pytest.mark.parametrize("text", [
@@ -101,3 +103,18 @@ def test_a_row_of_figures_under_a_header_is_no_second_header():
     blocks = read_layouts([row(*header, header=header), row("Renewal", "36 CEUs", "20 CEUs", header=header),
                            row("Exam fee", "$399", "$299", header=header)])
     assert [b.header for b in blocks] == [header] * 3
+
+
+def test_runs_of_lines_of_words_and_an_amount_become_rows_but_a_lone_line_does_not():
+    blocks = read_layouts([para("Hospitals $45,000"), Block("heading", "Insurance carriers $47,200 a year"),
+                           para("Text between."), para("Median Pay $48,780")])
+    assert [(b.kind, b.cells) for b in blocks] == [
+        ("row", ("Hospitals", "$45,000")), ("row", ("Insurance carriers", "$47,200 a year")),
+        ("paragraph", ()), ("paragraph", ()),
+    ]
+
+
+@pytest.mark.parametrize("text", ["2020 Median Pay $44,090 per year", "Coders earn about $45,000.",
+                                  "Median pay $48,780 and $23.45 an hour"])
+def test_lines_with_figures_or_prose_in_the_label_are_no_spaced_pairs(text):
+    assert read_layouts([para(text), para("Clinics $41,000")])[0].kind == "paragraph"

@@ -252,6 +252,7 @@ LEAD_IN = "Here is what billers earned on average in each state, per the Bureau 
     [para("Ohio: $44,100"), para("Utah: $41,900"), para("WA: $52,300")],  # one pair a paragraph
     [Block("heading", "Ohio: $44,100"), Block("heading", "Utah – $41,900"), Block("heading", "WA: $52,300")],
     [para("Ohio: $44,100; Utah: $41,900; WA: $52,300")],  # several pairs on one line
+    [Block("heading", "Ohio $44,100"), Block("heading", "Utah $41,900"), Block("heading", "WA $52,300")],
     [Block("item", "Ohio: $44,100"), Block("item", "Utah: $41,900"), Block("item", "WA: $52,300")],
 ])
 def test_a_lead_in_gives_statistic_period_date_and_source_to_every_label_value_line_under_it(lines):

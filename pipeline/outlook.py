@@ -19,6 +19,7 @@ from pipeline.statements import (
     column_header,
     first_found,
     is_bare,
+    lead_in,
     occupation,
     page_source,
     statements,
@@ -86,10 +87,10 @@ def _clause(statement: Statement, start: int, end: int) -> _Clause:
     """
     text, block = statement.text, statement.block
     if block.kind == "row":
-        return _Clause(text, 0, len(text), (column_header(block, start), statement.lead))
+        return _Clause(text, 0, len(text), (column_header(block, start), lead_in(statement)))
     if "\n" in text or (len(text.split()) <= _SHORT and not statement.earlier):
         card = statement.headings[:1] if is_bare(block.text) else ()
-        return _Clause(text, 0, len(text), (statement.lead, *card))
+        return _Clause(text, 0, len(text), (lead_in(statement), *card))
     before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
     after = [m.start() for pattern in (_CLAUSE_END, _BRACKET) if (m := pattern.search(text, end))]
     return _Clause(text, before[-1] if before else 0, min(after, default=len(text)))

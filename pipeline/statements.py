@@ -19,7 +19,7 @@ from pipeline.money import find_money
 from pipeline.numbers import find_numbers
 from pipeline.occupations import find_occupation
 from pipeline.organizations import find_organizations
-from pipeline.page import Block, CleanPage
+from pipeline.page import Block, CleanPage, split_sentences
 from pipeline.percent import find_percents
 
 T = TypeVar("T")
@@ -202,6 +202,12 @@ def _lead_in(blocks: list[Block], index: int) -> str:
     while index and blocks[index].kind == kind:
         index -= 1
     return blocks[index].text if blocks[index].kind != kind else ""
+
+
+def lead_in(statement: Statement) -> str:
+    """The sentence that introduces a statement directly: the last sentence of its lead."""
+    sentences = split_sentences(statement.lead) if statement.lead else ()
+    return sentences[-1] if sentences else ""
 
 
 def first_found(find: Callable[[str], T | None], *texts: str) -> T | None:

@@ -23,6 +23,7 @@ from pipeline.statements import (
     column_header,
     first_found,
     is_bare,
+    lead_in,
     occupation,
     page_source,
     statements,
@@ -102,7 +103,7 @@ def _figures(statement: Statement) -> list[_Figure]:
     figures = []
     for index, money in enumerate(found):
         end = found[index + 1].start if index + 1 < len(found) else len(text)
-        label = column_header(statement.block, money.start) or statement.lead
+        label = column_header(statement.block, money.start) or lead_in(statement)
         before, after = text[starts[index]:money.start], text[money.end:end][:_AFTER]
         figures.append(_Figure(money, before, after, label, _unclaimed(text, found, starts, index)))
     return figures
@@ -226,7 +227,7 @@ def _qualifier(statement: Statement, figure: _Figure) -> str | None:
     block = statement.block
     if block.kind == "row":
         return _row_label(statement)
-    if block.kind == "item" and (category := _category(statement.lead)):
+    if block.kind == "item" and (category := _category(lead_in(statement))):
         label = re.sub(r"\(?\s*\$[^)]*\)?|[:\-–]\s*$", "", statement.text).strip(" :-–,")
         return f"{category}: {label}"
     clause = f"{figure.before} {figure.after}"
@@ -256,7 +257,7 @@ def _row_label(statement: Statement) -> str | None:
     if not label or _named(label) or _PAY_LABEL.fullmatch(label):
         return None
     header = block.header[at] if at < len(block.header) else ""
-    category = (_category(header) or header.lower()) if header else _category(statement.lead)
+    category = (_category(header) or header.lower()) if header else _category(lead_in(statement))
     if category is None and is_state(label):
         category = "state"
     return f"{category}: {label}" if category else None

@@ -119,9 +119,10 @@ def _unclaimed(text: str, found: list[Money], starts: list[int], index: int) -> 
 
 
 def _is_wage(statement: Statement, figure: _Figure) -> bool:
-    if NOT_WAGE.search(f"{figure.before} {figure.after} {figure.label}"):
+    own_clause = _CLAUSE_END.split(figure.after, maxsplit=1)[0]
+    if _priced(figure.before) or _priced(figure.label) or NOT_WAGE.search(own_clause):
         return False
-    if EVERYONE.search(f"{figure.before} {_CLAUSE_END.split(figure.after, maxsplit=1)[0]}"):
+    if EVERYONE.search(f"{figure.before} {own_clause}"):
         return False
     if DIFFERENCE.match(figure.after) or PRICE_BEFORE.search(figure.before):
         return False
@@ -131,6 +132,16 @@ def _is_wage(statement: Statement, figure: _Figure) -> bool:
     text = "\n".join(framing)
     return bool(figure.money.period or WAGE.search(text) or _named(text)
                 or any(NAMES[period].search(text) for period in PERIODS))
+
+
+@per_text
+def _priced(text: str) -> bool:
+    """Whether a word for a price, fee or other non-wage sum comes later in the text than any word for pay.
+
+    "After the exam, coders earn" frames a wage; "coders earn more once the exam costs" does not.
+    """
+    last_not = max((m.end() for m in NOT_WAGE.finditer(text)), default=None)
+    return last_not is not None and last_not > max((m.end() for m in WAGE.finditer(text)), default=-1)
 
 
 def _in_dollars(page: CleanPage, statement: Statement, figure: _Figure) -> bool:

@@ -335,3 +335,23 @@ def test_us_and_foreign_figures_in_one_sentence_are_told_apart_by_the_place_near
 def test_a_label_naming_a_state_makes_a_state_qualifier_though_the_lead_in_says_not(lead):
     rows = extract_wages(page(para(lead), para("NJ: $52,100"), para("Hawaii: $50,900"), para("Fresno: $49,000")))
     assert [row["qualifier"] for row in rows] == ["state: NJ", "state: Hawaii", None]
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("After passing the CPC exam, coders earn an average of $55,000 a year.")],
+    [para("Coders who finish training earn $55,000 on average, and the program costs $3,000.")],
+    [para("Course graduates report these salaries:"), Block("item", "Coders: average $55,000")],
+    [Block("row", "Coders (after the exam) | average pay $55,000",
+           cells=("Coders (after the exam)", "average pay $55,000"))],
+])
+def test_a_word_for_pay_nearer_the_figure_outweighs_an_exam_or_program_named_earlier(blocks):
+    assert figures(extract_wages(page(*blocks))) == [("mean", 55_000, "annual")]
+
+
+@pytest.mark.parametrize("text", [
+    "Coders earn well, but the exam costs $399 and a prep course $2,500.",
+    "Coders who want higher pay should budget $12,000 for tuition.",
+    "Salaries vary; a certificate program runs $15,000.",
+])
+def test_a_price_word_nearer_the_figure_than_any_word_for_pay_makes_it_no_wage(text):
+    assert extract_wages(page(para(text))) == []

@@ -2,7 +2,7 @@
 
 Statements read a page's blocks through ``read_layouts``: tables written as text
 ("| State | Median |"), lines of "Label: value" pairs ("Ohio: $44,000; Iowa: $41,500"),
-runs of lines of a label and an amount ("Ohio $44,000" / "Iowa $41,500"), a label with
+runs of lines of a label and a figure ("Ohio $44,000" / "Iowa $41,500"), a label with
 its value on the next line ("Employment (2014):" / "188,600 employed"), and header rows
 a table spreads over two rows or leaves unmarked.
 """
@@ -106,19 +106,27 @@ def _skipped(text: str, start: int, end: int, chars: str) -> int:
 
 
 def spaced_pair(text: str) -> Pair | None:
-    """A line of a few words and an amount after them, with nothing between ("Alabama $38,000"), else None."""
-    found = find_money(text)
-    if len(found) != 1 or text[found[0].end:].strip():  # a full stop after it makes it a sentence
+    """A line of a few words and one figure after them, with nothing between ("Alabama $38,000"), else None.
+
+    The figure is an amount, a percentage or a count written with a thousands separator ("TX 14,140"),
+    which no year or list number is.
+    """
+    figures = _figures(text)
+    if len(figures) != 1 or text[figures[0][1]:].strip():  # a full stop after it makes it a sentence
         return None
-    label = text[:found[0].start].strip()
+    start, end = figures[0]
+    if "," not in text[start:end] and not find_money(text) and not find_percents(text):
+        return None
+    label = text[:start].strip()
     if not label or any(char.isdigit() or char in ":|;!?" for char in label) or len(label.split()) > _SPACED_WORDS:
         return None
-    return Pair(label, text[found[0].start:].strip(), text.strip())
+    return Pair(label, text[start:].strip(), text.strip())
 
 
 def _figures(text: str) -> list[tuple[int, int]]:
     """The spans of the text's amounts, percentages and numbers, each only once (an amount holds its number)."""
-    spans = sorted((f.start, f.end) for finder in (find_money, find_percents, find_numbers) for f in finder(text))
+    spans = sorted(((f.start, f.end) for finder in (find_money, find_percents, find_numbers) for f in finder(text)),
+                   key=lambda span: (span[0], -span[1]))
     kept: list[tuple[int, int]] = []
     for start, end in spans:
         if kept and start < kept[-1][1]:
@@ -152,7 +160,7 @@ def _label_values(blocks: list[Block]) -> list[Block]:
 
 
 def _in_run(spaced: list[Pair | None], index: int) -> bool:
-    """Whether a line of words and an amount has another such line next to it ("Ohio $44,000" / "Iowa $41,500")."""
+    """Whether a line of words and a figure has another such line next to it ("Ohio $44,000" / "Iowa $41,500")."""
     return bool(index and spaced[index - 1]) or bool(index + 1 < len(spaced) and spaced[index + 1])
 
 

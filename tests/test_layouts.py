@@ -105,6 +105,18 @@ def test_a_row_of_figures_under_a_header_is_no_second_header():
     assert [b.header for b in blocks] == [header] * 3
 
 
+@pytest.mark.parametrize("lines", [("Ohio 12,400", "Iowa 4,180"), ("Ohio 7%", "Iowa 5%"),
+                                   ("Ohio $44,000", "Iowa $41,500 a year")])
+def test_runs_of_lines_of_words_and_a_figure_are_pairs(lines):
+    blocks = read_layouts([Block("heading", line) for line in lines])
+    assert [b.cells for b in blocks] == [tuple(line.split(" ", 1)) for line in lines]
+
+
+@pytest.mark.parametrize("lines", [("Top Schools 2024", "Best Programs 2025"), ("Step 1", "Step 2")])
+def test_runs_of_lines_ending_in_a_year_or_list_number_are_no_pairs(lines):
+    assert {b.kind for b in read_layouts([Block("heading", line) for line in lines])} == {"heading"}
+
+
 def test_runs_of_lines_of_words_and_an_amount_become_rows_but_a_lone_line_does_not():
     blocks = read_layouts([para("Hospitals $45,000"), Block("heading", "Insurance carriers $47,200 a year"),
                            para("Text between."), para("Median Pay $48,780")])

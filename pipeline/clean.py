@@ -33,6 +33,7 @@ _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True
 _CONTROLS = tuple(chr(code) for code in range(32) if chr(code) not in "\t\n\r")
 _AS_SPACES = str.maketrans(dict.fromkeys(_CONTROLS, " "))
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+_MOST_SPANNED = 50  # columns or rows one cell may span, whatever it claims
 
 
 def clean_html(html: str, url: str) -> CleanPage:
@@ -197,16 +198,18 @@ class _Walker:
         return nested
 
     def _table(self, el: Element, blocks: list[Block]) -> None:
+        """One row block per table row, its cells laid out on the table's grid (see ``_grid_row``)."""
         header: tuple[str, ...] = ()
+        above: dict[int, tuple[str, int]] = {}
         for row in el.iter("tr"):
             if next(row.iterancestors("table"), None) is not el:
                 continue
-            cells = tuple(_text(cell) for cell in row if cell.tag in ("th", "td"))
+            cells, shown = _grid_row(row, above)
             if not any(cells):
                 continue
             if not header and _is_header_row(row):
                 header = cells
-            self._add(blocks, "row", " | ".join(c for c in cells if c), cells=cells, header=header)
+            self._add(blocks, "row", " | ".join(c for c in shown if c), cells=cells, header=header)
 
     def _definitions(self, el: Element, blocks: list[Block]) -> None:
         """A definition list becomes one row per term with its descriptions."""
@@ -240,6 +243,42 @@ def _container(el: Element) -> list[Element | str]:
 def _paragraph(run: str) -> str:
     """``normalize(run)``; most runs between blocks are only the whitespace of the markup, known empty at once."""
     return "" if run.isspace() else normalize(run)
+
+
+def _grid_row(row: Element, above: dict[int, tuple[str, int]]) -> tuple[tuple[str, ...], list[str]]:
+    """The row's cells one per column, and the texts the row shows.
+
+    A cell spanning columns fills each of them; one spanning rows fills its column in the
+    rows below, which ``above`` carries (column: text and rows still to fill), as a reader
+    sees "Change, 2022-32" over both its columns and a year-wide label beside each row.
+    """
+    cells: list[str] = []
+    shown: list[str] = []
+    for cell in (cell for cell in row if cell.tag in ("th", "td")):
+        while len(cells) in above:
+            cells.append(_carried(above, len(cells)))
+        text = _text(cell)
+        shown.append(text)
+        for _ in range(_span(cell, "colspan")):
+            if (rows := _span(cell, "rowspan")) > 1:
+                above[len(cells)] = (text, rows - 1)
+            cells.append(text)
+    while len(cells) in above:
+        cells.append(_carried(above, len(cells)))
+    return tuple(cells), shown
+
+
+def _carried(above: dict[int, tuple[str, int]], column: int) -> str:
+    text, rows = above.pop(column)
+    if rows > 1:
+        above[column] = (text, rows - 1)
+    return text
+
+
+def _span(cell: Element, attribute: str) -> int:
+    """A cell's colspan or rowspan: 1 unless it gives a number from 2 to 50."""
+    value = (cell.get(attribute) or "").strip()
+    return min(int(value), _MOST_SPANNED) if value.isdigit() and int(value) > 1 else 1
 
 
 def _is_header_row(row: Element) -> bool:

@@ -9,6 +9,7 @@ a table spreads over two rows or leaves unmarked.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -273,14 +274,25 @@ def _is_labels(cells: tuple[str, ...]) -> bool:
 def _merged(header: tuple[str, ...], under: tuple[str, ...], data: tuple[str, ...]) -> tuple[str, ...]:
     """A header with the row of labels under it: cell by cell, or under the one header cell that spans several.
 
-    Which cell spans is told by the rows of figures: the last that leaves figures under every label below it.
+    Cell by cell, a blank header cell is the one on its left spanning on. Otherwise the blank
+    cells that open the row below stand under the header cells before the spanning one; with
+    none, the spanning cell is told by the rows of figures: the last that leaves figures under
+    every label below it.
     """
     if len(under) == len(header):
-        return tuple(f"{above} {below}".strip() for above, below in zip(header, under, strict=True))
-    span = len(under)
-    if not 1 < span < len(data) or len(data) != len(header) + span - 1:
+        spread = list(header)
+        for at in range(1, len(spread)):
+            if not spread[at] and under[at]:
+                spread[at] = spread[at - 1]
+        return tuple(above if below == above else f"{above} {below}".strip()
+                     for above, below in zip(spread, under, strict=True))
+    blanks = len(under) - len(tuple(itertools.dropwhile(lambda cell: not cell, under)))
+    labels = under[blanks:]
+    if len(labels) < 2 or len(data) != len(header) + len(labels) - 1:
         return header
-    for at in range(len(header) - 1, -1, -1):
-        if all(_has_figures((cell,)) for cell in data[at:at + span]):
-            return (*header[:at], *(f"{header[at]} {below}".strip() for below in under), *header[at + 1:])
-    return header
+    spans = [blanks] if blanks else [at for at in range(len(header) - 1, -1, -1)
+                                     if all(_has_figures((cell,)) for cell in data[at:at + len(labels)])][:1]
+    if not spans or spans[0] >= len(header):
+        return header
+    at = spans[0]
+    return (*header[:at], *(f"{header[at]} {below}".strip() for below in labels), *header[at + 1:])

@@ -62,3 +62,21 @@ def test_control_characters_in_a_page_read_as_spaces():
     page = clean_html(html, "http://127.0.0.1/a")
     assert [block.text for block in page.blocks] == [
         "Pay scale", "Coders earn $48,000 a year, more than clerks in most states do."]
+
+
+def test_cells_spanning_columns_or_rows_fill_each_column_and_row_they_span():
+    html = ("<html><body><main>" + PROSE + "<table><thead>"
+            "<tr><th rowspan='2'>Occupation</th><th rowspan='2'>Jobs, 2022</th>"
+            "<th colspan='2'>Change, 2022-32</th></tr>"
+            "<tr><th>Percent</th><th>Numeric</th></tr></thead>"
+            "<tr><td rowspan='2'>Coders</td><td>186,400</td><td>8</td><td>14,300</td></tr>"
+            "<tr><td>186,000</td><td>7</td><td>13,900</td></tr></table></main></body></html>")
+    rows = [block for block in clean_html(html, "http://127.0.0.1/p").blocks if block.kind == "row"]
+    assert [row.cells for row in rows] == [
+        ("Occupation", "Jobs, 2022", "Change, 2022-32", "Change, 2022-32"),
+        ("Occupation", "Jobs, 2022", "Percent", "Numeric"),
+        ("Coders", "186,400", "8", "14,300"),
+        ("Coders", "186,000", "7", "13,900"),
+    ]
+    assert [row.text for row in rows][::2] == ["Occupation | Jobs, 2022 | Change, 2022-32",
+                                               "Coders | 186,400 | 8 | 14,300"]

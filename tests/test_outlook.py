@@ -1,5 +1,6 @@
 import pytest
 
+from pipeline.clean import clean_html
 from pipeline.outlook import extract_outlook
 from pipeline.page import Block, CleanPage
 
@@ -174,3 +175,41 @@ GROWTH_HEADER = ("Occupation", "Projected growth, 2023-33")
 ], ids=["sentence", "list item", "label and value", "table row"])
 def test_spelled_out_growth_is_read_whole(blocks):
     assert [(row["measure"], row["value"]) for row in extract_outlook(page(*blocks))] == [("growth_percent", 25)]
+
+
+def test_a_header_over_two_rows_names_each_column_of_a_projections_table():
+    html = ("<html><body><main><p>" + "Coders assign codes to diagnoses and procedures every day. " * 4 + "</p>"
+            "<p>Projections for coders, 2022-32:</p><table><thead>"
+            "<tr><th rowspan='2'>Title</th><th rowspan='2'>Employment, 2022</th>"
+            "<th rowspan='2'>Projected employment, 2032</th><th colspan='2'>Change, 2022-32</th></tr>"
+            "<tr><th>Percent</th><th>Numeric</th></tr></thead>"
+            "<tr><td>Medical coders</td><td>186,400</td><td>200,700</td><td>8</td><td>14,300</td></tr>"
+            "</table></main></body></html>")
+    rows = extract_outlook(clean_html(html, "https://example.org/projections"))
+    assert facts(rows) == [("growth_percent", 8, 2022, 2032), ("employment", 186_400, None, 2022),
+                           ("employment", 200_700, None, 2032), ("employment_change", 14_300, 2022, 2032)]
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("Employment (2022): 186,400 | Projected employment (2032): 200,700")],
+    [para("Employment (2022):"), para("186,400 employed"), para("Projected employment (2032):"),
+     para("200,700 employed")],
+    [Block("row", "Employment, 2022 | 186,400", cells=("Employment, 2022", "186,400")),
+     Block("row", "Projected employment, 2032 | 200,700", cells=("Projected employment, 2032", "200,700"))],
+    [para("Coders held 186,400 jobs in 2022; employment is projected to reach 200,700 in 2032.")],
+])
+def test_job_counts_take_their_year_from_their_label_projected_or_not(blocks):
+    assert facts(extract_outlook(page(*blocks))) == [("employment", 186_400, None, 2022),
+                                                     ("employment", 200_700, None, 2032)]
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("| Occupation | Employment, 2022 | Employment, 2032 | Change, 2022-32 |"), para("|---|---|---|---|"),
+     para("| | | | Percent | Numeric |"), para("| Coders | 186,400 | 200,700 | 8 | 14,300 |")],
+    [para("| Occupation | Employment, 2022 | Employment, 2032 | Change, 2022-32 | |"), para("|---|---|---|---|---|"),
+     para("| | | | Percent | Numeric |"), para("| Coders | 186,400 | 200,700 | 8 | 14,300 |")],
+])
+def test_a_second_header_row_of_text_tables_names_the_columns_under_a_spanning_cell(blocks):
+    assert facts(extract_outlook(page(*blocks))) == [
+        ("growth_percent", 8, 2022, 2032), ("employment", 186_400, None, 2022), ("employment", 200_700, None, 2032),
+        ("employment_change", 14_300, 2022, 2032)]

@@ -83,7 +83,8 @@ def _statements(page: CleanPage) -> Iterator[Statement]:
         elif block.kind == "row":
             yield Statement(block.text, block, _lead_in(blocks, index), (), headings, section, notes[index])
         elif is_bare(block.text):
-            yield _card(blocks, index)._replace(headings=headings, section=section)
+            card = _card(blocks, index)
+            yield card._replace(headings=headings, section=tuple(dict.fromkeys((*card.section, *section))))
         else:
             lead = _lead_in(blocks, index) if block.kind == "item" else ""
             earlier: tuple[str, ...] = ()
@@ -145,7 +146,8 @@ def _card(blocks: list[Block], index: int) -> Statement:
     """A bare figure: read on from the labelled figure above it, else framed by its card's labels.
 
     In a run of cards that starts with a label and ends with a figure each label stands
-    above its figure; otherwise the labels stand below their figures.
+    above its figure; otherwise the labels stand below their figures. The paragraph right
+    before the run, which introduces it, opens the card's section.
     """
     block = blocks[index]
     previous = blocks[index - 1] if index else None
@@ -156,15 +158,16 @@ def _card(blocks: list[Block], index: int) -> Statement:
         start -= 1
     while end < len(blocks) and _in_cards(blocks[end]):
         end += 1
+    section = (blocks[start - 1].text,) if start and blocks[start - 1].kind == "paragraph" else ()
     if not _is_value(blocks[start]) and _is_value(blocks[end - 1]):
         label = blocks[index - 1].text if index > start and _is_label(blocks[index - 1]) else ""
-        return Statement(f"{label}\n{block.text}" if label else block.text, block, label)
+        return Statement(f"{label}\n{block.text}" if label else block.text, block, label, section=section)
     labels = []
     for following in blocks[index + 1: min(end, index + 1 + _CARD_LABELS)]:
         if is_bare(following.text):
             break
         labels.append(following.text)
-    return Statement("\n".join([block.text, *labels]), block, "\n".join(labels))
+    return Statement("\n".join([block.text, *labels]), block, "\n".join(labels), section=section)
 
 
 def _is_label(block: Block) -> bool:

@@ -355,3 +355,14 @@ def test_a_word_for_pay_nearer_the_figure_outweighs_an_exam_or_program_named_ear
 ])
 def test_a_price_word_nearer_the_figure_than_any_word_for_pay_makes_it_no_wage(text):
     assert extract_wages(page(para(text))) == []
+
+
+@pytest.mark.parametrize("cards", [
+    [Block("heading", "Median salary"), para("$46,660"), Block("heading", "Top 10%"), para("$73,000")],
+    [para("$46,660"), Block("heading", "Median salary"), para("$73,000"), Block("heading", "Top 10% earn")],
+    [para("Median salary"), para("$46,660"), para("Highest 10 percent"), para("$73,000")],
+])
+def test_the_paragraph_before_a_run_of_stat_cards_dates_and_credits_them(cards):
+    rows = extract_wages(page(para("Pay at a glance, from the Bureau of Labor Statistics' May 2023 survey."), *cards))
+    assert figures(rows) == [("median", 46_660, "annual"), ("top10", 73_000, "annual")]
+    assert {(row["as_of"], row["attributed_to"]) for row in rows} == {("2023-05", "BLS")}

@@ -8,9 +8,9 @@ from pipeline.datafiles import load
 from pipeline.memo import per_text
 from pipeline.money import Money
 from pipeline.patterns import one_of, whole_words
+from pipeline.places import US_NAMES
 
 _DATA = load("currencies")["currency"]
-_PLACES = load("places")
 USD = "USD"
 
 # "NZ$52,000": the letters of a sign that ends in a dollar sign stand right before the amount's "$".
@@ -19,11 +19,9 @@ _CODES = {entry["code"]: entry["code"] for entry in _DATA}
 _BEFORE = re.compile(rf"(?:(?<![A-Za-z])(?:{one_of(_SIGN_LETTERS)})|\b(?:{one_of(_CODES)})\s?)$")
 _AFTER = re.compile(rf"^\s?\(?(?:{one_of(_CODES)})\b")
 _NAMED = {name.casefold(): entry["code"] for entry in _DATA for name in (*entry["names"], *entry["places"])}
-_NAMED |= {name.casefold(): USD for name in (*_PLACES["united_states"]["names"], *_PLACES["states"])}
+_NAMED |= {name.casefold(): USD for name in US_NAMES}
 _PLACE = re.compile(whole_words(_NAMED), re.IGNORECASE)
 _CODE = re.compile(rf"\b(?:{one_of(_CODES)})\b")
-_STATE_NAMES = {name.casefold() for name in _PLACES["states"]}
-_STATE_CODES = set(_PLACES["states"].values())
 
 
 def sign_currency(text: str, money: Money) -> str | None:
@@ -43,8 +41,3 @@ def named_currency(text: str) -> str | None:
     found |= set(_CODE.findall(text))
     return found.pop() if len(found) == 1 else None
 
-
-def is_state(label: str) -> bool:
-    """Whether the label is the name or postal code of a US state ("Ohio", "OH")."""
-    label = label.strip(" *.:")
-    return label.casefold() in _STATE_NAMES or label in _STATE_CODES

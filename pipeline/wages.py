@@ -6,10 +6,13 @@ import re
 from typing import NamedTuple
 
 from pipeline import clauses
+from pipeline.credentials import find_credentials
 from pipeline.cues import Cue, Cues, cue_table, cue_text
 from pipeline.currency import USD, is_state, named_currency, sign_currency
+from pipeline.currency import USD, named_currency, sign_currency
 from pipeline.datafiles import load
 from pipeline.dates import find_as_of
+from pipeline.durations import find_durations
 from pipeline.memo import per_text
 from pipeline.money import Money, find_money
 from pipeline.numbers import parse_number
@@ -17,6 +20,7 @@ from pipeline.organizations import canonical
 from pipeline.page import CleanPage
 from pipeline.patterns import one_of
 from pipeline.periods import ADJECTIVES, NAMES
+from pipeline.places import is_metro, is_state
 from pipeline.statements import (
     Statement,
     attribution,
@@ -238,9 +242,10 @@ def _qualifier(statement: Statement, figure: _Figure) -> str | None:
     block = statement.block
     if block.kind == "row":
         return _row_label(statement)
-    if block.kind == "item" and (category := _category(lead_in(statement))):
+    if block.kind == "item":
         label = re.sub(r"\(?\s*\$[^)]*\)?|[:\-–]\s*$", "", statement.text).strip(" :-–,")
-        return f"{category}: {label}"
+        if category := _category(lead_in(statement)) or _group_of(label):
+            return f"{category}: {label}"
     clause = f"{figure.before} {figure.after}"
     codes = [code for code in _CREDENTIAL_CODE.findall(statement.text) if canonical(code) is None]
     if codes:
@@ -269,9 +274,21 @@ def _row_label(statement: Statement) -> str | None:
         return None
     header = block.header[at] if at < len(block.header) else ""
     category = (_category(header) or header.lower()) if header else _category(lead_in(statement))
-    if category is None and is_state(label):
-        category = "state"
+    category = category or _group_of(label)
     return f"{category}: {label}" if category else None
+
+
+def _group_of(label: str) -> str | None:
+    """The group a label names by its form, where no header or lead-in names it ("TX", "Fargo, ND", "CPC")."""
+    if is_state(label):
+        return "state"
+    if is_metro(label):
+        return "area"
+    if (hits := find_credentials(label)) and len(label.strip(" *:")) <= hits[0].end - hits[0].start + 2:
+        return "credential"
+    if any(duration.months_min or duration.months_max for duration in find_durations(label)):
+        return "experience"
+    return None
 
 
 @per_text

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.currency import is_state, named_currency, sign_currency
+from pipeline.currency import named_currency, sign_currency
 from pipeline.money import find_money
 
 
@@ -19,7 +19,3 @@ def test_a_sign_or_code_at_the_amount_gives_its_currency(text, code):
 def test_the_place_a_text_names_gives_its_dollars_and_two_places_give_none(text, code):
     assert named_currency(text) == code
 
-
-def test_states_are_known_by_name_and_by_postal_code_in_capitals():
-    assert is_state("Ohio") and is_state("New York") and is_state("TX")
-    assert not is_state("Hospitals") and not is_state("or")

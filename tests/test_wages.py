@@ -366,3 +366,16 @@ def test_the_paragraph_before_a_run_of_stat_cards_dates_and_credits_them(cards):
     rows = extract_wages(page(para("Pay at a glance, from the Bureau of Labor Statistics' May 2023 survey."), *cards))
     assert figures(rows) == [("median", 46_660, "annual"), ("top10", 73_000, "annual")]
     assert {(row["as_of"], row["attributed_to"]) for row in rows} == {("2023-05", "BLS")}
+
+
+@pytest.mark.parametrize(("lines", "qualifiers"), [
+    (["Lincoln, NE: $46,330", "Omaha, NE-IA: $48,100"], ["area: Lincoln, NE", "area: Omaha, NE-IA"]),
+    (["CPC: $61,000", "CCS: $69,500"], ["credential: CPC", "credential: CCS"]),
+    (["Less than 1 year: $44,000", "5 to 9 years: $61,000"],
+     ["experience: Less than 1 year", "experience: 5 to 9 years"]),
+])
+def test_a_label_names_its_group_by_its_form_where_the_lead_in_does_not(lines, qualifiers):
+    lead = para("Average salaries for coders:")
+    for blocks in ([para(line) for line in lines], [Block("item", line) for line in lines],
+                   [Block("row", line.replace(":", " |"), cells=tuple(line.split(": "))) for line in lines]):
+        assert [row["qualifier"] for row in extract_wages(page(lead, *blocks))] == qualifiers

@@ -1,0 +1,25 @@
+"""US places that label pay figures: states by name or postal code, and metro areas ("Lincoln, NE")."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.datafiles import load
+
+_DATA = load("places")
+US_NAMES: tuple[str, ...] = (*_DATA["united_states"]["names"], *_DATA["states"])
+_STATE_NAMES = {name.casefold() for name in _DATA["states"]}
+_STATE_CODES = frozenset(_DATA["states"].values())
+_METRO = re.compile(r"[A-Z][\w.' -]*(?:-[A-Z][\w.' ]*)*, (?P<states>[A-Z]{2}(?:-[A-Z]{2})*)")
+
+
+def is_state(label: str) -> bool:
+    """Whether the label is the name or postal code of a US state ("Ohio", "OH")."""
+    label = label.strip(" *.:")
+    return label.casefold() in _STATE_NAMES or label in _STATE_CODES
+
+
+def is_metro(label: str) -> bool:
+    """Whether the label names a US city or metro area with its state codes ("Lincoln, NE", "Fargo, ND-MN")."""
+    match = _METRO.fullmatch(label.strip(" *.:"))
+    return bool(match) and all(code in _STATE_CODES for code in match.group("states").split("-"))

@@ -286,13 +286,18 @@ def _merged(header: tuple[str, ...], under: tuple[str, ...], data: tuple[str, ..
                 spread[at] = spread[at - 1]
         return tuple(above if below == above else f"{above} {below}".strip()
                      for above, below in zip(spread, under, strict=True))
-    blanks = len(under) - len(tuple(itertools.dropwhile(lambda cell: not cell, under)))
-    labels = under[blanks:]
+    labels = tuple(itertools.dropwhile(lambda cell: not cell, under))
     if len(labels) < 2 or len(data) != len(header) + len(labels) - 1:
         return header
-    spans = [blanks] if blanks else [at for at in range(len(header) - 1, -1, -1)
-                                     if all(_has_figures((cell,)) for cell in data[at:at + len(labels)])][:1]
-    if not spans or spans[0] >= len(header):
+    at = _spanning(header, labels, data, blanks=len(under) - len(labels))
+    if at is None:
         return header
-    at = spans[0]
     return (*header[:at], *(f"{header[at]} {below}".strip() for below in labels), *header[at + 1:])
+
+
+def _spanning(header: tuple[str, ...], labels: tuple[str, ...], data: tuple[str, ...], blanks: int) -> int | None:
+    """The header cell that spans the labels below it, as ``_merged`` tells it, if one does."""
+    if blanks:
+        return blanks if blanks < len(header) else None
+    return next((at for at in range(len(header) - 1, -1, -1)
+                 if all(_has_figures((cell,)) for cell in data[at:at + len(labels)])), None)

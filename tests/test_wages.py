@@ -379,3 +379,49 @@ def test_a_label_names_its_group_by_its_form_where_the_lead_in_does_not(lines, q
     for blocks in ([para(line) for line in lines], [Block("item", line) for line in lines],
                    [Block("row", line.replace(":", " |"), cells=tuple(line.split(": "))) for line in lines]):
         assert [row["qualifier"] for row in extract_wages(page(lead, *blocks))] == qualifiers
+
+
+@pytest.mark.parametrize("blocks", [
+    [Block("heading", "Hourly rate"), para("$14 - $27")],
+    [para("Hourly rate: $14 - $27")],
+    [Block("row", "Hourly rate | $14 - $27", cells=("Hourly rate", "$14 - $27"))],
+])
+def test_a_figure_framed_only_by_a_period_word_is_pay(blocks):
+    assert figures(extract_wages(page(*blocks, title="Coders"))) == [("other", 14, "hourly"), ("other", 27, "hourly")]
+
+
+def test_a_rank_before_the_row_label_is_passed_over():
+    header = ("Rank", "State", "Employment", "Annual mean wage")
+    rows = extract_wages(page(Block("row", " | ".join(header), cells=header, header=header),
+                              Block("row", "1 | Oregon | 2,310 | $61,900", cells=("1", "Oregon", "2,310", "$61,900"),
+                                    header=header)))
+    assert [(row["statistic"], row["qualifier"]) for row in rows] == [("mean", "state: Oregon")]
+
+
+@pytest.mark.parametrize("lines", [
+    [Block("item", "Hospitals: $51,000"), Block("item", "Clinics: $47,500")],
+    [Block("row", "Hospitals | $51,000", cells=("Hospitals", "$51,000")),
+     Block("row", "Clinics | $47,500", cells=("Clinics", "$47,500"))],
+    [para("Hospitals: $51,000"), para("Clinics: $47,500")],
+])
+def test_only_the_sentence_leading_into_a_list_frames_it_not_the_rest_of_its_paragraph(lines):
+    lead = para("Training programs cost $3,000 and up, and the exam fee is extra. "
+                "Here is the median pay of coders by employer:")
+    rows = extract_wages(page(lead, *lines))
+    assert [(row["statistic"], row["amount"], row["qualifier"]) for row in rows] == [
+        ("median", 51_000, "setting: Hospitals"), ("median", 47_500, "setting: Clinics")]
+
+
+@pytest.mark.parametrize("later", [
+    [para("In Denver, new billers start at $41,000 to $47,300 a year.", "By city")],
+    [para("Starting pay by city:", "By city"), Block("item", "Denver: $41,000 to $47,300", headings=("By city",))],
+    [Block("row", "Denver | $41,000 to $47,300", cells=("Denver", "$41,000 to $47,300"), headings=("By city",),
+           header=("City", "Starting salary"))],
+])
+def test_a_source_credited_for_figures_holds_for_later_figures_in_any_layout(later):
+    rows = extract_wages(page(para("The BLS puts the median at $47,000 for 2023."), Block("heading", "Starting pay"),
+                              para("A 2024 survey by Robert Half finds starting salaries of $39,000 to $45,000.",
+                                   "Starting pay"),
+                              Block("heading", "By city"), *later))
+    assert [(row["amount"], row["attributed_to"], row["as_of"]) for row in rows][-2:] == [
+        (41_000, "Robert Half", "2024"), (47_300, "Robert Half", "2024")]

@@ -213,3 +213,13 @@ def test_a_second_header_row_of_text_tables_names_the_columns_under_a_spanning_c
     assert facts(extract_outlook(page(*blocks))) == [
         ("growth_percent", 8, 2022, 2032), ("employment", 186_400, None, 2022), ("employment", 200_700, None, 2032),
         ("employment_change", 14_300, 2022, 2032)]
+
+
+@pytest.mark.parametrize("line", [
+    Block("row", "Job growth (2022-32) | 7%", cells=("Job growth (2022-32)", "7%")),
+    para("Job growth (2022-32): 7%"),
+    Block("item", "Job growth, 2022-32: 7%"),
+])
+def test_only_the_sentence_leading_into_a_list_frames_its_figures(line):
+    lead = para("Coders must pay close attention to detail. The list below sums up the outlook:")
+    assert facts(extract_outlook(page(lead, line))) == [("growth_percent", 7, 2022, 2032)]

@@ -26,7 +26,6 @@ from pipeline.statements import (
     attribution,
     column_header,
     first_found,
-    is_bare,
     lead_in,
     occupation,
     page_source,
@@ -124,16 +123,13 @@ def _unclaimed(text: str, found: list[Money], starts: list[int], index: int) -> 
 
 def _is_wage(statement: Statement, figure: _Figure) -> bool:
     own_clause = _CLAUSE_END.split(figure.after, maxsplit=1)[0]
-    if _priced(figure.before) or _priced(figure.label) or NOT_WAGE.search(own_clause):
+    if _priced(statement.text[:figure.money.start]) or _priced(figure.label) or NOT_WAGE.search(own_clause):
         return False
     if EVERYONE.search(f"{figure.before} {own_clause}"):
         return False
     if DIFFERENCE.match(figure.after) or PRICE_BEFORE.search(figure.before):
         return False
-    framing = [statement.text, figure.label]
-    if statement.block.kind != "paragraph" or is_bare(statement.block.text):
-        framing += statement.headings[:1]
-    text = "\n".join(framing)
+    text = "\n".join((statement.text, figure.label, *statement.headings[:1]))
     return bool(figure.money.period or WAGE.search(text) or _named(text)
                 or any(NAMES[period].search(text) for period in PERIODS))
 

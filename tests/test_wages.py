@@ -425,3 +425,13 @@ def test_a_source_credited_for_figures_holds_for_later_figures_in_any_layout(lat
                               Block("heading", "By city"), *later))
     assert [(row["amount"], row["attributed_to"], row["as_of"]) for row in rows][-2:] == [
         (41_000, "Robert Half", "2024"), (47_300, "Robert Half", "2024")]
+
+
+@pytest.mark.parametrize(("text", "heading"), [
+    ("Most coders can expect around $45,000.", "Medical coder salary"),
+    ("Experienced coders see $45,000 or more.", "How much do coders make?"),
+    ("New coders typically start near $45,000, a survey found.", "Pay"),
+])
+def test_a_heading_about_pay_frames_the_figures_of_the_paragraphs_under_it(text, heading):
+    rows = extract_wages(page(Block("heading", heading), para(text, heading)))
+    assert [(row["amount"], row["period"]) for row in rows] == [(45_000, "annual")]

@@ -29,6 +29,7 @@ _PAIR_GAP = re.compile(r"[;|•·]|,\s")  # what may stand between two pairs on 
 _GAPS = " ;|•·,"
 _LABEL_WORDS = 8
 _SPACED_WORDS = 5  # words of a label that only a space parts from its amount
+_SPACED_CHARS = 80  # such a label and its figure ("Insurance carriers $47,200 a year") are a short line
 _VALUE_WORDS = 4  # words a value may carry after its figure: "188,600 employed", "$52,000 a year (2023)"
 _HEADER_WORDS = 5
 _YEAR = re.compile(YEAR_TEXT)
@@ -112,6 +113,8 @@ def spaced_pair(text: str) -> Pair | None:
     The figure is an amount, a percentage or a count written with a thousands separator ("TX 14,140"),
     which no year or list number is.
     """
+    if len(text) > _SPACED_CHARS:
+        return None
     figures = _figures(text)
     if len(figures) != 1 or text[figures[0][1]:].strip():  # a full stop after it makes it a sentence
         return None

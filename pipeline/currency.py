@@ -7,7 +7,8 @@ import re
 from pipeline.datafiles import load
 from pipeline.memo import per_text
 from pipeline.money import Money
-from pipeline.patterns import one_of, whole_words
+from pipeline.patterns import one_of
+from pipeline.phrases import Case, Phrases
 from pipeline.places import US_NAMES
 
 _DATA = load("currencies")["currency"]
@@ -18,10 +19,18 @@ _SIGN_LETTERS = {sign[:-1]: entry["code"] for entry in _DATA for sign in entry["
 _CODES = {entry["code"]: entry["code"] for entry in _DATA}
 _BEFORE = re.compile(rf"(?:(?<![A-Za-z])(?:{one_of(_SIGN_LETTERS)})|\b(?:{one_of(_CODES)})\s?)$")
 _AFTER = re.compile(rf"^\s?\(?(?:{one_of(_CODES)})\b")
-_NAMED = {name.casefold(): entry["code"] for entry in _DATA for name in (*entry["names"], *entry["places"])}
-_NAMED |= {name.casefold(): USD for name in US_NAMES}
-_PLACE = re.compile(whole_words(_NAMED), re.IGNORECASE)
-_CODE = re.compile(rf"\b(?:{one_of(_CODES)})\b")
+
+
+def _place_case(name: str) -> Case:
+    """A place is written with a capital opening each word, and one in capitals ("UK", "US") just so."""
+    return Case.WRITTEN if name.replace(".", "").isupper() else Case.TITLE
+
+
+# Currency names and codes, and the places whose dollars they are.
+_NAMED = Phrases([*((name, entry["code"], Case.ANY) for entry in _DATA for name in entry["names"]),
+                  *((place, entry["code"], _place_case(place)) for entry in _DATA for place in entry["places"]),
+                  *((code, code, Case.WRITTEN) for code in _CODES),
+                  *((name, USD, _place_case(name)) for name in US_NAMES)])
 
 
 def sign_currency(text: str, money: Money) -> str | None:
@@ -37,7 +46,6 @@ def sign_currency(text: str, money: Money) -> str | None:
 @per_text
 def named_currency(text: str) -> str | None:
     """The currency of the dollars of the places or currency the text names; None if it names none, or two."""
-    found = {_NAMED[match.group().casefold()] for match in _PLACE.finditer(text)}
-    found |= set(_CODE.findall(text))
+    found = {hit.value for hit in _NAMED.find(text)}
     return found.pop() if len(found) == 1 else None
 

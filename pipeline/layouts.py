@@ -25,11 +25,14 @@ _PIPE_RULE = re.compile(r"^[\s|:-]*-[\s|:-]*$")
 # What ends a label right before its value: a colon, or a dash with a space before it ("Ohio – $44,000").
 _LABEL_END = re.compile(r"(?::|\s[-–—])\s*[~≈]?\s*$")
 _LABEL_ENDS = re.compile(r":|\s[-–—]\s")
+_VALUE_AFTER_LABEL = re.compile(r"(?::|\s[-–—])\s*[~≈]?\s*(?:US\$|\$|USD|\d)")  # a line of pairs holds one
 _PAIR_GAP = re.compile(r"[;|•·]|,\s")  # what may stand between two pairs on one line
 _GAPS = " ;|•·,"
 _LABEL_WORDS = 8
 _SPACED_WORDS = 5  # words of a label that only a space parts from its amount
 _SPACED_CHARS = 80  # such a label and its figure ("Insurance carriers $47,200 a year") are a short line
+_SPACED_TAIL = 16  # characters at the end of such a line that hold a digit ("7%", "$47,200 a year")
+_DIGIT = re.compile(r"\d")
 _VALUE_WORDS = 4  # words a value may carry after its figure: "188,600 employed", "$52,000 a year (2023)"
 _HEADER_WORDS = 5
 _YEAR = re.compile(YEAR_TEXT)
@@ -113,7 +116,7 @@ def spaced_pair(text: str) -> Pair | None:
     The figure is an amount, a percentage or a count written with a thousands separator ("TX 14,140"),
     which no year or list number is.
     """
-    if len(text) > _SPACED_CHARS:
+    if len(text) > _SPACED_CHARS or not _DIGIT.search(text, max(0, len(text) - _SPACED_TAIL)):
         return None
     figures = _figures(text)
     if len(figures) != 1 or text[figures[0][1]:].strip():  # a full stop after it makes it a sentence
@@ -170,6 +173,8 @@ def _in_run(spaced: list[Pair | None], index: int) -> bool:
 
 def _unheaded(block: Block, fixed: dict[str, tuple[str, ...]]) -> Block:
     """The block with each heading read as a row replaced, in its headings, by the headings it stood under."""
+    if not fixed:
+        return block
     headings = block.headings
     for at in range(len(headings) - 1, -1, -1):
         if headings[at] in fixed:
@@ -178,7 +183,7 @@ def _unheaded(block: Block, fixed: dict[str, tuple[str, ...]]) -> Block:
 
 
 def _pair_rows(block: Block) -> Iterator[Block]:
-    if block.kind not in ("paragraph", "heading", "item") or not _LABEL_ENDS.search(block.text):
+    if block.kind not in ("paragraph", "heading", "item") or not _VALUE_AFTER_LABEL.search(block.text):
         return
     read = label_values(block.text)
     if read is None or (block.kind == "item" and len(read[1]) < 2):  # an item of one pair is read as an item

@@ -8,7 +8,6 @@ from typing import NamedTuple
 from pipeline import clauses
 from pipeline.credentials import find_credentials
 from pipeline.cues import Cue, Cues, cue_table, cue_text
-from pipeline.currency import USD, is_state, named_currency, sign_currency
 from pipeline.currency import USD, named_currency, sign_currency
 from pipeline.datafiles import load
 from pipeline.dates import find_as_of

@@ -13,7 +13,7 @@ from pipeline.organizations import find_organizations
 from pipeline.patterns import one_of
 
 _DATA = load("institutions")
-_STATES: dict[str, str] = load("states")["states"]
+_STATES: dict[str, str] = {code: name for name, code in load("places")["states"].items()}  # by postal code
 _KEYWORDS = set(_DATA["keywords"])
 _GENERIC = set(_DATA["generic"]) | _KEYWORDS
 _LEADING = set(_DATA["leading"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from kb.serve import make_datasette
 from kb.sitehost import QuietHandler, serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,3 +79,13 @@ def copy_db(source: Path, target: Path) -> Path:
 def kb_copy(demo_db: Path, tmp_path: Path) -> Path:
     """A private copy of the demo knowledge base (still named kb) that a test may change."""
     return copy_db(demo_db, tmp_path / "kb.db")
+
+
+def get_json(db: Path, path: str) -> dict:
+    """A JSON page of Datasette on ``db``, asked through its own client."""
+    async def fetch() -> dict:
+        response = await make_datasette(str(db)).client.get(path)
+        assert response.status_code == 200, response.text[:500]
+        return response.json()
+
+    return asyncio.run(fetch())

@@ -2,19 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-from pathlib import Path
-
-from kb.serve import make_datasette
-
-
-def get_json(db: Path, path: str) -> dict:
-    async def fetch() -> dict:
-        response = await make_datasette(str(db)).client.get(path)
-        assert response.status_code == 200, response.text[:500]
-        return response.json()
-
-    return asyncio.run(fetch())
+from tests.conftest import get_json
 
 
 def test_json_api_returns_the_pages(demo_db, demo_expected):

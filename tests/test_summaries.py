@@ -15,7 +15,7 @@ import sqlite_utils
 from kb.schema import ensure_schema, refresh_statistics, summary_indexes
 from kb.serve import load_metadata, make_datasette
 from kb.summaries import SUMMARIES, SUMMARIZED, SUMMARY_COLUMNS
-from tests.conftest import copy_db
+from tests.conftest import copy_db, get_json
 
 
 def counted(conn: sqlite3.Connection, summary) -> list[tuple]:
@@ -28,15 +28,6 @@ def counted(conn: sqlite3.Connection, summary) -> list[tuple]:
     held = conn.execute(f"select {names}, current, n{', measured, round(total, 6), lowest, highest' if m else ''} "
                         f"from [{summary.name}]").fetchall()
     return sorted(truth, key=repr), sorted(held, key=repr)
-
-
-def fetch_json(db: Path, path: str) -> dict:
-    async def go() -> dict:
-        response = await make_datasette(str(db)).client.get(path)
-        assert response.status_code == 200, response.text[:500]
-        return response.json()
-
-    return asyncio.run(go())
 
 
 def fetch_html(db: Path, path: str) -> str:
@@ -100,7 +91,7 @@ def test_facets_counted_from_summaries_equal_counts_of_the_rows(demo_db):
         summarized = SUMMARIZED[name]
         facets = [*SUMMARY_COLUMNS[summarized.table], *summarized.computed]
         query = urlencode([*filters.items(), *(("_facet", c) for c in facets)])
-        shown = fetch_json(demo_db, f"/kb/{name}.json?_size=1&{query}")
+        shown = get_json(demo_db, f"/kb/{name}.json?_size=1&{query}")
         where = " and ".join(f"[{c}] = ?" for c in filters) or "1"
         assert shown["filtered_table_rows_count"] == conn.execute(
             f"select count(*) from [{name}] where {where}", list(filters.values())).fetchone()[0]
@@ -115,10 +106,10 @@ def test_facets_counted_from_summaries_equal_counts_of_the_rows(demo_db):
 
 
 def test_facets_are_read_from_the_summary_and_the_row_count_from_the_rows(kb_copy):
-    before = fetch_json(kb_copy, "/kb/wages.json?_size=1&statistic=median")
+    before = get_json(kb_copy, "/kb/wages.json?_size=1&statistic=median")
     with sqlite3.connect(kb_copy) as conn:
         conn.execute("update wages_counts set n = n * 10")
-    after = fetch_json(kb_copy, "/kb/wages.json?_size=1&statistic=median")
+    after = get_json(kb_copy, "/kb/wages.json?_size=1&statistic=median")
     assert after["filtered_table_rows_count"] == before["filtered_table_rows_count"]
     for name, facet in before["facet_results"].items():
         tenfold = [v["count"] for v in after["facet_results"][name]["results"]]
@@ -127,18 +118,18 @@ def test_facets_are_read_from_the_summary_and_the_row_count_from_the_rows(kb_cop
 
 def test_a_fact_written_is_counted_on_the_next_request(kb_copy):
     path = "/kb/current_wages.json?_size=1&attributed_to=BLS&_facet=statistic"
-    before = fetch_json(kb_copy, path)
+    before = get_json(kb_copy, path)
     with sqlite3.connect(kb_copy) as conn:
         page = conn.execute("select url from pages limit 1").fetchone()[0]
         conn.execute("insert into wages (id, page_url, statistic, amount, period, attributed_to, evidence) "
                      "values ('written', ?, 'p90', 99999, 'annual', 'BLS', 'A new figure.')", [page])
-    added = fetch_json(kb_copy, path)
+    added = get_json(kb_copy, path)
     assert added["filtered_table_rows_count"] == before["filtered_table_rows_count"] + 1
     assert {"value": "p90", "count": 1} in [{k: v[k] for k in ("value", "count")}
                                             for v in added["facet_results"]["statistic"]["results"]]
     with sqlite3.connect(kb_copy) as conn:
         conn.execute("update wages set retracted_at = '2030-01-01' where id = 'written'")
-    retracted = fetch_json(kb_copy, path)
+    retracted = get_json(kb_copy, path)
     assert retracted["filtered_table_rows_count"] == before["filtered_table_rows_count"]
     assert "p90" not in [v["value"] for v in retracted["facet_results"]["statistic"]["results"]]
 
@@ -157,13 +148,13 @@ def grow(db: Path, rows: int, word: str) -> None:
 
 def test_a_page_with_too_many_rows_to_facet_quickly_reports_its_facets_as_timed_out(kb_copy):
     grow(kb_copy, 25_000, "quokka")
-    many = fetch_json(kb_copy, "/kb/wages.json?_size=1&_search=quokka")
+    many = get_json(kb_copy, "/kb/wages.json?_size=1&_search=quokka")
     assert many["filtered_table_rows_count"] == 25_000
     assert many["facet_results"] == {}
     html = fetch_html(kb_copy, "/kb/wages?_search=quokka")
     timed_out = re.search(r'<p class="facets-timed-out">These facets timed out: (.*?)</p>', html).group(1)
     assert set(timed_out.split(", ")) == {"attributed_to", "statistic", "period", "as_of", "occupation"}
-    few = fetch_json(kb_copy, "/kb/wages.json?_size=1&_search=" + "%22quokka figure 17%22")
+    few = get_json(kb_copy, "/kb/wages.json?_size=1&_search=" + "%22quokka figure 17%22")
     assert few["filtered_table_rows_count"] == 1
     assert few["facet_results"]["statistic"]["results"][0]["count"] == 1
 
@@ -204,5 +195,5 @@ def test_facets_from_a_summary_are_what_datasette_gives_without_one(demo_db, tmp
     bare = copy_db(demo_db, tmp_path / "kb.db")
     with sqlite3.connect(bare) as conn:
         conn.execute("drop table wages_counts")  # as in a file no kb writer has opened since summaries were added
-    summarized, counted = fetch_json(demo_db, path)["facet_results"], fetch_json(bare, path)["facet_results"]
+    summarized, counted = get_json(demo_db, path)["facet_results"], get_json(bare, path)["facet_results"]
     assert summarized and summarized == counted

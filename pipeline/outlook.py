@@ -12,7 +12,7 @@ from pipeline.dates import find_as_of, find_year_range
 from pipeline.money import find_money
 from pipeline.numbers import Number, find_numbers
 from pipeline.page import CleanPage
-from pipeline.percent import find_percents
+from pipeline.percent import Percent, find_percents
 from pipeline.statements import (
     Statement,
     attribution,
@@ -30,6 +30,7 @@ _DATA = load("outlook")
 WORDS = cue_table(_DATA["words"], _DATA["words_patterns"])
 COUNTS = cue_table(_DATA["counts"], _DATA["counts_patterns"])
 YARDSTICK = re.compile(rf"(?:{cue_text(_DATA['beside']['yardstick'])})\W*$", re.IGNORECASE)
+YARDSTICK_AFTER = re.compile(rf"\W*(?:{cue_text(_DATA['beside']['yardstick_after'])})", re.IGNORECASE)
 
 SMALLEST_COUNT = 100  # fewer jobs than this is a rank, a list length or a year's tail, not a job count
 _YEARS = range(1950, 2100)
@@ -106,11 +107,28 @@ def _growth(statement: Statement, cells: list[Number]) -> list[tuple[str, float,
             continue
         if not (WORDS["projection"].search(words) or WORDS["employment"].search(words)):
             continue
-        if found and YARDSTICK.search(statement.text[clause.start:percent.start]):
+        if _is_yardstick(statement.text, clause, percent, bool(found)):
             continue
         declining = WORDS["decline"].search(words) and percent.value > 0
         found.append(("growth_percent", -percent.value if declining else percent.value, clause))
     return found
+
+
+def _is_yardstick(text: str, clause: _Clause, percent: Percent | Number, after_growth: bool) -> bool:
+    """Whether the percentage is every occupation's growth, set against this one's.
+
+    It is when the words that name every occupation come after the last growth word before it
+    in its clause, or right after it; or when, with a growth already read (``after_growth``),
+    the yardstick's words end the text before it ("faster than average (4%)"). A card's labels
+    below its figure ("4%" / "Job growth, all occupations") count as before it.
+    """
+    before = text[clause.start:percent.start]
+    if (after_growth and YARDSTICK.search(before)) or YARDSTICK_AFTER.match(text, percent.end):
+        return True
+    if "\n" in text:
+        before += text[percent.end:clause.end]
+    everyone = max((m.end() for m in WORDS["everyone"].finditer(before)), default=-1)
+    return everyone > max((m.end() for m in WORDS["growth"].finditer(before)), default=-1)
 
 
 def _percent_cells(statement: Statement) -> list[Number]:

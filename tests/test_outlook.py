@@ -223,3 +223,37 @@ def test_a_second_header_row_of_text_tables_names_the_columns_under_a_spanning_c
 def test_only_the_sentence_leading_into_a_list_frames_its_figures(line):
     lead = para("Coders must pay close attention to detail. The list below sums up the outlook:")
     assert facts(extract_outlook(page(lead, line))) == [("growth_percent", 7, 2022, 2032)]
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("Coders will grow 8 percent by 2032. The average growth rate for all occupations is 4 percent.")],
+    [para("Jobs for coders will grow 8 percent by 2032, more than twice the average for all occupations over "
+          "the same years (4 percent).")],
+    [para("Coder jobs are projected to grow 8 percent by 2032, faster than the 4 percent average.")],
+    [para("Compared with 4% for all occupations, coder jobs will grow 8% by 2032.")],
+    [para("Projected job growth through 2032:"), para("Coders: 8%"), para("Total, all occupations: 4%")],
+    [para("Projected to 2032"), para("8%"), para("Job growth, coders"), para("4%"),
+     para("Job growth, all occupations")],
+])
+def test_the_growth_of_all_occupations_is_a_yardstick_not_this_occupations_growth(blocks):
+    assert [(row["measure"], row["value"]) for row in extract_outlook(page(*blocks))] == [("growth_percent", 8)]
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("The number of coding jobs will increase by 14,300 between 2022 and 2032.")],
+    [para("Coder employment is projected to grow by 14,300 from 2022 to 2032.")],
+    [para("Over 2022-2032, jobs held by coders should rise by 14,300.")],
+])
+def test_jobs_that_increase_by_a_count_are_an_employment_change(blocks):
+    assert facts(extract_outlook(page(*blocks))) == [("employment_change", 14_300, 2022, 2032)]
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("Jobs (2023): 194,300 | Projected jobs (2033): 210,800")],
+    [Block("row", "Jobs, 2023 | 194,300", cells=("Jobs, 2023", "194,300")),
+     Block("row", "Projected jobs, 2033 | 210,800", cells=("Projected jobs, 2033", "210,800"))],
+    [para("Jobs (2023):"), para("194,300"), para("Projected jobs (2033):"), para("210,800")],
+])
+def test_a_label_of_jobs_alone_counts_jobs_held(blocks):
+    assert facts(extract_outlook(page(*blocks))) == [("employment", 194_300, None, 2023),
+                                                     ("employment", 210_800, None, 2033)]

@@ -40,6 +40,7 @@ WAGE = _WORDS["wage"]
 NOT_WAGE = _WORDS["not_wage"]
 DIFFERENCE = re.compile(rf"\s*(?:{cue_text(_DATA['beside']['difference'])})", re.IGNORECASE)
 PRICE_BEFORE = re.compile(rf"(?:{cue_text(_DATA['beside']['price_before'])})\s*$", re.IGNORECASE)
+COMPARED = re.compile(rf"(?:{cue_text(_DATA['beside']['compared'])})\s*$", re.IGNORECASE)
 CONVERSION = _WORDS["conversion"]
 EVERYONE = _WORDS["everyone"]
 
@@ -220,16 +221,23 @@ def _named_before(figure: _Figure, statement: Statement) -> str | None:
 @per_text
 def _named(text: str) -> str | None:
     """The statistic named first in the text."""
-    starts = {name: m.start() for name, cue in _STATISTICS.candidates(text) if (m := cue.pattern.search(text))}
+    starts = {name: found[0].start() for name, found in _mentions(text).items()}
     return min(starts, key=starts.get) if starts else None
 
 
 @per_text
 def _named_last(text: str) -> str | None:
     """The statistic named last in the text (the one whose mention ends last)."""
-    ends = {name: max(m.end() for m in found) for name, cue in _STATISTICS.candidates(text)
-            if (found := list(cue.pattern.finditer(text)))}
+    ends = {name: found[-1].end() for name, found in _mentions(text).items()}
     return max(ends, key=ends.get) if ends else None
+
+
+@per_text
+def _mentions(text: str) -> dict[str, tuple[re.Match[str], ...]]:
+    """Each statistic's mentions in the text, but for one a comparison names ("more than the national average")."""
+    mentions = {name: tuple(m for m in cue.pattern.finditer(text) if not COMPARED.search(text, 0, m.start()))
+                for name, cue in _STATISTICS.candidates(text)}
+    return {name: found for name, found in mentions.items() if found}
 
 
 def _qualifier(statement: Statement, figure: _Figure) -> str | None:

@@ -435,3 +435,21 @@ def test_a_source_credited_for_figures_holds_for_later_figures_in_any_layout(lat
 def test_a_heading_about_pay_frames_the_figures_of_the_paragraphs_under_it(text, heading):
     rows = extract_wages(page(Block("heading", heading), para(text, heading)))
     assert [(row["amount"], row["period"]) for row in rows] == [(45_000, "annual")]
+
+
+@pytest.mark.parametrize("text", [
+    "In Denver, pay runs 3 percent higher than the national average: $37,000 to $49,000 a year.",
+    "Billers in Phoenix earn 8% more than the average, bringing salaries to $37,000 to $49,000.",
+    "Compared with the median elsewhere, Omaha coders earn $37,000 to $49,000.",
+])
+def test_a_statistic_a_comparison_names_is_not_the_figures_own(text):
+    assert [row["statistic"] for row in extract_wages(page(para(text)))] == ["other", "other"]
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("The top-paying states for coders:"), para("New Jersey: $61,200"), para("Alaska: $60,100")],
+    [para("Highest-paying settings:"), Block("item", "Insurers ($61,200)"), Block("item", "Clinics ($60,100)")],
+    [para("Coders are best compensated in New Jersey ($61,200) and Alaska ($60,100).")],
+])
+def test_words_for_the_best_pay_frame_a_wage(blocks):
+    assert [row["amount"] for row in extract_wages(page(*blocks, title="Coders"))] == [61_200, 60_100]

@@ -7,8 +7,10 @@ from typing import NamedTuple
 
 from pipeline.memo import per_text
 from pipeline.numbers import NUMBER_TEXT, parse_number
+from pipeline.patterns import holds_any
 from pipeline.periods import period_after
 
+_NEEDED = ("$", "usd", "dollars")  # one of which every amount holds
 _SIGN = r"(?:US\$|\$|USD\s?)"
 _UNIT = r"(?:dollars|USD)\b"
 AMOUNT = re.compile(rf"{_SIGN}\s?(?P<pre>{NUMBER_TEXT})|(?P<post>{NUMBER_TEXT})\s?{_UNIT}", re.IGNORECASE)
@@ -35,6 +37,8 @@ class Money(NamedTuple):
 @per_text
 def find_money(text: str) -> tuple[Money, ...]:
     """Every dollar amount or range in the text, in order of appearance."""
+    if not holds_any(text, _NEEDED):
+        return ()
     found: list[Money] = []
     position = 0
     while match := AMOUNT.search(text, position):

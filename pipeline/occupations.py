@@ -18,24 +18,17 @@ _LONGEST = 8
 
 @per_text
 def find_occupation(text: str) -> str | None:
-    """The first occupation named in the text: its head word with the modifiers before it."""
-    words: list[str] = []
-    for match in _WORD.finditer(text):  # words read only as far as the one after the first occupation
-        following = match.group()
-        if words and (name := _ending(words, following)):
-            return name
-        words.append(following)
-    return _ending(words, None) if words else None
+    """The first occupation named in the text: its head word with the modifiers before it.
 
-
-def _ending(words: list[str], following: str | None) -> str | None:
-    """The occupation the words end with, if the last is a head word and not one naming a kind of the head after it.
-
-    "professional coders": "professional" names a kind of coder.
+    A head word right before another names a kind of it and is no occupation's head: "professional coders"
+    ("professional" names a kind of coder).
     """
-    if words[-1].lower() not in HEADS or (following is not None and following.lower() in HEADS):
-        return None
-    return _name(words)
+    words = _WORD.findall(text)
+    heads = [word.lower() in HEADS for word in words]
+    for index, head in enumerate(heads):
+        if head and not (index + 1 < len(words) and heads[index + 1]) and (name := _name(words[:index + 1])):
+            return name
+    return None
 
 
 def _name(words: list[str]) -> str | None:

@@ -21,14 +21,16 @@ _QUANTITY = rf"(?:{NUMBER_TEXT}|{WORD_TEXT}|\ban?\b)"
 
 _UNIT = re.compile(rf"\b(?:{_UNIT_TEXT})\b")  # every length names a unit: looked for first, in the folded text
 _DURATION = re.compile(
-    rf"(?:(?P<bound>less than|fewer than|under|up to|no more than|at most|within|as little as|"
-    rf"at least|more than|over|a minimum of|minimum of|a maximum of|maximum of)\s+)?"
     rf"(?P<low>{_QUANTITY})(?:\s*(?:-|–|—|to|or)\s*(?P<high>{_QUANTITY}))?"
     rf"[\s-](?P<unit>{_UNIT_TEXT})\b(?!\s*{RATE})",  # "40 hours a week" is a rate, not a length
     re.IGNORECASE,
 )
-_UPPER_BOUNDS = {"less than", "fewer than", "under", "up to", "no more than", "at most", "within",
-                 "as little as", "a maximum of", "maximum of"}
+_UPPER_BOUNDS = ("less than", "fewer than", "under", "up to", "no more than", "at most", "within",
+                 "as little as", "a maximum of", "maximum of")
+_LOWER_BOUNDS = ("at least", "more than", "over", "a minimum of", "minimum of")
+# A bound right before a length, read where the length is found: "less than 6 months", "at least a year".
+_BOUND = re.compile(rf"(?:{one_of([*_UPPER_BOUNDS, *_LOWER_BOUNDS])})$", re.IGNORECASE)
+_LONGEST_BOUND = max(len(bound) for bound in (*_UPPER_BOUNDS, *_LOWER_BOUNDS))
 
 
 class Duration(NamedTuple):
@@ -46,21 +48,35 @@ def find_durations(text: str) -> tuple[Duration, ...]:
     """Every length of time in the text, in order of appearance."""
     if not _UNIT.search(folded(text)):
         return ()
-    return tuple(duration for match in _DURATION.finditer(text) if (duration := _read(match)))
+    found, reached = [], 0
+    for match in _DURATION.finditer(text):
+        bound = _bound_before(text, match.start(), reached)
+        if duration := _read(match, bound):
+            found.append(duration)
+        reached = match.end()
+    return tuple(found)
 
 
-def _read(match: re.Match[str]) -> Duration | None:
+def _bound_before(text: str, start: int, reached: int) -> re.Match[str] | None:
+    """The bound ("less than", "at least"...) and spaces right before ``start``, not before ``reached``."""
+    word_end = len(text[:start].rstrip())  # str.rstrip strips what "\s" matches
+    if word_end == start:
+        return None
+    return _BOUND.search(text, max(reached, word_end - _LONGEST_BOUND), word_end)
+
+
+def _read(match: re.Match[str], bound: re.Match[str] | None) -> Duration | None:
     low = parse_number(match.group("low"))
     high = parse_number(match.group("high")) if match.group("high") else low
     if low is None or high is None or high < low:
         return None
+    start = bound.start() if bound else match.start()
     unit = match.group("unit").lower()
     if unit in HOUR_UNITS:
-        return Duration(None, None, high, match.start(), match.end())
+        return Duration(None, None, high, start, match.end())
     low, high = round(low * MONTHS_PER_UNIT[unit], 2), round(high * MONTHS_PER_UNIT[unit], 2)
-    bound = (match.group("bound") or "").lower()
-    if bound in _UPPER_BOUNDS:
+    if bound and bound.group().lower() in _UPPER_BOUNDS:
         low = None
     elif bound:
         high = None
-    return Duration(low, high, None, match.start(), match.end())
+    return Duration(low, high, None, start, match.end())

@@ -22,6 +22,7 @@ _NOT_PHONE = r"(?!\d*-\d{3}(?!\d))"  # after the first digit: not the first part
 YEAR_TEXT = (rf"(?<![\w$.,\-/–])(?:1{_NOT_PHONE}9[5-9]\d|2{_NOT_PHONE}0\d\d)"
              rf"(?![\w]|,\d|\.\d)(?!\s+(?:{_COUNTED})\b)")
 _YEAR = re.compile(YEAR_TEXT, re.IGNORECASE)
+_CENTURIES = ("19", "20")  # what every year opens with: a text without either names no date
 _MONTH_YEAR = re.compile(
     rf"\b(?P<month>{_MONTH_TEXT})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?P<year>{YEAR_TEXT})", re.IGNORECASE
 )
@@ -39,6 +40,8 @@ _LONGEST_PROJECTION = 20
 @per_text
 def find_as_of(text: str) -> str | None:
     """The date a figure is given for: 'YYYY-MM' for a month and year, else 'YYYY', else None."""
+    if not _names_years(text):
+        return None
     if match := _MONTH_YEAR.search(text):
         return f"{match.group('year')}-{_MONTHS[match.group('month').lower()]:02d}"
     ranges = [match.span() for match in _RANGE.finditer(text) if _range(match)]
@@ -50,12 +53,18 @@ def find_as_of(text: str) -> str | None:
 
 def find_year_range(text: str) -> tuple[int | None, int | None]:
     """The first span of years in the text, (start, end); (None, end) for 'through 2033'."""
+    if not _names_years(text):
+        return None, None
     for match in _RANGE.finditer(text):
         if years := _range(match):
             return years
     if match := _OPEN_END.search(text):
         return None, int(match.group("end"))
     return None, None
+
+
+def _names_years(text: str) -> bool:
+    return any(century in text for century in _CENTURIES)
 
 
 def _range(match: re.Match[str]) -> tuple[int, int] | None:

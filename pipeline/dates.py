@@ -22,7 +22,6 @@ _NOT_PHONE = r"(?!\d*-\d{3}(?!\d))"  # after the first digit: not the first part
 YEAR_TEXT = (rf"(?<![\w$.,\-/–])(?:1{_NOT_PHONE}9[5-9]\d|2{_NOT_PHONE}0\d\d)"
              rf"(?![\w]|,\d|\.\d)(?!\s+(?:{_COUNTED})\b)")
 _YEAR = re.compile(YEAR_TEXT, re.IGNORECASE)
-_CENTURIES = ("19", "20")  # what every year opens with: a text without either names no date
 _MONTH_YEAR = re.compile(
     rf"\b(?P<month>{_MONTH_TEXT})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?P<year>{YEAR_TEXT})", re.IGNORECASE
 )
@@ -64,7 +63,8 @@ def find_year_range(text: str) -> tuple[int | None, int | None]:
 
 
 def _names_years(text: str) -> bool:
-    return any(century in text for century in _CENTURIES)
+    """Whether the text may name a year: every year opens with "19" or "20"."""
+    return "19" in text or "20" in text
 
 
 def _range(match: re.Match[str]) -> tuple[int, int] | None:

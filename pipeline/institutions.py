@@ -11,9 +11,10 @@ from pipeline.datafiles import load
 from pipeline.memo import per_text
 from pipeline.organizations import find_organizations
 from pipeline.patterns import one_of
+from pipeline.places import STATES
 
 _DATA = load("institutions")
-_STATES: dict[str, str] = {code: name for name, code in load("places")["states"].items()}  # by postal code
+_STATES: dict[str, str] = {code: name for name, code in STATES.items()}  # by postal code
 _KEYWORDS = set(_DATA["keywords"])
 _GENERIC = set(_DATA["generic"]) | _KEYWORDS
 _LEADING = set(_DATA["leading"])

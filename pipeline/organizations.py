@@ -11,6 +11,9 @@ from pipeline.phrases import Case, Phrases
 
 _DATA = load("organizations")
 KINDS: dict[str, str] = {entry["acronym"]: entry["kind"] for entry in _DATA["organization"]}
+# What each accreditor accredits ("schools", "programs", "certifications", ...)
+ACCREDITS: dict[str, str] = {entry["acronym"]: entry["accredits"]
+                             for entry in _DATA["organization"] if "accredits" in entry}
 
 
 class Organization(NamedTuple):

@@ -7,9 +7,10 @@ import re
 from pipeline.datafiles import load
 
 _DATA = load("places")
-US_NAMES: tuple[str, ...] = (*_DATA["united_states"]["names"], *_DATA["states"])
-_STATE_NAMES = {name.casefold() for name in _DATA["states"]}
-_STATE_CODES = frozenset(_DATA["states"].values())
+STATES: dict[str, str] = _DATA["states"]  # by name, with its postal code
+US_NAMES: tuple[str, ...] = (*_DATA["united_states"]["names"], *STATES)
+_STATE_NAMES = {name.casefold() for name in STATES}
+_STATE_CODES = frozenset(STATES.values())
 _METRO = re.compile(r"[A-Z][\w.' -]*(?:-[A-Z][\w.' ]*)*, (?P<states>[A-Z]{2}(?:-[A-Z]{2})*)")
 
 

@@ -13,15 +13,14 @@ from pipeline.durations import find_durations
 from pipeline.institutions import Institution, defined_acronyms, find_institutions
 from pipeline.memo import per_page, per_text
 from pipeline.numbers import NUMBER_TEXT, parse_number
-from pipeline.organizations import find_organizations
+from pipeline.organizations import ACCREDITS, find_organizations
 from pipeline.page import Block, CleanPage
 from pipeline.patterns import holds_any, one_of, whole_words
 from pipeline.tuition import program_costs
 
 _DATA = load("programs")
 # accreditors of schools and of programs; those of certifications accredit the credential a program prepares for
-_PROGRAM_ACCREDITORS = frozenset(entry["acronym"] for entry in load("organizations")["organization"]
-                                 if entry.get("accredits") in ("schools", "programs"))
+_PROGRAM_ACCREDITORS = frozenset(acronym for acronym, what in ACCREDITS.items() if what in ("schools", "programs"))
 
 _CUES = re.compile(whole_words(_DATA["cues"]), re.IGNORECASE)
 _ASIDES = re.compile(whole_words(_DATA["asides"]), re.IGNORECASE)

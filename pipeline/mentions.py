@@ -25,7 +25,7 @@ _NONE: frozenset[str] = frozenset()
 _CUE, _CONTEXT_CUE = "cues", "context_cues"
 _AFTER, _BEFORE = "roles", "role_nouns"  # role words a name follows ("work as"), or comes before ("roles")
 _TITLE_WORDS = 10  # a course title in title case may be long: "Procedure Coding with CPT and HCPCS Level II"
-_NAME_WORDS = 6  # a name in running text is short: "basic ICD-10-CM/PCS diagnostic and procedural coding"
+_NAME_WORDS = 6  # a name in running text is short: "intro to ICD-10-CM/PCS inpatient coding"
 _CUE_REACH = 8  # words between a sentence's cue and the list it governs: "courses at a nearby college include"
 
 # Where a list of names begins; a naming marker may give a list of one ("a class in pharmacology").

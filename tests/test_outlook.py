@@ -227,7 +227,7 @@ def test_only_the_sentence_leading_into_a_list_frames_its_figures(line):
 
 @pytest.mark.parametrize("blocks", [
     [para("Coders will grow 8 percent by 2032. The average growth rate for all occupations is 4 percent.")],
-    [para("Jobs for coders will grow 8 percent by 2032, more than twice the average for all occupations over "
+    [para("Jobs for coders will grow 8 percent by 2032, well above the average for all occupations over "
           "the same years (4 percent).")],
     [para("Coder jobs are projected to grow 8 percent by 2032, faster than the 4 percent average.")],
     [para("Compared with 4% for all occupations, coder jobs will grow 8% by 2032.")],

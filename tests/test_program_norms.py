@@ -150,7 +150,7 @@ def item(text, *headings):
 
 
 @pytest.mark.parametrize("blocks", [
-    [para("Medical billing programs tend to take 6-12 months, with tuition averaging $1,200-$3,000.")],
+    [para("A medical billing program usually lasts 6-12 months, and tuition runs about $1,200-$3,000.")],
     [heading("Billing or Coding?"), item("Billing programs: 6 to 12 months and $1,200 to $3,000 in tuition")],
     [para("Billing training lasts 6–12 months; tuition runs $1,200–$3,000.")],
     [row(("Medical billing", "6–12 months", "$1,200–$3,000"), ("Program", "Length", "Tuition"))],

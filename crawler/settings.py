@@ -3,6 +3,7 @@
 BOT_NAME = "codingkb"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
+COMMANDS_MODULE = "crawler.commands"  # `scrapy crawl` with the project's input checks
 
 USER_AGENT = "codingkb/0.1 (medical billing and coding career knowledge base)"
 # Where a site's owner can reach whoever runs the crawl (an http(s) page or a mailto: address); the spider adds

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
+
 DEFAULT_SOURCES = Path(__file__).with_name("sources.toml")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -86,6 +88,13 @@ def sites_from_urls(urls: list[str]) -> list[Site]:
     return [Site(name=host, start_urls=tuple(group)) for host, group in by_host.items()]
 
 
+def sites_for(start_url: str | None, sources: str | Path | None) -> list[Site]:
+    """The sites a crawl's arguments name: comma-separated start URLs, else a sources file, else the default one."""
+    if start_url:
+        return sites_from_urls([url.strip() for url in start_url.split(",") if url.strip()])
+    return load_sources(sources) if sources else load_sources()
+
+
 def load_sources(path: str | Path = DEFAULT_SOURCES) -> list[Site]:
     """Read a sources file: one ``[[sites]]`` table per site; ``name`` and ``start_urls`` required."""
     try:
@@ -137,6 +146,13 @@ def is_loopback(url: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def agent_for(settings: BaseSettings, sites: list[Site]) -> str | None:
+    """The user agent with the contact added (see ``user_agent``), or None when ``USER_AGENT`` was set by hand."""
+    if settings.getpriority("USER_AGENT") > SETTINGS_PRIORITIES["project"]:
+        return None
+    return user_agent(settings.get("USER_AGENT"), settings.get("KB_CONTACT_URL"), sites)
 
 
 def user_agent(product: str, contact: str, sites: list[Site]) -> str:

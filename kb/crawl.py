@@ -10,7 +10,7 @@ import sqlite_utils
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 
-from crawler.sources import Site, hosts_of, load_sources, sites_from_urls, user_agent
+from crawler.sources import Site, agent_for, hosts_of, sites_for
 from crawler.spiders.articles import ArticlesSpider
 from kb.runs import check_db_file, lock
 
@@ -84,8 +84,8 @@ def crawler_settings(db: str | None, log_level: str = "INFO", overrides: dict[st
 def crawl_in_process(settings: Settings, start_urls: list[str] | None, sources: str | None,
                      **arguments: Any) -> Crawler:
     """Run the articles spider to its end in this process; returns its crawler (stats, spider)."""
-    sites = sites_from_urls(start_urls) if start_urls else load_sources(sources) if sources else load_sources()
-    user_agent(settings.get("USER_AGENT"), settings.get("KB_CONTACT_URL"), sites)  # ContactError, before any request
+    sites = sites_for(",".join(start_urls or []), sources)
+    agent_for(settings, sites)  # ContactError, before any request
     check_reachable(sites)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(ArticlesSpider)

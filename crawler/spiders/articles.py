@@ -11,7 +11,6 @@ from urllib.parse import urljoin
 import scrapy
 from scrapy.http import HtmlResponse, Response
 from scrapy.linkextractors import LinkExtractor
-from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
@@ -21,7 +20,7 @@ from crawler.errors import error_kind, error_message
 from crawler.items import FAILED, FETCHED, GONE, NOT_MODIFIED, PageItem
 from crawler.runstate import RunState
 from crawler.sniff import binary_type
-from crawler.sources import is_loopback, load_sources, sites_from_urls, user_agent
+from crawler.sources import agent_for, is_loopback, sites_for
 
 GONE_STATUSES = (404, 410)
 CANONICAL = "kb_canonical"  # request meta: fetched because another page named it as its canonical URL
@@ -50,10 +49,7 @@ class ArticlesSpider(scrapy.Spider):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        if start_url:
-            self.sites = sites_from_urls([u.strip() for u in start_url.split(",") if u.strip()])
-        else:
-            self.sites = load_sources(sources) if sources else load_sources()
+        self.sites = sites_for(start_url, sources)
         self.sites_by_name = {site.name: site for site in self.sites}
         self.allowed_domains = sorted({d for site in self.sites for d in site.allowed_domains})
         self.max_pages = int(max_pages) if max_pages else 0
@@ -75,8 +71,7 @@ class ArticlesSpider(scrapy.Spider):
             settings.set("CLOSESPIDER_PAGECOUNT", spider.max_pages, priority="spider")
         if spider.depth:  # DEPTH_LIMIT 0 would mean no limit; depth 0 is enforced by not following links
             settings.set("DEPTH_LIMIT", spider.depth, priority="spider")
-        if settings.getpriority("USER_AGENT") <= SETTINGS_PRIORITIES["project"]:  # a USER_AGENT set by hand stays
-            agent = user_agent(settings.get("USER_AGENT"), settings.get("KB_CONTACT_URL"), spider.sites)
+        if agent := agent_for(settings, spider.sites):
             settings.set("USER_AGENT", agent, priority="spider")
         if all(is_loopback(url) for site in spider.sites for url in site.start_urls):
             settings.set("AUTOTHROTTLE_ENABLED", False, priority="spider")

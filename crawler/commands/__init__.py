@@ -1,0 +1,1 @@
+"""The project's Scrapy commands (``COMMANDS_MODULE``): Scrapy's own, with the project's input checks."""

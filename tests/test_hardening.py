@@ -118,6 +118,20 @@ def test_a_page_naming_another_as_canonical_never_writes_under_its_url(linked, t
         == {"duplicate"}
 
 
+@pytest.mark.parametrize("circle", [("/a.html", "/b.html"), ("/b.html", "/a.html"), ("/a.html", "/b.html", "/c.html")])
+def test_pages_naming_each_other_as_canonical_store_one_of_them(circle, tmp_path):
+    """Each page of the circle names the next as its canonical URL: one is stored, the others are duplicates."""
+    db = tmp_path / "kb.db"
+    routes = {"/index.html": Route(body=links_page(*circle))}
+    for number, path in enumerate(circle):
+        routes[path] = Route(body=wage_page(path, 50_000 + number, head=canonical_to(circle[number - 1])))
+    with serve(routes) as site:
+        crawl(site.base, db)
+    stored = rows(db, "select url from pages where url != ?", f"{site.base}/index.html")
+    assert len(stored) == 1 and len(current_wages(db, stored[0][0])) == 1
+    assert rows(db, "select kind from crawl_errors") == [("duplicate",)] * (len(circle) - 1)
+
+
 # 5. Every URL the crawl gives up on has a crawl_errors row that says why.
 
 def redirect(to: str, status: int = 302) -> Route:

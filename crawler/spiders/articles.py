@@ -61,6 +61,7 @@ class ArticlesSpider(scrapy.Spider):
         self.unreachable: dict[str, str] = {}
         self.run: RunState | None = None  # set by the store (or hand-over) pipeline when it opens the run
         self.scheduled: set[str] = set()  # URLs this run has asked for already: links to them are not followed
+        self.deferred: dict[str, str] = {}  # URL of a page not stored -> the canonical URL it named
         self.max_url_length = sys.maxsize  # URLLENGTH_LIMIT, set from the crawler's settings
 
     @classmethod
@@ -142,7 +143,9 @@ class ArticlesSpider(scrapy.Spider):
     def _page(self, response: HtmlResponse, item: PageItem) -> Iterator[PageItem | scrapy.Request]:
         rules = self.sites_by_name[item.site]
         canonical = _canonical_url(response)
-        if canonical and canonical != response.url and rules.follows(canonical) and not response.meta.get(CANONICAL):
+        if (canonical and canonical != response.url and rules.follows(canonical) and not response.meta.get(CANONICAL)
+                and not self._defers_to(canonical, response.url)):
+            self.deferred[response.url] = canonical
             yield from self._duplicate(item, canonical)
             return
         item.html = response.text
@@ -163,6 +166,19 @@ class ArticlesSpider(scrapy.Spider):
             failed = PageItem(url=url, site=item.site, outcome=FAILED, depth=item.depth + 1)
             yield _fail(failed, "url_too_long", f"a URL of {len(url)} characters, over {self.max_url_length}")
         yield item  # last, so that a worker reports the page only once its links are in the shared frontier
+
+    def _defers_to(self, url: str, other: str) -> bool:
+        """Whether ``url`` was not stored because its canonical link, or that page's, and so on, names ``other``.
+
+        Pages naming each other in a circle would otherwise all be duplicates: the last of them fetched is stored.
+        """
+        seen = set()
+        while url in self.deferred and url not in seen:
+            seen.add(url)
+            url = self.deferred[url]
+            if url == other:
+                return True
+        return False
 
     def _duplicate(self, item: PageItem, canonical: str) -> Iterator[PageItem | scrapy.Request]:
         """A page whose canonical link names another URL: that URL is fetched itself, and this page is not stored.

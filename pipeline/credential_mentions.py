@@ -8,7 +8,10 @@ from pipeline.page import CleanPage
 
 
 def extract_credential_mentions(page: CleanPage) -> list[dict[str, object]]:
-    """One row per credential named on the page: code, issuer (null unless the page names it) and evidence.
+    """One row per credential code the page writes: code, page_code, issuer (null unless the page names it), evidence.
+
+    ``page_code`` is the code as the page names it and ``code`` the current credential: a page naming the
+    renamed CPC-H gives code "COC", page code "CPC-H" (and a row of its own beside one for "COC" named as such).
 
     The issuer is the credential's awarding body when the page names that body
     anywhere (in the sentence, a heading or elsewhere); a body the page names that
@@ -28,9 +31,10 @@ def extract_credential_mentions(page: CleanPage) -> list[dict[str, object]]:
             for hit in hits:
                 issuer = issuer_of(hit.code)
                 rank = (issuer not in sentence_issuers, block.kind == "heading")
-                if hit.code not in ranks or rank < ranks[hit.code]:
-                    ranks[hit.code] = rank
-                    rows[hit.code] = {"code": hit.code, "issuer": issuer, "evidence": sentence}
+                if hit.page_code not in ranks or rank < ranks[hit.page_code]:
+                    ranks[hit.page_code] = rank
+                    rows[hit.page_code] = {"code": hit.code, "page_code": hit.page_code, "issuer": issuer,
+                                           "evidence": sentence}
     if rows:  # the issuers the page names are read only for a page that names a credential
         on_page = set().union(*[_issuers_named(text) for text in (page.title, *[block.text for block in page.blocks])])
         for row in rows.values():

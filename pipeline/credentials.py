@@ -1,4 +1,4 @@
-"""The registry of billing and coding credentials, and finding them in text."""
+"""The registry of billing and coding credentials, current and former, and finding them in text."""
 
 from __future__ import annotations
 
@@ -9,20 +9,44 @@ from pipeline.memo import per_text
 from pipeline.phrases import Case, Phrases
 
 _DATA = load("credentials")
-ISSUERS: dict[str, str] = {entry["code"]: entry["issuer"] for entry in _DATA["credential"]}
+CURRENT: tuple[dict, ...] = tuple(_DATA["credential"])
+FORMER: tuple[dict, ...] = tuple(_DATA["former"])  # renamed or retired: code, name, issuer, successor?, changed?
+ISSUERS: dict[str, str] = {entry["code"]: entry["issuer"] for entry in (*CURRENT, *FORMER)}
+SUCCESSORS: dict[str, str] = {entry["code"]: entry["successor"] for entry in FORMER if "successor" in entry}
 
 
 class CredentialHit(NamedTuple):
-    """A credential named in text, by code or full name, with its character span (a named tuple: made often)."""
+    """A credential named in text, by code or full name, with its character span (a named tuple: made often).
+
+    ``code`` is the current credential; ``page_code`` the one the text names, which differs for a renamed
+    credential ("CPC-H" for "COC"). A retired credential with no successor is its own ``code``.
+    """
 
     code: str
     start: int
     end: int
+    page_code: str
 
 
-def registry() -> list[dict[str, str]]:
-    """Rows of the ``credentials`` table: code, name and issuer of every known credential."""
-    return [{"code": e["code"], "name": e["name"], "issuer": e["issuer"]} for e in _DATA["credential"]]
+def current(code: str) -> str:
+    """The credential a code stands for today: its successor's, for a renamed one, else the code itself."""
+    while code in SUCCESSORS:
+        code = SUCCESSORS[code]
+    return code
+
+
+def registry() -> list[dict[str, object]]:
+    """Rows of the ``credentials`` table: every known credential, current and former, with its history.
+
+    status is "current", "renamed" (it has a successor) or "retired"; changed the year it was, where known.
+    """
+    return ([_registry_row(entry, "current") for entry in CURRENT]
+            + [_registry_row(entry, "renamed" if "successor" in entry else "retired") for entry in FORMER])
+
+
+def _registry_row(entry: dict, status: str) -> dict[str, object]:
+    return {"code": entry["code"], "name": entry["name"], "issuer": entry["issuer"], "status": status,
+            "successor": entry.get("successor"), "changed": entry.get("changed")}
 
 
 def _spellings(spelling: str, code: str) -> list[tuple[str, str, Case]]:
@@ -33,7 +57,8 @@ def _spellings(spelling: str, code: str) -> list[tuple[str, str, Case]]:
 
 
 _CREDENTIALS = Phrases(
-    [phrase for entry in _DATA["credential"] for spelling in [entry["code"], entry["name"], *entry.get("aliases", [])]
+    [phrase for entry in (*CURRENT, *FORMER)
+     for spelling in [entry["code"], entry["name"], *entry.get("aliases", [])]
      for phrase in _spellings(spelling, entry["code"])],
     plural=True,
 )
@@ -42,7 +67,7 @@ _CREDENTIALS = Phrases(
 @per_text
 def find_credentials(text: str) -> tuple[CredentialHit, ...]:
     """Every credential the text names, longest match first where they overlap, in order of appearance."""
-    return tuple(CredentialHit(*hit) for hit in _CREDENTIALS.find(text))
+    return tuple(CredentialHit(current(hit.value), hit.start, hit.end, hit.value) for hit in _CREDENTIALS.find(text))
 
 
 def only_credential(text: str) -> str | None:

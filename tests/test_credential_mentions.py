@@ -1,3 +1,5 @@
+import pytest
+
 from pipeline.credential_mentions import extract_credential_mentions
 from pipeline.page import Block, CleanPage
 
@@ -33,7 +35,8 @@ def test_issuer_named_elsewhere_on_the_page_still_counts():
 
 def test_issuer_is_null_when_the_page_names_none():
     rows = extract_credential_mentions(page("Hiring managers often ask for an RHIT on staff."))
-    assert rows == [{"code": "RHIT", "issuer": None, "evidence": "Hiring managers often ask for an RHIT on staff."}]
+    assert rows == [{"code": "RHIT", "page_code": "RHIT", "issuer": None,
+                     "evidence": "Hiring managers often ask for an RHIT on staff."}]
 
 
 def test_a_body_that_does_not_award_the_credential_is_not_its_issuer():
@@ -61,3 +64,19 @@ def test_a_sentence_is_better_evidence_than_a_heading():
         Block("paragraph", "The CIC exam covers inpatient facility coding.", headings=("Guide", "CIC Exam Basics")),
     ]))
     assert [row["evidence"] for row in rows] == ["The CIC exam covers inpatient facility coding."]
+
+
+@pytest.mark.parametrize(("texts", "wanted"), [
+    (["Back then she held the CPC-H, a hospital outpatient credential."], {("COC", "CPC-H")}),
+    (["Today's COC was called the CPC-H until the rename."], {("COC", "COC"), ("COC", "CPC-H")}),
+    (["Credentials: CPC, CPC-P"], {("CPC", "CPC"), ("CPC-P", "CPC-P")}),
+    (["Holders of the Registered Record Administrator title became RHIAs."], {("RHIA", "RRA"), ("RHIA", "RHIA")}),
+])
+def test_a_former_credential_links_to_its_successor_and_keeps_the_page_code(texts, wanted):
+    rows = extract_credential_mentions(page(*texts))
+    assert {(row["code"], row["page_code"]) for row in rows} == wanted
+
+
+def test_a_former_credential_takes_the_issuer_of_its_successor():
+    rows = extract_credential_mentions(page("Back then she held the CPC-H, AAPC's hospital outpatient credential."))
+    assert [(row["code"], row["page_code"], row["issuer"]) for row in rows] == [("COC", "CPC-H", "AAPC")]

@@ -51,14 +51,44 @@ def test_plural_and_hyphenated_forms_still_name_the_credential():
     assert spans("Most CPCs are CPC-certified for years.") == ["CPCs", "CPC"]
 
 
-def test_a_former_code_names_the_current_credential():
-    assert codes("The CPC-H exam was renamed years ago.") == ["COC"]
+@pytest.mark.parametrize(("text", "current", "written"), [
+    ("The CPC-H exam was renamed years ago.", "COC", "CPC-H"),  # sentence
+    ("• Certified Professional Coder-Hospital (2009)", "COC", "CPC-H"),  # list item, full name
+    ("Credential held: CPC-H-A", "COC-A", "CPC-H-A"),  # label and value, the apprentice form
+    ("| RRA | $52,000 |", "RHIA", "RRA"),  # table row
+    ("She earned her ART in 1994 and kept it.", "RHIT", "ART"),
+])
+def test_a_former_code_names_the_current_credential_and_keeps_its_own(text, current, written):
+    assert [(hit.code, hit.page_code) for hit in find_credentials(text)] == [(current, written)]
+
+
+@pytest.mark.parametrize("text", [
+    "Payer coders once took the CPC-P exam.",
+    "• CPC-P (retired)",
+    "Former credential: Certified Professional Coder-Payer",
+])
+def test_a_retired_credential_with_no_successor_stays_itself(text):
+    assert [(hit.code, hit.page_code) for hit in find_credentials(text)] == [("CPC-P", "CPC-P")]
+
+
+def test_a_current_code_is_its_own_page_code():
+    assert [(hit.code, hit.page_code) for hit in find_credentials("The COC and the CPC")] == [
+        ("COC", "COC"), ("CPC", "CPC")]
+
+
+def test_registry_rows_carry_each_credential_history():
+    rows = {row["code"]: row for row in registry()}
+    assert (rows["COC"]["status"], rows["COC"]["successor"], rows["COC"]["changed"]) == ("current", None, None)
+    assert (rows["CPC-H"]["status"], rows["CPC-H"]["successor"], rows["CPC-H"]["changed"]) == ("renamed", "COC", 2016)
+    assert (rows["ART"]["status"], rows["ART"]["successor"], rows["ART"]["changed"]) == ("renamed", "RHIT", 1999)
+    assert (rows["CPC-P"]["status"], rows["CPC-P"]["successor"]) == ("retired", None)
+    assert all(row["successor"] is None or rows[row["successor"]]["status"] == "current" for row in rows.values())
 
 
 def test_registry_rows_are_unique_and_complete():
     rows = registry()
     assert len({row["code"] for row in rows}) == len(rows)
-    assert all(row["code"] and row["name"] and row["issuer"] for row in rows)
+    assert all(row["code"] and row["name"] and row["issuer"] and row["status"] for row in rows)
     assert {"CPC", "CCA", "CCS", "RHIT", "CBCS", "CPB"} <= {row["code"] for row in rows}
 
 
@@ -74,6 +104,7 @@ def test_issuer_of_a_code():
 
 @pytest.mark.parametrize("row", registry(), ids=lambda row: row["code"])
 def test_every_registered_code_and_name_is_found_in_a_sentence(row):
-    assert codes(f"Many employers value the {row['code']}® today.") == [row["code"]]
-    assert codes(f"She became a {row['name']} last spring.") == [row["code"]]
+    current = row["successor"] or row["code"]
+    assert codes(f"Many employers value the {row['code']}® today.") == [current]
+    assert codes(f"She became a {row['name']} last spring.") == [current]
     assert codes(f"She became a {row['name'].lower()} last spring.") == []

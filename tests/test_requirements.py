@@ -520,3 +520,13 @@ def test_a_table_with_its_own_header_is_not_framed_by_the_lead_in_above_it():
 ])
 def test_an_exam_task_counts_unless_it_is_what_the_requirement_is_for(clause, kinds):
     assert requirement_types(clause) == kinds
+
+
+@pytest.mark.parametrize(("text", "credential"), [
+    ("Candidates for the CPC-H needed two years of hospital outpatient coding experience.", "COC"),
+    ("To sit for the ART exam you needed an associate degree from an accredited program.", "RHIT"),
+    ("• Registered Record Administrator (RRA): a bachelor's degree in health information management was required",
+     "RHIA"),
+])
+def test_a_requirement_of_a_renamed_credential_is_its_successors(text, credential):
+    assert {row["credential"] for row in extract_requirements(page(para(text)))} == {credential}

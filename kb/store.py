@@ -156,9 +156,9 @@ class Store:
             self.db.execute(f"update crawl_runs set {assignments} where id = ?", [*increments.values(), run_id])
 
     def write_registry(self, rows: Iterable[Mapping[str, Any]]) -> None:
-        """Replace the credential registry."""
+        """Replace the credential registry (a file made before a registry column was added gains it)."""
         with self.db.atomic():
-            self.db["credentials"].upsert_all(rows, pk="code")
+            self.db["credentials"].upsert_all(rows, pk="code", alter=True)
 
     def close(self) -> None:
         self.db.close()

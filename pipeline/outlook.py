@@ -21,6 +21,7 @@ from pipeline.statements import (
     is_bare,
     lead_in,
     occupation,
+    occupation_columns,
     page_source,
     statements,
     statistics_office,
@@ -214,7 +215,7 @@ def _row(page: CleanPage, statement: Statement, measure: str, value: float, clau
                             *statement.headings, page.title)
         start, end = None, clause.year or (int(as_of[:4]) if as_of else None)
     return {
-        "occupation": occupation(statement, page),
+        **occupation_columns(occupation(statement, page), start or end),
         "measure": measure,
         "value": value,
         "start_year": start,

@@ -17,7 +17,7 @@ from pipeline.layouts import read_layouts
 from pipeline.memo import per_page, per_text
 from pipeline.money import find_money
 from pipeline.numbers import find_numbers
-from pipeline.occupations import find_occupation
+from pipeline.occupations import Occupation, name_occupation
 from pipeline.organizations import find_organizations
 from pipeline.page import Block, CleanPage, split_sentences
 from pipeline.percent import find_percents
@@ -221,9 +221,26 @@ def first_found(find: Callable[[str], T | None], *texts: str) -> T | None:
     return None
 
 
-def occupation(statement: Statement, page: CleanPage, *nearby: str) -> str | None:
-    """The occupation a statement is about: named in it or ``nearby``, else around it, else in the page title."""
-    return first_found(find_occupation, statement.text, *nearby, statement.lead, *statement.headings, page.title)
+def occupation(statement: Statement, page: CleanPage, *nearby: str) -> tuple[Occupation | None, str | None]:
+    """The occupation a statement is about and how it was decided: named in the statement, ``nearby`` or its
+    lead-in ("statement"), else in a heading above it ("heading"), else in the page's title, its subject ("page").
+
+    The page's main heading is its title (``clean_html``): it counts as the page, not as a heading.
+    """
+    headings = tuple(heading for heading in statement.headings if heading != page.title)
+    for basis, texts in (("statement", (statement.text, *nearby, statement.lead)), ("heading", headings),
+                         ("page", (page.title,))):
+        if found := first_found(name_occupation, *texts):
+            return found, basis
+    return None, None
+
+
+def occupation_columns(named: tuple[Occupation | None, str | None], year: int | None) -> dict[str, str | None]:
+    """A fact's occupation (as the page words it), its SOC code for a figure of ``year``, and how it was decided."""
+    found, basis = named
+    if found is None:
+        return {"occupation": None, "occupation_code": None, "occupation_basis": None}
+    return {"occupation": found.phrase, "occupation_code": found.code(year), "occupation_basis": basis}
 
 
 @per_text

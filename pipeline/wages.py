@@ -27,6 +27,7 @@ from pipeline.statements import (
     first_found,
     lead_in,
     occupation,
+    occupation_columns,
     page_source,
     statements,
 )
@@ -159,13 +160,14 @@ def _row(page: CleanPage, statement: Statement, figure: _Figure, amount: float,
     if period is None:
         return None
     restated = statement.earlier[:1] if CONVERSION.search(figure.before) else ()
+    as_of = first_found(find_as_of, statement.text, figure.label, statement.lead, *statement.notes,
+                        *statement.earlier, *statement.section, *statement.headings, page.title) or source[1]
     return {
-        "occupation": occupation(statement, page, *restated),
+        **occupation_columns(occupation(statement, page, *restated), int(as_of[:4]) if as_of else None),
         "statistic": _statistic(figure, statement, restated),
         "amount": amount,
         "period": period,
-        "as_of": first_found(find_as_of, statement.text, figure.label, statement.lead, *statement.notes,
-                             *statement.earlier, *statement.section, *statement.headings, page.title) or source[1],
+        "as_of": as_of,
         "attributed_to": source[0],
         "qualifier": _qualifier(statement, figure),
         "evidence": statement.text,

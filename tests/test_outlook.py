@@ -257,3 +257,35 @@ def test_jobs_that_increase_by_a_count_are_an_employment_change(blocks):
 def test_a_label_of_jobs_alone_counts_jobs_held(blocks):
     assert facts(extract_outlook(page(*blocks))) == [("employment", 194_300, None, 2023),
                                                      ("employment", 210_800, None, 2033)]
+
+
+@pytest.mark.parametrize(("blocks", "wanted"), [
+    # sentence: a projection from before 2019 counts the occupation by its 2010 code
+    ([para("Employment of health information technicians is projected to grow 15 percent from 2014 to 2024.")],
+     ("health information technicians", "29-2071", "statement")),
+    # the same name, projected from 2019 on: its 2018 code
+    ([para("Jobs for health information technicians will grow 7% from 2023 to 2033.")],
+     ("health information technicians", "29-2072", "statement")),
+    # "Label: value" with a head count dated before 2019
+    ([para("Medical records technicians employed in 2016: 206,300")],
+     ("Medical records technicians", "29-2071", "statement")),
+    # table row under a lead-in that names a 2018-only occupation
+    ([para("Outlook for health information technologists and medical registrars, 2022-32:"),
+      Block("row", "Employment change | 2,500", cells=("Employment change", "2,500"))],
+     ("health information technologists and medical registrars", "29-9021", "statement")),
+    # stat card, named only in the page title
+    ([para("8%"), para("Projected job growth, 2022-2032")], ("Medical Billing Specialists", "43-3021", "page")),
+])
+def test_each_projection_names_its_occupation_and_the_code_of_its_years(blocks, wanted):
+    rows = extract_outlook(page(*blocks, title="Medical Billing Specialists"))
+    assert [(row["occupation"], row["occupation_code"], row["occupation_basis"]) for row in rows] == [wanted]
+
+
+def test_a_figure_with_no_occupation_anywhere_has_none():
+    (row,) = extract_outlook(page(para("Jobs in the field will grow 7% from 2023 to 2033."), title="Outlook"))
+    assert (row["occupation"], row["occupation_code"], row["occupation_basis"]) == (None, None, None)
+
+
+def test_a_soc_code_on_its_own_gives_the_code_with_no_occupation_phrase():
+    (row,) = extract_outlook(page(para("7%"), para("Job growth 2023-2033 (SOC 29-2072)"), title="Outlook"))
+    assert (row["occupation"], row["occupation_code"], row["occupation_basis"]) == (None, "29-2072", "statement")

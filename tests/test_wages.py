@@ -21,8 +21,9 @@ def test_median_sentence_gives_every_attribute():
         "The Bureau of Labor Statistics puts the median annual wage for medical records specialists "
         "at $48,780 as of May 2023. Demand keeps rising.")))
     assert row == {
-        "occupation": "medical records specialists", "statistic": "median", "amount": 48_780, "period": "annual",
-        "as_of": "2023-05", "attributed_to": "BLS", "qualifier": None,
+        "occupation": "medical records specialists", "occupation_code": "29-2072", "occupation_basis": "statement",
+        "statistic": "median", "amount": 48_780, "period": "annual", "as_of": "2023-05", "attributed_to": "BLS",
+        "qualifier": None,
         "evidence": "The Bureau of Labor Statistics puts the median annual wage for medical records specialists "
                     "at $48,780 as of May 2023.",
     }
@@ -453,3 +454,73 @@ def test_a_statistic_a_comparison_names_is_not_the_figures_own(text):
 ])
 def test_words_for_the_best_pay_frame_a_wage(blocks):
     assert [row["amount"] for row in extract_wages(page(*blocks, title="Coders"))] == [61_200, 60_100]
+
+
+def occupations(rows):
+    return [(row["occupation"], row["occupation_code"], row["occupation_basis"]) for row in rows]
+
+
+@pytest.mark.parametrize(("blocks", "wanted"), [
+    # sentence, the name as a registry name with the modifiers that only qualify it
+    ([para("Certified medical coders earned a median of $52,300 in May 2023.")],
+     ("Certified medical coders", "29-2072", "statement")),
+    # list item under a lead-in that names the occupation
+    ([para("What billing clerks earned in May 2022:"), Block("item", "Median: $44,100")],
+     ("billing clerks", "43-3021", "statement")),
+    # "Label: value" line with the name in the label
+    ([para("Medical secretary median salary: $40,900 (May 2023)")], ("Medical secretary", "43-6013", "statement")),
+    # table row under a heading that names the occupation
+    ([Block("heading", "Pay of medical transcriptionists", level=2),
+      para("The survey covered May 2023.", "Pay of medical transcriptionists"),
+      Block("row", "Median | $37,100", headings=("Pay of medical transcriptionists",), cells=("Median", "$37,100"))],
+     ("medical transcriptionists", "31-9094", "heading")),
+    # stat card, the occupation only in the page title
+    ([Block("paragraph", "$49,200"), Block("paragraph", "Median pay, 2023")],
+     ("Medical Coder", "29-2072", "page")),
+])
+def test_each_wage_names_its_occupation_its_code_and_how_it_was_decided(blocks, wanted):
+    rows = extract_wages(page(*blocks, title="Medical Coder Salary Guide"))
+    assert occupations(rows) == [wanted]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("In May 2017 medical records and health information technicians earned a median of $39,180.", "29-2071"),
+    ("Health information technicians earned a median of $39,180 in 2016.", "29-2071"),
+    ("Medical coders earned a median of $44,090 as of May 2020.", "29-2072"),
+    ("Health information technicians earned a median of $48,780 in May 2023.", "29-2072"),
+    ("Health information technicians earn a median of $48,780.", "29-2072"),  # undated: the current codes
+])
+def test_a_name_in_both_classifications_takes_the_code_of_the_figures_year(text, code):
+    (row,) = extract_wages(page(para(text)))
+    assert row["occupation_code"] == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("SOC 29-9021 (health information technologists): median $58,250 in May 2023", "29-9021"),
+    ("Coders, counted under 29-2072, earned a median of $48,780 in May 2023.", "29-2072"),
+    ("29-2071.00 medical records technicians: median pay $34,160 in 2012", "29-2071"),
+])
+def test_a_soc_code_written_beside_the_figure_decides_the_code(text, code):
+    (row,) = extract_wages(page(para(text)))
+    assert row["occupation_code"] == code
+
+
+@pytest.mark.parametrize(("text", "occupation"), [
+    ("Medical billers and coders earned a median of $47,000 in 2023.", "Medical billers and coders"),
+    ("Coding auditors earn a median of $64,000.", "Coding auditors"),  # a role with no SOC code of its own
+    ("CDI specialists reported a median salary of $81,000.", "CDI specialists"),
+    ("Remote coding professionals earn a median of $58,000.", "Remote coding professionals"),  # not in the registry
+])
+def test_an_occupation_of_several_codes_a_role_or_none_in_the_registry_has_no_code(text, occupation):
+    (row,) = extract_wages(page(para(text), title="Salaries"))
+    assert (row["occupation"], row["occupation_code"]) == (occupation, None)
+
+
+@pytest.mark.parametrize("text", [
+    "The Bureau of Labor Statistics counts coders among medical records specialists, who earn a median of $48,780.",
+    "Employers, including hospitals that hire coders, pay a median of $48,780.",
+    "Surveys that ask coders what they make put the median at $48,780.",
+])
+def test_the_occupation_is_a_name_never_the_words_of_the_sentence_around_it(text):
+    (row,) = extract_wages(page(para(text), title="Salaries"))
+    assert (row["occupation"], row["occupation_code"]) == ("coders", "29-2072")

@@ -23,17 +23,23 @@ _MODIFIER_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]*)\s+$")
 
 class Occupation(NamedTuple):
     """An occupation a text names: its words as the text writes them (None if it only writes a SOC code), the
-    codes each registry name in them stands for (none for a role), and a registry code the text writes out."""
+    codes each registry name in them stands for (none for a role), a registry code the text writes out, and the
+    SOC code the page it is on gives for its subject."""
 
     phrase: str | None
     names: tuple[frozenset[str], ...] = ()
     written: str | None = None
+    declared: str | None = None  # the SOC code the page gives for itself, if any
 
     def code(self, year: int | None) -> str | None:
-        """The SOC code for a figure of ``year``: the one written out, else the one every name in it stands for."""
+        """The SOC code for a figure of ``year``: the one written out, else the one every name in it stands for.
+
+        A name under codes of both editions stands for the one the page declares, if it is one of them, else for
+        the one of the figure's year (``code_for``).
+        """
         if self.written:
             return self.written
-        codes = {code_for(codes, year) for codes in self.names}
+        codes = {self.declared if self.declared in codes else code_for(codes, year) for codes in self.names}
         return codes.pop() if len(codes) == 1 else None
 
 

@@ -215,7 +215,7 @@ def _row(page: CleanPage, statement: Statement, measure: str, value: float, clau
                             *statement.headings, page.title)
         start, end = None, clause.year or (int(as_of[:4]) if as_of else None)
     return {
-        **occupation_columns(occupation(statement, page), start or end),
+        **occupation_columns(occupation(statement, page, clause.text[clause.start:clause.end]), start or end),
         "measure": measure,
         "value": value,
         "start_year": start,

@@ -43,6 +43,7 @@ BY_CODE: dict[str, Occupation] = {occupation.code: occupation for occupation in 
 
 FIRST_2018_YEAR = 2019  # the first year BLS figures used the 2018 codes: earlier figures take 2010 ones
 _WRITTEN_CODE = re.compile(r"(?<![\d-])(\d\d-\d{4})(?:\.\d\d)?(?![\d-])")  # "29-2072", O*NET's "29-2071.00"
+_DECLARED_CODE = re.compile(r"\bSOC(?:\s+code)?\s*[:#]?\s*(\d\d-\d{4})(?:\.\d\d)?(?![\d-])", re.IGNORECASE)
 
 
 class Named(NamedTuple):
@@ -90,3 +91,9 @@ def written_code(text: str) -> str | None:
     """The registry code the text writes out ("SOC 29-2072", "(29-9021)"), if it writes exactly one."""
     codes = {code for code in _WRITTEN_CODE.findall(text) if code in BY_CODE}
     return codes.pop() if len(codes) == 1 else None
+
+
+@per_text
+def declared_codes(text: str) -> frozenset[str]:
+    """The registry codes the text gives as a SOC code ("SOC: 29-2071.00", "SOC code 29-2072")."""
+    return frozenset(code for code in _DECLARED_CODE.findall(text) if code in BY_CODE)

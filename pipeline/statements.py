@@ -21,6 +21,7 @@ from pipeline.occupations import Occupation, name_occupation
 from pipeline.organizations import find_organizations
 from pipeline.page import Block, CleanPage, split_sentences
 from pipeline.percent import find_percents
+from pipeline.soc import declared_codes
 
 T = TypeVar("T")
 _BARE_CHARS = 40  # a bare figure is short: "$21.20 per hour", "$35,000-$45,000 a year"
@@ -221,18 +222,29 @@ def first_found(find: Callable[[str], T | None], *texts: str) -> T | None:
     return None
 
 
-def occupation(statement: Statement, page: CleanPage, *nearby: str) -> tuple[Occupation | None, str | None]:
-    """The occupation a statement is about and how it was decided: named in the statement, ``nearby`` or its
-    lead-in ("statement"), else in a heading above it ("heading"), else in the page's title, its subject ("page").
+def occupation(statement: Statement, page: CleanPage, own: str = "", *nearby: str
+               ) -> tuple[Occupation | None, str | None]:
+    """The occupation a figure is about and how it was decided: named in its ``own`` part of the statement, the
+    statement, ``nearby`` or its lead-in ("statement"), else in a heading above it ("heading"), else in the
+    page's title, its subject ("page").
 
-    The page's main heading is its title (``clean_html``): it counts as the page, not as a heading.
+    A figure's own part is the text that leads up to it from the figure before: in "coders earn $48,780, medical
+    assistants $42,000" the second figure is the assistants'. The page's main heading is its title
+    (``clean_html``): it counts as the page, not as a heading.
     """
     headings = tuple(heading for heading in statement.headings if heading != page.title)
-    for basis, texts in (("statement", (statement.text, *nearby, statement.lead)), ("heading", headings),
+    for basis, texts in (("statement", (own, statement.text, *nearby, statement.lead)), ("heading", headings),
                          ("page", (page.title,))):
         if found := first_found(name_occupation, *texts):
-            return found, basis
+            return found._replace(declared=declared_code(page)), basis
     return None, None
+
+
+@per_page
+def declared_code(page: CleanPage) -> str | None:
+    """The SOC code a page gives for its subject ("SOC: 29-2071.00"), if it gives one."""
+    codes = frozenset().union(*(declared_codes(text) for text in (page.title, *(b.text for b in page.blocks))))
+    return next(iter(codes)) if len(codes) == 1 else None
 
 
 def occupation_columns(named: tuple[Occupation | None, str | None], year: int | None) -> dict[str, str | None]:

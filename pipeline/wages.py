@@ -15,6 +15,7 @@ from pipeline.durations import find_durations
 from pipeline.memo import per_text
 from pipeline.money import Money, find_money
 from pipeline.numbers import parse_number
+from pipeline.occupations import name_occupation
 from pipeline.organizations import canonical
 from pipeline.page import CleanPage
 from pipeline.patterns import one_of
@@ -50,6 +51,7 @@ ANNUAL = (10_000.0, 1_000_000.0)
 _AFTER = 30  # characters after a figure that may still describe it ("$55,923 on average")
 _CLAUSE_END = re.compile(rf"[,;.—]\s|{clauses.words('contrast', 'concession')}", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*\(([^)]*)\)")
+_EARNED_BY = re.compile(r"[^,;.$\d]{0,16}?\b(?:for|among|by)\s+", re.IGNORECASE)  # "$42,000 (a year) for assistants"
 PERIODS = ("hourly", "annual")  # the periods a wage is given for
 _CREDENTIAL_COUNT = re.compile(r"\b(?P<count>\w+)(?P<more> or more)? (?:credentials|certifications)\b", re.IGNORECASE)
 _CREDENTIAL_CODE = re.compile(r"\((?P<code>[A-Z][A-Z-]{1,7})\W{0,2}\)")
@@ -163,7 +165,8 @@ def _row(page: CleanPage, statement: Statement, figure: _Figure, amount: float,
     as_of = first_found(find_as_of, statement.text, figure.label, statement.lead, *statement.notes,
                         *statement.earlier, *statement.section, *statement.headings, page.title) or source[1]
     return {
-        **occupation_columns(occupation(statement, page, *restated), int(as_of[:4]) if as_of else None),
+        **occupation_columns(occupation(statement, page, _whose(statement, figure), *restated),
+                             int(as_of[:4]) if as_of else None),
         "statistic": _statistic(figure, statement, restated),
         "amount": amount,
         "period": period,
@@ -172,6 +175,16 @@ def _row(page: CleanPage, statement: Statement, figure: _Figure, amount: float,
         "qualifier": _qualifier(statement, figure),
         "evidence": statement.text,
     }
+
+
+def _whose(statement: Statement, figure: _Figure) -> str:
+    """The text that names whose figure it is: an occupation right after it ("$42,000 for medical assistants"),
+    else the text leading up to it from the figure before."""
+    rest = statement.text[figure.money.end:]
+    if (earned_by := _EARNED_BY.match(rest)) and (found := name_occupation(rest[earned_by.end():])) \
+            and found.phrase and rest.startswith(found.phrase, earned_by.end()):
+        return rest[earned_by.end():]
+    return figure.before
 
 
 def _period(figure: _Figure, amount: float, statement: Statement) -> str | None:

@@ -24,10 +24,11 @@ def test_text_without_an_occupation_gives_none():
 @pytest.mark.parametrize(("text", "phrase", "codes"), [
     ("Health Information Technologists and Medical Registrars earned",
      "Health Information Technologists and Medical Registrars", [{"29-9021"}]),  # a title holding "and" is one name
-    ("Remote certified coders often earn more", "Remote certified coders", [{"29-2072"}]),
-    ("The Bureau of Labor Statistics counts coders among them", "coders", [{"29-2072"}]),
+    ("Remote certified coders often earn more", "Remote certified coders", [{"29-2071", "29-2072"}]),
+    ("The Bureau of Labor Statistics counts coders among them", "coders", [{"29-2071", "29-2072"}]),
     ("medical billers, coders and medical secretaries", "medical billers, coders and medical secretaries",
-     [{"43-3021"}, {"29-2072"}, {"43-6013"}]),
+     [{"43-3021"}, {"29-2071", "29-2072"}, {"43-6013"}]),
+    ("a medical office assistant's pay", "medical office assistant", [{"43-6013", "31-9092"}]),
     ("CDI specialists review charts", "CDI specialists", [set()]),  # a role: no code
 ])
 def test_a_registry_name_is_the_occupation_with_the_codes_it_stands_for(text, phrase, codes):

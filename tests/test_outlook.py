@@ -289,3 +289,29 @@ def test_a_figure_with_no_occupation_anywhere_has_none():
 def test_a_soc_code_on_its_own_gives_the_code_with_no_occupation_phrase():
     (row,) = extract_outlook(page(para("7%"), para("Job growth 2023-2033 (SOC 29-2072)"), title="Outlook"))
     assert (row["occupation"], row["occupation_code"], row["occupation_basis"]) == (None, "29-2072", "statement")
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("Jobs for medical coders will grow 7% from 2023 to 2033, while jobs for medical assistants will grow 14%.")],
+    [para("Projected growth, 2023-2033:"), Block("item", "Medical coders: 7%"),
+     Block("item", "Medical assistants: 14%")],
+    [para("Projected job growth, 2023-2033 (percent):"),
+     Block("row", "Medical coders | 7%", cells=("Medical coders", "7%")),
+     Block("row", "Medical assistants | 14%", cells=("Medical assistants", "14%"))],
+])
+def test_each_projection_takes_the_occupation_named_in_its_clause(blocks):
+    rows = extract_outlook(page(*blocks))
+    assert [(row["value"], row["occupation"].lower(), row["occupation_code"]) for row in rows] == [
+        (7, "medical coders", "29-2072"), (14, "medical assistants", "31-9092")]
+
+
+@pytest.mark.parametrize("declaration", ["SOC: 29-2071.00", "SOC code 29-2071", "Occupation (SOC 29-2071)"])
+def test_the_soc_code_a_page_gives_itself_settles_a_name_of_both_editions(declaration):
+    rows = extract_outlook(page(para(declaration), para("Projected employment of medical coders in 2024: 217,600"),
+                                title="Medical Records and Health Information Technicians"))
+    assert [(row["end_year"], row["occupation_code"]) for row in rows] == [(2024, "29-2071")]
+
+
+def test_a_page_soc_code_that_none_of_the_names_stands_for_is_not_taken():
+    rows = extract_outlook(page(para("SOC: 29-9021"), para("Employment of medical coders in 2016: 200,000")))
+    assert [(row["end_year"], row["occupation_code"]) for row in rows] == [(2016, "29-2071")]

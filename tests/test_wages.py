@@ -524,3 +524,18 @@ def test_an_occupation_of_several_codes_a_role_or_none_in_the_registry_has_no_co
 def test_the_occupation_is_a_name_never_the_words_of_the_sentence_around_it(text):
     (row,) = extract_wages(page(para(text), title="Salaries"))
     assert (row["occupation"], row["occupation_code"]) == ("coders", "29-2072")
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("Medical coders earned a median of $48,780 in May 2023, while medical assistants earned $42,000.")],
+    [para("In May 2023 the median was $48,780 for medical coders and $42,000 for medical assistants.")],
+    [para("Median pay, May 2023:"), Block("item", "Medical coders: $48,780"),
+     Block("item", "Medical assistants: $42,000")],
+    [para("How coders compare (median pay, May 2023):"),
+     Block("row", "Medical coders | $48,780", cells=("Medical coders", "$48,780")),
+     Block("row", "Medical assistants | $42,000", cells=("Medical assistants", "$42,000"))],
+])
+def test_each_figure_takes_the_occupation_named_with_it(blocks):
+    rows = extract_wages(page(*blocks))
+    assert [(row["amount"], row["occupation"].lower(), row["occupation_code"]) for row in rows] == [
+        (48_780, "medical coders", "29-2072"), (42_000, "medical assistants", "31-9092")]

@@ -52,10 +52,10 @@ def name_occupation(text: str) -> Occupation | None:
     the text names an occupation outside the registry first, that phrase is taken (``find_occupation``).
     """
     names, written = find_names(text), written_code(text)
-    other = occupation_span(text)
-    if names and (other is None or other[1] > names[0].start):
+    start = _modified(text, names[0].start) if names else len(text)
+    other = occupation_span(text[:start])  # one named before the first registry name and its modifiers
+    if names and other is None:
         run = _joined(text, names)
-        start = _modified(text, run[0].start)
         return Occupation(text[start:run[-1].end], tuple(name.codes for name in run), written)
     if other or written:
         return Occupation(text[other[0]:other[1]] if other else None, (), written)

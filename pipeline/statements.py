@@ -225,15 +225,16 @@ def first_found(find: Callable[[str], T | None], *texts: str) -> T | None:
 def occupation(statement: Statement, page: CleanPage, own: str = "", *nearby: str
                ) -> tuple[Occupation | None, str | None]:
     """The occupation a figure is about and how it was decided: named in its ``own`` part of the statement, the
-    statement, ``nearby`` or its lead-in ("statement"), else in a heading above it ("heading"), else in the
-    page's title, its subject ("page").
+    statement, ``nearby``, its lead-in or an earlier sentence of its paragraph ("statement"), else in a heading
+    above it ("heading"), else in the page's title, its subject ("page").
 
     A figure's own part is the text that leads up to it from the figure before: in "coders earn $48,780, medical
     assistants $42,000" the second figure is the assistants'. The page's main heading is its title
     (``clean_html``): it counts as the page, not as a heading.
     """
     headings = tuple(heading for heading in statement.headings if heading != page.title)
-    for basis, texts in (("statement", (own, statement.text, *nearby, statement.lead)), ("heading", headings),
+    for basis, texts in (("statement", (own, statement.text, *nearby, statement.lead, *statement.earlier)),
+                         ("heading", headings),
                          ("page", (page.title,))):
         if found := first_found(name_occupation, *texts):
             return found._replace(declared=declared_code(page)), basis

@@ -539,3 +539,14 @@ def test_each_figure_takes_the_occupation_named_with_it(blocks):
     rows = extract_wages(page(*blocks))
     assert [(row["amount"], row["occupation"].lower(), row["occupation_code"]) for row in rows] == [
         (48_780, "medical coders", "29-2072"), (42_000, "medical assistants", "31-9092")]
+
+
+@pytest.mark.parametrize("text", [
+    "What do medical billers make? The answer: a median of $41,000 in 2023.",
+    "We looked at medical billers. Their median pay was $41,000 in 2023.",
+    "Medical billers work in clinics and hospitals. The middle of the pay range sat at $41,000 in 2023.",
+])
+def test_a_figure_whose_sentence_names_no_occupation_takes_the_one_its_paragraph_named_before(text):
+    (row,) = extract_wages(page(para(text), title="Pay in Health Care"))
+    assert (row["occupation"].lower(), row["occupation_code"], row["occupation_basis"]) == (
+        "medical billers", "43-3021", "statement")

@@ -19,6 +19,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
 _LONGEST = 8
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|/\s*)", re.IGNORECASE)  # "coders and billers"
 _MODIFIER_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]*)\s+$")
+_REFERENCE = re.compile(r"\b(?:these|those|such)\s+([A-Za-z]+)\b", re.IGNORECASE)  # "those technologists"
 
 
 class Occupation(NamedTuple):
@@ -77,6 +78,27 @@ def _modified(text: str, start: int) -> int:
     while (word := _MODIFIER_BEFORE.search(text, 0, start)) and word.group(1).lower() in MODIFIERS:
         start = word.start(1)
     return start
+
+
+@per_text
+def referred_head(text: str) -> str | None:
+    """The head word of an occupation the text refers back to ("those technologists", "these coders"), if any."""
+    match = _REFERENCE.search(text)
+    return match.group(1).lower().removesuffix("s") if match and match.group(1).lower() in HEADS else None
+
+
+def referred(occupation: Occupation, head: str) -> Occupation | None:
+    """What of an occupation a reference back by its head word names, if it names it: "these technologists"
+    after "coders and health information technologists" names the technologists."""
+    phrase = occupation.phrase or ""
+    named = [name for name in find_names(phrase) if head in _singular_words(phrase[name.start:name.end])]
+    if named:
+        return Occupation(phrase[named[-1].start:named[-1].end], (named[-1].codes,), occupation.written)
+    return occupation if head in _singular_words(phrase) else None
+
+
+def _singular_words(text: str) -> set[str]:
+    return {word.lower().removesuffix("s") for word in _WORD.findall(text)}
 
 
 @per_text

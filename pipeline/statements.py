@@ -17,7 +17,7 @@ from pipeline.layouts import read_layouts
 from pipeline.memo import per_page, per_text
 from pipeline.money import find_money
 from pipeline.numbers import find_numbers
-from pipeline.occupations import Occupation, name_occupation
+from pipeline.occupations import Occupation, name_occupation, referred, referred_head
 from pipeline.organizations import find_organizations
 from pipeline.page import Block, CleanPage, split_sentences
 from pipeline.percent import find_percents
@@ -229,9 +229,14 @@ def occupation(statement: Statement, page: CleanPage, own: str = "", *nearby: st
     above it ("heading"), else in the page's title, its subject ("page").
 
     A figure's own part is the text that leads up to it from the figure before: in "coders earn $48,780, medical
-    assistants $42,000" the second figure is the assistants'. The page's main heading is its title
-    (``clean_html``): it counts as the page, not as a heading.
+    assistants $42,000" the second figure is the assistants'. A statement that refers back to an occupation
+    ("those technologists") takes the one named last before it in its paragraph or section with that head word.
+    The page's main heading is its title (``clean_html``): it counts as the page, not as a heading.
     """
+    if head := referred_head(own or statement.text):  # "those technologists": the ones named before
+        for text in (*statement.earlier, *statement.section):
+            if (found := name_occupation(text)) and (named := referred(found, head)):
+                return named._replace(declared=declared_code(page)), "statement"
     headings = tuple(heading for heading in statement.headings if heading != page.title)
     for basis, texts in (("statement", (own, statement.text, *nearby, statement.lead, *statement.earlier)),
                          ("heading", headings),

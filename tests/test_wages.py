@@ -550,3 +550,17 @@ def test_a_figure_whose_sentence_names_no_occupation_takes_the_one_its_paragraph
     (row,) = extract_wages(page(para(text), title="Pay in Health Care"))
     assert (row["occupation"].lower(), row["occupation_code"], row["occupation_basis"]) == (
         "medical billers", "43-3021", "statement")
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("Health information technologists code and analyse records."),
+     para("Those technologists earned a median of $62,000 in May 2023.")],
+    [para("Medical coders and health information technologists often share an office. These technologists earned "
+          "a median of $62,000 in May 2023.")],
+    [para("Hospitals also hire health information technologists and medical registrars."),
+     Block("item", "Such technologists: median $62,000 (May 2023)")],
+])
+def test_a_figure_that_refers_back_to_an_occupation_takes_the_one_named_before(blocks):
+    (row,) = extract_wages(page(*blocks, title="Medical Coder Salary Guide"))
+    assert (row["occupation_code"], row["occupation_basis"]) == ("29-9021", "statement")
+    assert row["occupation"].lower().startswith("health information technologists")

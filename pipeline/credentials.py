@@ -58,7 +58,7 @@ def _spellings(spelling: str, code: str) -> list[tuple[str, str, Case]]:
 
 _CREDENTIALS = Phrases(
     [phrase for entry in (*CURRENT, *FORMER)
-     for spelling in [entry["code"], entry["name"], *entry.get("aliases", [])]
+     for spelling in [*([] if entry.get("name_only") else [entry["code"]]), entry["name"], *entry.get("aliases", [])]
      for phrase in _spellings(spelling, entry["code"])],
     plural=True,
 )

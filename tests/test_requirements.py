@@ -524,7 +524,8 @@ def test_an_exam_task_counts_unless_it_is_what_the_requirement_is_for(clause, ki
 
 @pytest.mark.parametrize(("text", "credential"), [
     ("Candidates for the CPC-H needed two years of hospital outpatient coding experience.", "COC"),
-    ("To sit for the ART exam you needed an associate degree from an accredited program.", "RHIT"),
+    ("To sit for the Accredited Record Technician exam you needed an associate degree from an accredited program.",
+     "RHIT"),
     ("• Registered Record Administrator (RRA): a bachelor's degree in health information management was required",
      "RHIA"),
 ])

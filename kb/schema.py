@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite_utils
+from sqlite_utils.db import COLUMN_TYPE_MAPPING
 
 from kb.fulltext import ensure_search
-from kb.summaries import SUMMARY_COLUMNS, WAGE_CLAIM_COLUMNS, ensure_summaries, summary_name
+from kb.occupations import ensure_counts, ensure_registry
+from kb.summaries import SUMMARY_COLUMNS, ensure_summaries, summary_name
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 PAGE_COLUMNS = {
     "url": str,
@@ -28,13 +30,13 @@ PAGE_COLUMNS = {
 FACT_COLUMNS: dict[str, dict[str, type]] = {
     "wages": {
         "occupation": str, "statistic": str, "amount": float, "period": str, "as_of": str,
-        "attributed_to": str, "qualifier": str,
+        "attributed_to": str, "qualifier": str, "occupation_code": str, "occupation_basis": str,
     },
     "outlook": {
         "occupation": str, "measure": str, "value": float, "start_year": int, "end_year": int,
-        "attributed_to": str, "qualifier": str,
+        "attributed_to": str, "qualifier": str, "occupation_code": str, "occupation_basis": str,
     },
-    "credential_mentions": {"code": str, "issuer": str},
+    "credential_mentions": {"code": str, "issuer": str, "page_code": str},
     "requirements": {"credential": str, "type": str, "description": str, "months": float, "recommended": int},
     "exams": {"credential": str, "attribute": str, "value": float, "unit": str, "qualifier": str},
     "programs": {
@@ -54,7 +56,7 @@ FACT_COLUMNS: dict[str, dict[str, type]] = {
 FACT_KEYS: dict[str, tuple[str, ...]] = {
     "wages": ("statistic", "amount", "period", "as_of", "qualifier"),
     "outlook": ("measure", "value", "start_year", "end_year", "qualifier"),
-    "credential_mentions": ("code",),
+    "credential_mentions": ("code", "page_code"),
     "requirements": ("credential", "type", "description", "months", "recommended"),
     "exams": ("credential", "attribute", "value", "qualifier"),
     "programs": ("institution", "credential_awarded", "cost_usd", "credits", "duration_months"),
@@ -62,6 +64,10 @@ FACT_KEYS: dict[str, tuple[str, ...]] = {
                       "cost_usd_max"),
     "mentions": ("kind", "name"),
 }
+# Key columns added after schema_version 1, each with the key column whose value it repeats when it adds nothing
+# to what the row says (a page writing "COC" for COC): such a value is left out of the id, so that a fact written
+# before the column was added keeps its id.
+LATER_KEYS: dict[str, dict[str, str]] = {"credential_mentions": {"page_code": "code"}}
 HISTORY_COLUMNS = {"first_seen": str, "last_seen": str, "retracted_at": str}
 # Columns searched in full text (porter-stemmed FTS5, see kb/fulltext.py).
 SEARCHED_COLUMNS = {"pages": ("title", "text"), **dict.fromkeys(FACT_COLUMNS, ("evidence",))}
@@ -79,24 +85,39 @@ CRAWL_ERROR_COLUMNS = {
 }
 
 
+CREDENTIAL_COLUMNS = {"code": str, "name": str, "issuer": str, "status": str, "successor": str, "changed": int}
+# Columns that point at a registry row, so that Datasette shows the row's label (an occupation's title, a
+# credential's name) beside the code, and links to it.
+FOREIGN_KEYS: dict[str, dict[str, tuple[str, str]]] = {
+    "wages": {"occupation_code": ("occupations", "code")},
+    "outlook": {"occupation_code": ("occupations", "code")},
+    "credentials": {"successor": ("credentials", "code")},
+}
+
+
 def fact_columns(table: str) -> dict[str, type]:
-    """All columns of a fact table, in order."""
+    """All columns of a fact table, in order (a file upgraded from an earlier version has its added ones last)."""
     return {"id": str, "page_url": str, **FACT_COLUMNS[table], "evidence": str, **HISTORY_COLUMNS}
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create whatever tables, indexes and search indexes the file lacks."""
+    """Create whatever tables, columns, indexes and search indexes the file lacks, and record its version."""
     db.enable_wal()
     if not db["pages"].exists():
         db["pages"].create(PAGE_COLUMNS, pk="url", not_null={"site", "text"})
         db["pages"].create_index(["site"])
+    ensure_registry(db)
     for table in FACT_COLUMNS:
         if not db[table].exists():
-            db[table].create(fact_columns(table), pk="id", foreign_keys=[("page_url", "pages", "url")])
+            foreign_keys = [(column, *target) for column, target in FOREIGN_KEYS.get(table, {}).items()]
+            db[table].create(fact_columns(table), pk="id", foreign_keys=[("page_url", "pages", "url"), *foreign_keys])
             db[table].create_index(["page_url"])
+        ensure_columns(db, table, fact_columns(table))
         db.create_view(f"current_{table}", f"select * from [{table}] where retracted_at is null", ignore=True)
     if not db["credentials"].exists():
-        db["credentials"].create({"code": str, "name": str, "issuer": str}, pk="code")
+        db["credentials"].create(CREDENTIAL_COLUMNS, pk="code", foreign_keys=[("successor", "credentials", "code")])
+    ensure_columns(db, "credentials", CREDENTIAL_COLUMNS)
+    ensure_counts(db)
     if not db["crawl_runs"].exists():
         db["crawl_runs"].create(CRAWL_RUN_COLUMNS, pk="id", defaults=dict.fromkeys(RUN_COUNTS, 0))
     if not db["crawl_errors"].exists():
@@ -105,8 +126,6 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     if not db["crawl_queue"].exists():
         db["crawl_queue"].create({"run_id": int, "url": str, "site": str, "depth": int, "done": int},
                                  pk=("run_id", "url"))
-    if not db["schema_version"].exists():
-        db["schema_version"].insert({"version": SCHEMA_VERSION})
     ensure_search(db, SEARCHED_COLUMNS)
     ensure_indexes(db)
     ensure_summaries(db)
@@ -114,20 +133,37 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         if name not in db.view_names() or sql not in db.view(name).schema:
             db.create_view(name, sql, replace=True)
     refresh_statistics(db)
+    if not db["schema_version"].exists():
+        db["schema_version"].insert({"version": SCHEMA_VERSION})
+    db.execute("update schema_version set version = ? where version < ?", [SCHEMA_VERSION, SCHEMA_VERSION])
 
 
-# Views for browsing: current wage figures with the year they are dated to, so Datasette can facet by year.
+def ensure_columns(db: sqlite_utils.Database, table: str, columns: dict[str, type]) -> None:
+    """Add the columns ``table`` lacks (those of a later schema_version), null in the rows it holds."""
+    present = db[table].columns_dict
+    for column, kind in columns.items():
+        if column not in present:
+            target = FOREIGN_KEYS.get(table, {}).get(column)
+            references = f" references [{target[0]}]([{target[1]}])" if target else ""
+            db.execute(f"alter table [{table}] add column [{column}] {COLUMN_TYPE_MAPPING[kind]}{references}")
+
+
+# Views for browsing: current wage figures with the year they are dated to and the occupation they are about
+# in the registry's words (its title, the title of the series it is compared under, its classification), so
+# that Datasette can facet by them. Joined, not looked up per row, so that a filter on them reads an index.
 VIEWS = {
-    "wage_claims": f"select *, {', '.join(f'{sql} as {name}' for name, sql in WAGE_CLAIM_COLUMNS.items())} "
-                   "from current_wages",
+    "wage_claims": "select w.*, cast(substr(w.as_of, 1, 4) as integer) as as_of_year, o.title as occupation_title, "
+                   "s.title as canonical_occupation, o.classification as classification from current_wages w "
+                   "left join occupations o on o.code = w.occupation_code left join occupations s on s.code = o.series",
 }
 
 # Columns Datasette facets on, sorts by or joins through in tables that have no summary (kb/summaries.py).
 INDEXED_COLUMNS: dict[str, tuple[str, ...]] = {
     "pages": ("site", "status", "fetched_at", "first_seen", "gone_at"),
-    "credentials": ("issuer",),
+    "credentials": ("issuer", "status"),
     "programs": ("institution",),
     "crawl_errors": ("kind",),
+    "occupation_pages": ("page_url",),
 }
 # Every fact table also has these indexes: current facts per page (covering, for provenance counts), and
 # the history columns that "what changed" compares with a run's start.
@@ -168,6 +204,9 @@ def ensure_indexes(db: sqlite_utils.Database) -> None:
     for table, indexes in wanted.items():
         if not db[table].exists():
             continue
+        for index in db[table].indexes:  # made for an earlier version's summary columns: today's replace it
+            if index.columns[-1] == "retracted_at" and tuple(index.columns) not in indexes:
+                db.execute(f"drop index [{index.name}]")
         present = db[table].columns_dict
         for columns in indexes:
             if set(columns) <= set(present):

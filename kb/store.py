@@ -13,8 +13,9 @@ from typing import Any
 import sqlite_utils
 
 from crawler.items import FAILED, GONE, PageItem
+from kb.occupations import write_occupations
 from kb.runs import mark_done, now, queue_urls
-from kb.schema import FACT_COLUMNS, FACT_KEYS, RUN_COUNTS, ensure_schema
+from kb.schema import FACT_COLUMNS, FACT_KEYS, LATER_KEYS, RUN_COUNTS, ensure_schema
 
 # Errors that are a choice not to use a response rather than a failure to get one.
 SKIPPED_KINDS = {"not_html", "duplicate", "robots_txt", "offsite_redirect"}
@@ -22,7 +23,9 @@ SKIPPED_KINDS = {"not_html", "duplicate", "robots_txt", "offsite_redirect"}
 
 def fact_id(table: str, page_url: str, row: Mapping[str, Any]) -> str:
     """A stable id derived from the page and what the fact says (its key columns)."""
-    key = [_canonical(row.get(column)) for column in FACT_KEYS[table]]
+    later = LATER_KEYS.get(table, {})
+    key = [_canonical(row.get(column)) for column in FACT_KEYS[table]
+           if column not in later or row.get(column) not in (None, row.get(later[column]))]
     payload = json.dumps([table, page_url, *key])
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:20]
 
@@ -156,9 +159,13 @@ class Store:
             self.db.execute(f"update crawl_runs set {assignments} where id = ?", [*increments.values(), run_id])
 
     def write_registry(self, rows: Iterable[Mapping[str, Any]]) -> None:
-        """Replace the credential registry (a file made before a registry column was added gains it)."""
+        """Replace the credential registry."""
         with self.db.atomic():
-            self.db["credentials"].upsert_all(rows, pk="code", alter=True)
+            self.db["credentials"].upsert_all(rows, pk="code")
+
+    def write_occupations(self, occupations: Iterable[Mapping[str, Any]], roles: Iterable[Mapping[str, Any]]) -> None:
+        """Replace the occupation registry (kb/occupations.py)."""
+        write_occupations(self.db, occupations, roles)
 
     def close(self) -> None:
         self.db.close()

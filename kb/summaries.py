@@ -18,9 +18,9 @@ import sqlite_utils
 # The columns each fact table's main summary, <table>_counts, counts by: the table's facets and the columns
 # analysts facet and filter it by, fewest distinct values first (kb.schema indexes the table on them).
 SUMMARY_COLUMNS: dict[str, tuple[str, ...]] = {
-    "wages": ("period", "statistic", "attributed_to", "occupation", "qualifier", "as_of"),
-    "outlook": ("measure", "attributed_to", "end_year", "occupation", "qualifier"),
-    "credential_mentions": ("issuer", "code"),
+    "wages": ("period", "statistic", "attributed_to", "occupation_code", "occupation", "qualifier", "as_of"),
+    "outlook": ("measure", "attributed_to", "end_year", "occupation_code", "occupation", "qualifier"),
+    "credential_mentions": ("issuer", "code", "page_code"),
     "requirements": ("recommended", "type", "credential"),
     "exams": ("unit", "attribute", "credential", "qualifier"),
     "programs": ("online", "credential_awarded", "prepares_for"),
@@ -29,8 +29,14 @@ SUMMARY_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 # The figure each main summary totals, where a table has one.
 MEASURES = {"wages": "amount", "outlook": "value"}
-# Columns the wage_claims view computes from current_wages.
-WAGE_CLAIM_COLUMNS = {"as_of_year": "cast(substr(as_of, 1, 4) as integer)"}
+# The wage_claims view's own columns (kb.schema.VIEWS), as SQL over the columns of wages, for its facets.
+WAGE_CLAIM_COLUMNS = {
+    "as_of_year": "cast(substr(as_of, 1, 4) as integer)",
+    "occupation_title": "(select o.title from occupations o where o.code = occupation_code)",
+    "canonical_occupation": "(select s.title from occupations o join occupations s on s.code = o.series "
+                            "where o.code = occupation_code)",
+    "classification": "(select o.classification from occupations o where o.code = occupation_code)",
+}
 
 
 @dataclass(frozen=True)

@@ -104,11 +104,23 @@ class SummaryFacet(ColumnFacet):
             return results, columns
         self.left_to_datasette = by_datasette
         counted, timed_out = await super().facet_results()
+        if summarized and summarized.table != self.table:  # Datasette labelled a view's values with themselves
+            for facet in counted:
+                labels = await self.labels(facet["name"], [value["value"] for value in facet["results"]])
+                for value in facet["results"]:
+                    value["label"] = labels.get((facet["name"], value["value"]), value["label"])
         return results + counted, timed_out
+
+    async def labels(self, column: str, values: list) -> dict:
+        """Datasette's labels of a column's values (a registry row's title for a code); a view of a fact table,
+        which has no foreign keys of its own, takes its table's."""
+        summarized = SUMMARIZED.get(self.table or "")
+        table = summarized.table if summarized else self.table
+        return await self.ds.expand_foreign_keys(self.database, table, column, values)
 
     async def facet(self, column: str, source: str, rows: list, size: int) -> dict:
         """A facet's result in Datasette's shape: each value with its count and the link that toggles it."""
-        labels = await self.ds.expand_foreign_keys(self.database, self.table, column, [r["value"] for r in rows])
+        labels = await self.labels(column, [r["value"] for r in rows])
         argument = f"{column}__exact" if column.startswith("_") else column
         links = Links(self.ds, self.request)
         values = []

@@ -7,8 +7,8 @@ from typing import Any
 from datasette import hookimpl
 
 # The tables a visitor is pointed at, in the order the home page lists them.
-FACT_TABLES = ("wages", "outlook", "credentials", "credential_mentions", "requirements", "exams", "programs",
-               "program_norms", "mentions")
+FACT_TABLES = ("wages", "outlook", "occupations", "credentials", "credential_mentions", "requirements", "exams",
+               "programs", "program_norms", "mentions")
 
 
 @hookimpl

@@ -10,6 +10,8 @@ import pytest
 import yaml
 
 from kb.serve import QUERIES, make_datasette
+from tests.conftest import copy_db
+from tests.occupation_facts import url, write_comparison_db
 
 QUERY_NAMES = list(yaml.safe_load(QUERIES.read_text(encoding="utf-8")))
 
@@ -36,6 +38,8 @@ def sensible_params(db: Path, name: str) -> dict[str, str]:
     """Values a first-time visitor would type into the queries that need one; the others run with none."""
     if name == "credential_profile":
         return {"code": "CPC"}
+    if name in ("occupation_profile", "median_wage_over_years", "latest_median_wage_per_source"):
+        return {"soc": "29-2072"}
     if name == "facts_of_page":
         return {"url": busiest_page(db)}
     return {}
@@ -81,7 +85,7 @@ def test_disagreements_list_a_fee_stated_two_ways_and_not_one_stated_alike(kb_co
              ("t4", page, 90, "student")],
         )
     subjects = {row["subject"]: row for row in run_query(kb_copy, "disagreements")}
-    assert subjects["ZZQ (member)"]["distinct_values"] == 2
+    assert (subjects["ZZQ (member)"]["values_stated"], subjects["ZZQ (member)"]["sources"]) == ("100,150", 1)
     assert "ZZQ (student)" not in subjects
 
 
@@ -140,11 +144,27 @@ FROM_THE_FACTS = {
         [{"site": ""}],
     ),
     "latest_median_wage_per_source": (
-        "select attributed_to as source, as_of, occupation, amount as median_usd, qualifier, page_url, evidence from ("
-        " select *, rank() over (partition by attributed_to order by as_of desc) as recency from current_wages"
+        "select soc, s.title as occupation, substr(as_of, 1, 4) as year, attributed_to as source, amount as median_usd,"
+        " as_of, qualifier, occupation_code, occupation as occupation_as_stated, page_url, evidence from ("
+        " select w.*, o.series as soc,"
+        " rank() over (partition by o.series, attributed_to order by as_of desc) as recency"
+        " from current_wages w join occupations o on o.code = w.occupation_code"
         " where statistic = 'median' and period = 'annual' and as_of is not null and attributed_to is not null)"
-        " where recency = 1 order by source, median_usd desc",
-        [{}],
+        " join occupations s on s.code = soc"
+        " where recency = 1 and (:soc = '' or soc = (select series from occupations where code = :soc))"
+        " order by soc, source, qualifier is not null, qualifier, median_usd desc, page_url",
+        [{"soc": ""}, {"soc": "29-2071"}],
+    ),
+    "median_wage_over_years": (
+        "select o.series as soc, s.title as occupation, cast(substr(as_of, 1, 4) as integer) as year,"
+        " coalesce(attributed_to, '(not attributed)') as source, group_concat(distinct occupation_code) as codes,"
+        " count(*) as figures, min(amount) as lowest_usd, max(amount) as highest_usd,"
+        " round(avg(amount), 2) as average_usd"
+        " from current_wages w join occupations o on o.code = w.occupation_code join occupations s on s.code = o.series"
+        " where statistic = 'median' and period = 'annual' and as_of is not null and qualifier is null"
+        " and (:soc = '' or o.series = (select series from occupations where code = :soc))"
+        " group by 1, 3, 4 order by 1, 3, 4",
+        [{"soc": ""}, {"soc": "29-2071"}],
     ),
 }
 
@@ -165,3 +185,81 @@ def test_queries_read_from_summaries_agree_with_the_facts_after_writes(kb_copy, 
         if name == "facts_per_page":
             served = sorted(({k: row[k] for k in expected[0]} for row in served), key=lambda row: row["url"])
         assert expected and served == expected, params
+
+
+@pytest.fixture(scope="module")
+def comparison(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small knowledge base of figures about the registry's occupations (tests/occupation_facts.py)."""
+    return write_comparison_db(tmp_path_factory.mktemp("comparison") / "kb.db")
+
+
+def test_latest_median_per_source_is_grouped_by_soc_series_with_the_national_figure_first(comparison):
+    rows = [(r["soc"], r["source"], r["year"], r["median_usd"], r["qualifier"], r["page_url"])
+            for r in run_query(comparison, "latest_median_wage_per_source", soc="")]
+    assert rows == [
+        ("29-2072", "AAPC", "2023", 54000, None, url("guide-a")),
+        ("29-2072", "BLS", "2023", 48780, None, url("bls-2023")),
+        ("29-2072", "BLS", "2023", 48780, None, url("guide-a")),
+        ("29-2072", "BLS", "2023", 46660, None, url("guide-b")),
+        ("29-2072", "BLS", "2023", 44000, "state: Texas", url("bls-2023")),
+        ("43-3021", "BLS", "2023", 45000, None, url("billers")),
+    ]
+    one = run_query(comparison, "latest_median_wage_per_source", soc="29-2071")  # a 2010 code: its series
+    assert {r["soc"] for r in one} == {"29-2072"} and len(one) == 5
+
+
+@pytest.mark.parametrize("soc", ["29-2071", "29-2072", "29-2072 Medical Records Specialists"])
+def test_median_wage_over_years_lines_up_a_2010_code_with_its_2018_successor(comparison, soc):
+    rows = [(r["year"], r["source"], r["codes"], r["figures"], r["lowest_usd"], r["highest_usd"])
+            for r in run_query(comparison, "median_wage_over_years", soc=soc)]
+    assert rows == [
+        (2014, "BLS", "29-2071", 1, 34160, 34160),
+        (2022, "AAPC", "29-2072", 1, 52000, 52000),
+        (2023, "AAPC", "29-2072", 1, 54000, 54000),
+        (2023, "BLS", "29-2072", 3, 46660, 48780),  # the Texas figure, the hourly one and the retracted one left out
+    ]
+
+
+def test_disagreements_compare_wages_by_soc_series_and_year_from_the_summary(comparison):
+    wages = [r for r in run_query(comparison, "disagreements") if r["quantity"].startswith("wage")]
+    assert [(r["quantity"], r["subject"], r["year"], r["sources"], r["facts"], r["lowest"], r["highest"])
+            for r in wages] == [
+        ("wage median annual", "Medical Records Specialists (29-2072)", "2023", 2, 4, 46660, 54000)]
+    assert set(wages[0]["values_stated"].split("; ")) == {"AAPC 54000", "BLS 46660–48780"}
+
+
+def test_disagreements_read_the_wages_summary_not_the_wages(comparison, tmp_path):
+    """A few summary rows per figure however many pages restate it: the query answers without the wages table."""
+    before = run_query(comparison, "disagreements")
+    bare = copy_db(comparison, tmp_path / "kb.db")
+    with sqlite3.connect(bare) as conn:
+        conn.execute("drop table wages")
+    assert run_query(bare, "disagreements") == before
+
+
+def test_occupation_profile_gathers_the_series_of_a_code(comparison):
+    rows = run_query(comparison, "occupation_profile", soc="29-2071")
+    registry = [r for r in rows if r["kind"] == "registry"]
+    assert {r["occupation_code"] for r in registry} == {"29-2071", "29-2072", "29-2098"}
+    assert "replaced by 29-2072, 29-9021" in next(r["detail"] for r in registry if r["occupation_code"] == "29-2071")
+    wages = {(r["occupation_code"], r["value"], r["page_url"]) for r in rows if r["kind"] == "wage"}
+    with sqlite3.connect(comparison) as conn:
+        expected = set(conn.execute("select occupation_code, amount, page_url from current_wages "
+                                    "where occupation_code in ('29-2071', '29-2072')"))
+        pages = conn.execute("select count(*) from occupation_pages where code in ('29-2071', '29-2072')").fetchone()[0]
+    assert wages == expected and len(wages) == 9
+    assert {r["kind"] for r in rows} == {"registry", "wage", "outlook", "page"}
+    assert len([r for r in rows if r["kind"] == "page"]) == pages == 5
+    assert all(r["evidence"] for r in rows if r["kind"] in ("wage", "outlook"))
+
+
+@pytest.mark.parametrize(("code", "named"), [("COC", {"COC", "CPC-H"}), ("CPC-H", {"CPC-H"})])
+def test_credential_profile_lists_mentions_by_former_codes(comparison, code, named):
+    rows = run_query(comparison, "credential_profile", code=code)
+    assert {r["credential"] for r in rows if r["kind"] == "mention"} == named
+    registry = next(r for r in rows if r["kind"] == "registry")
+    if code == "COC":
+        assert [(r["credential"], r["attribute"]) for r in rows if r["kind"] == "former code"] == [
+            ("CPC-H", "renamed in 2016")]
+    else:
+        assert registry["detail"] == "Certified Professional Coder-Hospital (renamed in 2016: now COC)"

@@ -186,14 +186,43 @@ def _setting(item: str) -> tuple[str, str]:
 def serve(db: str, host: str, port: int) -> None:
     """Publish the knowledge base with Datasette (metadata, search, facets)."""
     from kb.runs import DatabaseFileError, check_db_file
+    from kb.schema import SCHEMA_VERSION, file_version
 
     try:
         check_db_file(db, write=False)
     except DatabaseFileError as exc:
         raise click.ClickException(str(exc)) from exc
+    version = file_version(db)
+    if version is not None and version < SCHEMA_VERSION:
+        raise click.ClickException(f"{db} has schema_version {version}; run `kb upgrade --db {db}` to bring it to "
+                                   f"version {SCHEMA_VERSION} (every row is kept), then serve it")
     _check_port(host, port)
     click.echo(f"Serving {db} at http://{host}:{port}/", err=True)
     _publish(db, host, port)
+
+
+@cli.command()
+@click.option("--db", default="kb.db", show_default=True, type=click.Path(exists=True, dir_okay=False),
+              help="The knowledge base file to upgrade.")
+def upgrade(db: str) -> None:
+    """Bring DB to this version's schema in place, as every crawl and refresh does first; every row is kept."""
+    from kb.runs import DatabaseFileError, RunLockedError, check_db_file, lock
+    from kb.schema import file_version
+    from kb.store import Store
+
+    try:
+        check_db_file(db)
+        handle = lock(db)
+    except (DatabaseFileError, RunLockedError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        before = file_version(db)
+        store = Store(db)
+        store.write_registries()
+        store.close()
+    finally:
+        handle.close()
+    click.echo(f"{db}: schema_version {before} -> {file_version(db)}")
 
 
 def _check_port(host: str, port: int) -> None:

@@ -10,10 +10,8 @@ from crawler.items import PageItem, item_from_json
 from crawler.runstate import RunState
 from crawler.sharedcrawl import CrawlDefinition, SharedCrawl
 from kb.crawl import CrawlReport
-from kb.occupations import registry_rows
 from kb.runs import begin_run, check_db_file, finish_run, lock
 from kb.store import Store
-from pipeline.credentials import registry
 
 logger = logging.getLogger(__name__)
 
@@ -24,8 +22,7 @@ def run_ingest(redis_url: str, db: str, batch_pages: int = 50, wait: float = 1.0
     handle = lock(db)
     store = Store(db)
     try:
-        store.write_registry(registry())
-        store.write_occupations(*registry_rows())
+        store.write_registries()
         shared = SharedCrawl.from_url(redis_url)
         definition = _announced(shared, wait)
         run = begin_run(store.db, definition.command, definition.args, definition.seeds, definition.revisit_sites)

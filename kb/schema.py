@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import sqlite_utils
 from sqlite_utils.db import COLUMN_TYPE_MAPPING
 
@@ -136,6 +139,17 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     if not db["schema_version"].exists():
         db["schema_version"].insert({"version": SCHEMA_VERSION})
     db.execute("update schema_version set version = ? where version < ?", [SCHEMA_VERSION, SCHEMA_VERSION])
+
+
+def file_version(path: str | Path) -> int | None:
+    """The schema_version a file records, read without writing to it; None when it records none."""
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute("select max(version) from schema_version").fetchone()[0]
+    except sqlite3.OperationalError:
+        return None
+    finally:
+        conn.close()
 
 
 def ensure_columns(db: sqlite_utils.Database, table: str, columns: dict[str, type]) -> None:

@@ -13,9 +13,10 @@ from typing import Any
 import sqlite_utils
 
 from crawler.items import FAILED, GONE, PageItem
-from kb.occupations import write_occupations
+from kb.occupations import registry_rows, write_occupations
 from kb.runs import mark_done, now, queue_urls
 from kb.schema import FACT_COLUMNS, FACT_KEYS, LATER_KEYS, RUN_COUNTS, ensure_schema
+from pipeline.credentials import registry
 
 # Errors that are a choice not to use a response rather than a failure to get one.
 SKIPPED_KINDS = {"not_html", "duplicate", "robots_txt", "offsite_redirect"}
@@ -166,6 +167,11 @@ class Store:
     def write_occupations(self, occupations: Iterable[Mapping[str, Any]], roles: Iterable[Mapping[str, Any]]) -> None:
         """Replace the occupation registry (kb/occupations.py)."""
         write_occupations(self.db, occupations, roles)
+
+    def write_registries(self) -> None:
+        """Replace the credential and occupation registries with the pipeline's (every run does, first)."""
+        self.write_registry(registry())
+        self.write_occupations(*registry_rows())
 
     def close(self) -> None:
         self.db.close()

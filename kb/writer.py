@@ -10,11 +10,9 @@ from collections import Counter
 
 from crawler.items import PageItem
 from crawler.runstate import RunState
-from kb.occupations import registry_rows
 from kb.runs import begin_run, finish_run
 from kb.schema import refresh_statistics
 from kb.store import Store
-from pipeline.credentials import registry
 
 _store: Store | None = None  # this process's open file
 
@@ -23,8 +21,7 @@ def open_run(path: str, command: str, args: dict, seeds: list[tuple[str, str]], 
     """Open the file, refresh the credential and occupation registries, and begin or resume the run."""
     global _store
     _store = Store(path)
-    _store.write_registry(registry())
-    _store.write_occupations(*registry_rows())
+    _store.write_registries()
     return begin_run(_store.db, command, args, seeds, revisit)
 
 

@@ -7,9 +7,7 @@ import hashlib
 from pathlib import Path
 
 from crawler.items import FETCHED, PageItem
-from kb.occupations import registry_rows
 from kb.store import Store
-from pipeline.credentials import registry
 from pipeline.page import ProcessedPage
 
 BASE = "http://127.0.0.1:9/"
@@ -66,8 +64,7 @@ def item(name: str, facts: dict[str, list[dict]]) -> PageItem:
 def write_comparison_db(path: Path) -> Path:
     """The knowledge base: every page written, then guide-a written again without a figure it stated at first."""
     store = Store(path)
-    store.write_registry(registry())
-    store.write_occupations(*registry_rows())
+    store.write_registries()
     run = store.db["crawl_runs"].insert({"command": "crawl", "status": "ok"}).last_pk
     first = {**PAGES["guide-a"], "wages": [*PAGES["guide-a"]["wages"], RETRACTED]}
     store.write_batch(run, [item(name, first if name == "guide-a" else facts) for name, facts in PAGES.items()])

@@ -34,7 +34,7 @@ def truth(conn: sqlite3.Connection) -> tuple[list[tuple], list[tuple]]:
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     store = Store(tmp_path / "kb.db")
-    store.write_occupations(*registry_rows())
+    store.write_registries()
     store.db["crawl_runs"].insert({"id": RUN, "command": "test", "status": "running"})
     yield store
     store.close()

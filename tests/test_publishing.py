@@ -71,14 +71,17 @@ def test_evidence_search_follows_inserts_and_updates(kb_copy):
 
 def test_every_chart_query_returns_rows_on_the_demo_database(demo_db):
     for dashboard in yaml.safe_load(DASHBOARDS.read_text(encoding="utf-8")).values():
+        defaults = {key: f["default"] for key, f in dashboard.get("filters", {}).items() if "default" in f}
         for slug, chart in dashboard["charts"].items():
             if chart["library"] == "markdown":
                 continue
-            sql = re.sub(r"\[\[.*?\]\]", "", chart["query"], flags=re.S)
-            response = fetch(demo_db, "/kb.json", params={"sql": sql, "_shape": "objects"})
+            sql = re.sub(r"\[\[.*?\]\]", "", chart["query"], flags=re.S)  # as opened: optional filters unset
+            response = fetch(demo_db, "/kb.json", params={"sql": sql, "_shape": "objects", **defaults})
             assert response.status_code == 200 and response.json()["rows"], slug
     page = fetch(demo_db, "/-/dashboards/careers")
     assert page.status_code == 200 and "renderChart('wages-over-time'" in page.text
+    page = fetch(demo_db, "/-/dashboards/occupation?soc=29-2072+Medical+Records+Specialists")
+    assert page.status_code == 200 and "renderChart('median-wage-over-years'" in page.text
 
 
 def test_no_write_path_is_published(kb_copy):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import sqlite_utils
 from kb.schema import FACT_COLUMNS, SCHEMA_VERSION, ensure_schema
 from kb.sitehost import serve_directory
 from kb.summaries import SUMMARIES
-from tests.conftest import DEMO_SITE, ROOT, kb
+from tests.conftest import DEMO_SITE, KB, ROOT, get_json, kb
 from tests.test_summaries import counted
 
 V1 = ROOT / "tests" / "fixtures" / "kb_v1.sql"
@@ -114,3 +115,21 @@ def test_a_full_refresh_of_an_upgraded_file_codes_its_facts_in_place(sources, tm
     assert facts > 0 and pages == len({row[0] for row in conn.execute(
         "select page_url from current_wages where occupation_code = '29-2072' union "
         "select page_url from current_outlook where occupation_code = '29-2072'")})
+
+
+def test_kb_serve_asks_for_an_upgrade_of_a_version_1_file_and_kb_upgrade_makes_it(tmp_path):
+    db = v1_file(tmp_path / "kb.db")
+    refused = subprocess.run([KB, "serve", "--db", str(db), "--port", "0"], capture_output=True, text=True, timeout=60)
+    assert refused.returncode != 0 and "Traceback" not in refused.stderr
+    assert refused.stderr.strip().splitlines() == [
+        f"Error: {db} has schema_version 1; run `kb upgrade --db {db}` to bring it to version 2 (every row is kept), "
+        "then serve it"]
+    before = rows(db)
+    assert kb("upgrade", "--db", str(db)).stdout.strip() == f"{db}: schema_version 1 -> {SCHEMA_VERSION}"
+    after = rows(db)
+    assert {table: after[table] for table in ["pages", *FACT_COLUMNS]} == {
+        table: before[table] for table in ["pages", *FACT_COLUMNS]}
+    assert set(before["credentials"]) <= set(after["credentials"])  # and the former credentials added
+    facets = get_json(db, "/kb/wages.json?_size=0")["facet_results"]
+    assert "occupation_code" in facets
+    assert get_json(db, "/kb/occupations.json?_size=0")["filtered_table_rows_count"] > 0

@@ -5,12 +5,14 @@ a million rows that a filter either keeps all of or none of. A knowledge base gr
 many pages restating a limited set of published figures: a source's statistic for an occupation, dated,
 perhaps for one state or setting. So each copy here keeps its fact's period, amount (scaled a little) and
 evidence (with a sentence of some page's prose added, so that search words range from rare to common), is
-put on a random page, and takes its occupation, source, statistic, date and qualifier from one of a few
-thousand such figures, the popular ones restated far more often than the rest (all with a fixed seed).
+put on a random page, and takes its occupation (with the SOC code a crawl would give it), source, statistic,
+date and qualifier from one of a few thousand such figures, the popular ones restated far more often than the
+rest (all with a fixed seed).
 """
 
 from __future__ import annotations
 
+import functools
 import random
 import sqlite3
 from collections.abc import Callable
@@ -21,6 +23,8 @@ from typing import Any
 import sqlite_utils
 
 from kb.schema import refresh_statistics
+from pipeline.occupations import name_occupation
+from pipeline.statements import occupation_columns
 
 OCCUPATIONS = [
     "medical records specialists", "medical coders", "medical billers", "medical billing and coding specialists",
@@ -61,6 +65,13 @@ def figures(rng: random.Random, count: int) -> list[tuple]:
     return [(occupation(), source(), rng.choices(statistics, weights)[0], as_of(), qualifier()) for _ in range(count)]
 
 
+@functools.cache
+def soc(occupation: str, as_of: str | None) -> tuple[str | None, str | None]:
+    """The occupation's SOC code and its basis, as a crawl gives them to a statement naming it, dated ``as_of``."""
+    columns = occupation_columns((name_occupation(occupation), "statement"), int(as_of[:4]) if as_of else None)
+    return columns["occupation_code"], columns["occupation_basis"]
+
+
 def grow_facts(db: Path, rows: int, seed: int = 18, published: int = 3000) -> None:
     """Add copies of the crawl's wage facts until ``wages`` holds ``rows`` rows (full-text index kept current)."""
     rng = random.Random(seed)
@@ -76,12 +87,13 @@ def grow_facts(db: Path, rows: int, seed: int = 18, published: int = 3000) -> No
             fact_id, amount, period, evidence = facts[n % len(facts)]
             occupation, source, statistic, as_of, qualifier = pool[period]()
             scaled = round(amount * rng.uniform(0.8, 1.25), 2 if period == "hourly" else -1)
-            return (f"{fact_id}-{n}", rng.choice(pages), occupation, statistic, scaled, period, as_of, source,
-                    qualifier, f"{evidence} {rng.choice(prose)}", OLD_RUN, OLD_RUN)
+            return (f"{fact_id}-{n}", rng.choice(pages), occupation, *soc(occupation, as_of), statistic, scaled, period,
+                    as_of, source, qualifier, f"{evidence} {rng.choice(prose)}", OLD_RUN, OLD_RUN)
 
         conn.executemany(
-            "insert into wages (id, page_url, occupation, statistic, amount, period, as_of, attributed_to, "
-            "qualifier, evidence, first_seen, last_seen) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "insert into wages (id, page_url, occupation, occupation_code, occupation_basis, statistic, amount, "
+            "period, as_of, attributed_to, qualifier, evidence, first_seen, last_seen) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (copy(n) for n in range(rows - len(facts))),
         )
     with sqlite_utils.Database(db) as grown:  # as the end of the run that grew it would

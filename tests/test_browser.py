@@ -207,3 +207,49 @@ def test_markup_in_scraped_text_is_shown_not_run(served_hostile, page, path):
     assert page.evaluate("window.kbPwned") is None
     assert page.dialogs == []
     assert page.locator("img[src=x]").count() == 0
+
+
+def test_wages_facet_by_occupation_shows_titles_and_filters_by_code(served, page):
+    page.goto(served + "/kb/wages")
+    shown = page.locator(".facet-info[data-column=occupation_code] li a").all_inner_texts()
+    assert "Medical Records Specialists" in shown and not any(re.fullmatch(r"\d\d-\d{4}", s) for s in shown)
+    page.locator(".facet-info[data-column=occupation_code]").evaluate("facet => facet.scrollIntoView()")
+    screenshot(page, "occupation-facet")
+    page.locator(".facet-info[data-column=occupation_code] li a", has_text="Medical Records Specialists").click()
+    page.wait_for_url("**/kb/wages?*occupation_code=29-2072*")
+    codes = page.locator("table.rows-and-columns td.col-occupation_code").all_inner_texts()
+    assert codes and all("Medical Records Specialists" in code for code in codes)
+    assert not page.dialogs and not page.errors
+
+
+def test_occupation_profile_gathers_a_2010_code_with_its_successor(served, page):
+    page.goto(served + "/kb/occupation_profile")
+    page.fill("input[name=soc]", "29-2071")
+    page.locator("form.sql input[type=submit]").click()
+    page.wait_for_url("**/kb/occupation_profile?soc=29-2071*")
+    codes = set(page.locator("table.rows-and-columns td.col-occupation_code").all_inner_texts())
+    assert {"29-2071", "29-2072"} <= codes
+    assert "wage" in page.locator("table.rows-and-columns td.col-kind").all_inner_texts()
+    screenshot(page, "occupation-profile")
+    assert not page.dialogs and not page.errors
+
+
+def test_occupation_dashboard_opens_on_medical_records_specialists(served, page):
+    page.goto(served + "/-/dashboards/occupation")
+    page.wait_for_url("**/-/dashboards/occupation?soc=29-2072*")
+    for chart in ("median-wage-over-years", "jobs-over-years"):
+        page.locator(f"#chart-{chart} canvas, #chart-{chart} svg").first.wait_for()
+    drawn = page.locator("#chart-median-wage-over-years canvas, #chart-median-wage-over-years svg").first
+    assert drawn.bounding_box()["height"] > 50
+    screenshot(page, "occupation-dashboard")
+    assert not page.dialogs and not page.errors
+
+
+def test_former_credentials_show_their_successor_and_year(served, page):
+    page.goto(served + "/kb/credentials?status__not=current")
+    codes = page.locator("table.rows-and-columns td.col-code").all_inner_texts()
+    assert {"CPC-H", "CPC-P", "ART"} <= set(codes)
+    successor = page.locator("table.rows-and-columns tr", has_text="CPC-H").first.locator("td.col-successor")
+    assert "Certified Outpatient Coder" in successor.inner_text()
+    screenshot(page, "credential-history")
+    assert not page.dialogs and not page.errors

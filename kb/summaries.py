@@ -29,7 +29,8 @@ SUMMARY_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 # The figure each main summary totals, where a table has one.
 MEASURES = {"wages": "amount", "outlook": "value"}
-# The wage_claims view's own columns (kb.schema.VIEWS), as SQL over the columns of wages, for its facets.
+# The wage_claims view's own columns (kb.schema.VIEWS), as SQL over the columns of wages: the view's definition
+# and, over the summary's columns, its facets.
 WAGE_CLAIM_COLUMNS = {
     "as_of_year": "cast(substr(as_of, 1, 4) as integer)",
     "occupation_title": "(select o.title from occupations o where o.code = occupation_code)",

@@ -242,15 +242,21 @@ def test_occupation_profile_gathers_the_series_of_a_code(comparison):
     registry = [r for r in rows if r["kind"] == "registry"]
     assert {r["occupation_code"] for r in registry} == {"29-2071", "29-2072", "29-2098"}
     assert "replaced by 29-2072, 29-9021" in next(r["detail"] for r in registry if r["occupation_code"] == "29-2071")
-    wages = {(r["occupation_code"], r["value"], r["page_url"]) for r in rows if r["kind"] == "wage"}
+    wages = [r for r in rows if r["kind"] == "wage"]
     with sqlite3.connect(comparison) as conn:
-        expected = set(conn.execute("select occupation_code, amount, page_url from current_wages "
-                                    "where occupation_code in ('29-2071', '29-2072')"))
+        figures = conn.execute(
+            "select occupation_code, statistic || ' ' || period, min(amount), count(*) from current_wages "
+            "where occupation_code in ('29-2071', '29-2072') "
+            "group by occupation_code, statistic, period, attributed_to, as_of, qualifier, occupation").fetchall()
+        stated = set(conn.execute("select page_url, evidence from current_wages"))
         pages = conn.execute("select count(*) from occupation_pages where code in ('29-2071', '29-2072')").fetchone()[0]
-    assert wages == expected and len(wages) == 9
+    assert sorted((r["occupation_code"], r["attribute"], r["value"]) for r in wages) == sorted(f[:3] for f in figures)
+    assert len(wages) == 7  # nine facts: BLS's May 2023 median is one figure, on three pages, two of them alike
+    assert [r["detail"] for r in wages if r["value"] == 46660] == [
+        "BLS 2023-05 (medical coders; code from the statement): 3 facts, up to 48780"]
+    assert all((r["page_url"], r["evidence"]) in stated for r in wages)
     assert {r["kind"] for r in rows} == {"registry", "wage", "outlook", "page"}
     assert len([r for r in rows if r["kind"] == "page"]) == pages == 5
-    assert all(r["evidence"] for r in rows if r["kind"] in ("wage", "outlook"))
 
 
 @pytest.mark.parametrize(("code", "named"), [("COC", {"COC", "CPC-H"}), ("CPC-H", {"CPC-H"})])

@@ -228,8 +228,11 @@ def ensure_indexes(db: sqlite_utils.Database) -> None:
 
 
 def refresh_statistics(db: sqlite_utils.Database) -> None:
-    """Gather the query planner's statistics (sqlite_stat1) for large tables that have none, or that have grown or
-    shrunk twofold since (a second per million rows, so at most a few times in a file's life).
+    """Gather the query planner's statistics (sqlite_stat1) for large tables that have none, that have grown or
+    shrunk twofold since (a second per million rows, so at most a few times in a file's life), or that have an
+    index the statistics do not describe: one created since (by an upgrade), or one led by a summary column that
+    had no value to steer by when they were gathered (occupation_code in a file upgraded before its pages were
+    read again).
 
     Without them SQLite cannot tell a filter that keeps a few rows from one that keeps most. With them it still
     takes every value to be as common as the average, while facet values are skewed (one occupation may hold
@@ -238,14 +241,15 @@ def refresh_statistics(db: sqlite_utils.Database) -> None:
     column record its most common value's rows instead of the average, and forbid skipping over their first
     column; SQLite documents both adjustments of sqlite_stat1 for steering its planner.
     """
-    known = {}
+    known, stats = {}, {}
     if db["sqlite_stat1"].exists():
-        known = {table: int(stat.split()[0])
-                 for table, stat in db.execute("select tbl, stat from sqlite_stat1 where idx is not null")}
+        for table, index, stat in db.execute("select tbl, idx, stat from sqlite_stat1 where idx is not null"):
+            known[table], stats[index] = int(stat.split()[0]), stat
     counts = {table: db.execute(f"select count(*) from [{table}]").fetchone()[0]
               for table in ["pages", *FACT_COLUMNS] if db[table].exists()}
     stale = [table for table, rows in counts.items()
-             if rows >= STATISTICS_FROM_ROWS and not 0.5 <= rows / known.get(table, 0.1) <= 2]
+             if rows >= STATISTICS_FROM_ROWS and (not 0.5 <= rows / known.get(table, 0.1) <= 2
+                                                  or undescribed(db, table, stats))]
     for table in stale:
         db.execute(f"analyze [{table}]")
         for columns in summary_indexes(table) if table in SUMMARY_COLUMNS else ():
@@ -255,9 +259,27 @@ def refresh_statistics(db: sqlite_utils.Database) -> None:
         db.execute("analyze sqlite_schema")  # the adjusted statistics take effect
 
 
+def undescribed(db: sqlite_utils.Database, table: str, stats: dict[str, str]) -> bool:
+    """Whether an index of ``table`` has no statistics, or is led by a summary column and not steered (``steer``)
+    although the summary now holds a value of that column."""
+    if any(index.name not in stats for index in db[table].indexes):
+        return True
+    for columns in summary_indexes(table) if table in SUMMARY_COLUMNS else ():
+        if columns[0] in SUMMARY_COLUMNS[table] and "noskipscan" not in stats[index_name(table, columns)].split():
+            found = db.execute(f"select 1 from [{summary_name(table)}] where [{columns[0]}] is not null limit 1")
+            if found.fetchone():
+                return True
+    return False
+
+
+def index_name(table: str, columns: tuple[str, ...]) -> str:
+    """The name sqlite-utils gives an index of ``table`` on ``columns``."""
+    return f"idx_{table}_{'_'.join(columns)}"
+
+
 def steer(db: sqlite_utils.Database, table: str, columns: tuple[str, ...]) -> None:
     """Record in an index's statistics the rows of its first column's most common value, and no skip-scan."""
-    index = f"idx_{table}_{'_'.join(columns)}"
+    index = index_name(table, columns)
     row = db.execute("select stat from sqlite_stat1 where tbl = ? and idx = ?", [table, index]).fetchone()
     most = db.execute(f"select max(n) from (select sum(n) as n from [{summary_name(table)}] "
                       f"where [{columns[0]}] is not null group by [{columns[0]}])").fetchone()[0]

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from kb.schema import FACT_COLUMNS, SCHEMA_VERSION, ensure_schema
+from kb.schema import FACT_COLUMNS, SCHEMA_VERSION, ensure_schema, index_name, refresh_statistics, summary_indexes
 from kb.sitehost import serve_directory
 from kb.summaries import SUMMARIES
 from tests.conftest import DEMO_SITE, KB, ROOT, get_json, kb
-from tests.test_summaries import counted
+from tests.test_summaries import counted, grow
 
 V1 = ROOT / "tests" / "fixtures" / "kb_v1.sql"
 V1_PORT = 28419  # where the demo site was served when the file was written (tests/fixtures/kb_v1.sql)
@@ -133,3 +133,22 @@ def test_kb_serve_asks_for_an_upgrade_of_a_version_1_file_and_kb_upgrade_makes_i
     facets = get_json(db, "/kb/wages.json?_size=0")["facet_results"]
     assert "occupation_code" in facets
     assert get_json(db, "/kb/occupations.json?_size=0")["filtered_table_rows_count"] > 0
+
+
+def test_an_upgraded_file_has_statistics_for_its_new_indexes_and_steers_by_codes_once_filled(tmp_path):
+    db = v1_file(tmp_path / "kb.db")
+    grow(db, 5_000, "figure")
+    with sqlite3.connect(db) as conn:
+        conn.execute("analyze")  # as a version-1 writer leaves a large file
+    kb("upgrade", "--db", str(db))
+    file = sqlite_utils.Database(db)
+    described = {idx for (idx,) in file.execute("select idx from sqlite_stat1 where tbl = 'wages'")}
+    assert {index.name for index in file["wages"].indexes} <= described
+    led = index_name("wages", next(c for c in summary_indexes("wages") if c[0] == "occupation_code"))
+    stat = file.execute("select stat from sqlite_stat1 where idx = ?", [led]).fetchone()[0]
+    assert not stat.endswith("noskipscan")  # no code yet to steer by
+    file.execute("update wages set occupation_code = '29-2072' where rowid % 3 = 0")  # as a full refresh would
+    refresh_statistics(file)  # as the end of that refresh does
+    stat = file.execute("select stat from sqlite_stat1 where idx = ?", [led]).fetchone()[0]
+    coded = file.execute("select count(*) from wages where occupation_code = '29-2072'").fetchone()[0]
+    assert stat.split()[1] == str(coded) and stat.endswith("noskipscan")

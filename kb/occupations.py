@@ -87,8 +87,21 @@ def write_occupations(db: sqlite_utils.Database, occupations: Iterable[Mapping[s
 
 
 def triggers() -> dict[str, str]:
-    """The triggers that count each current fact with an occupation_code into occupation_pages, and each row
-    of occupation_pages into its occupation's facts and pages."""
+    """Every trigger that keeps the counts: on each counted fact table, and on occupation_pages."""
+    return {name: sql for table in COUNTED_TABLES for name, sql in fact_triggers(table).items()} | {
+        "occupation_pages_ai": "CREATE TRIGGER [occupation_pages_ai] after insert on [occupation_pages] begin "
+                               "update occupations set facts = facts + new.n, pages = pages + 1 "
+                               "where code = new.code; end",
+        "occupation_pages_au": "CREATE TRIGGER [occupation_pages_au] after update of n on [occupation_pages] begin "
+                               "update occupations set facts = facts + new.n - old.n where code = new.code; end",
+        "occupation_pages_ad": "CREATE TRIGGER [occupation_pages_ad] after delete on [occupation_pages] begin "
+                               "update occupations set facts = facts - old.n, pages = pages - 1 "
+                               "where code = old.code; end",
+    }
+
+
+def fact_triggers(table: str) -> dict[str, str]:
+    """The triggers that count each current fact of ``table`` with an occupation_code into occupation_pages."""
     def add(row: str) -> str:
         return (f"insert into occupation_pages (code, page_url, n) select {row}.occupation_code, {row}.page_url, 1 "
                 f"where {row}.occupation_code is not null and {row}.retracted_at is null "
@@ -101,22 +114,10 @@ def triggers() -> dict[str, str]:
 
     changed = ("old.occupation_code is not new.occupation_code or old.page_url is not new.page_url "
                "or (old.retracted_at is null) is not (new.retracted_at is null)")
-    found = {}
-    for table in COUNTED_TABLES:
-        name = f"{table}_occupations"
-        found |= {
-            f"{name}_ai": f"CREATE TRIGGER [{name}_ai] after insert on [{table}] begin {add('new')} end",
-            f"{name}_ad": f"CREATE TRIGGER [{name}_ad] after delete on [{table}] begin {remove('old')} end",
-            f"{name}_au": (f"CREATE TRIGGER [{name}_au] after update of occupation_code, page_url, retracted_at "
-                           f"on [{table}] when {changed} begin {remove('old')} {add('new')} end"),
-        }
-    return found | {
-        "occupation_pages_ai": "CREATE TRIGGER [occupation_pages_ai] after insert on [occupation_pages] begin "
-                               "update occupations set facts = facts + new.n, pages = pages + 1 "
-                               "where code = new.code; end",
-        "occupation_pages_au": "CREATE TRIGGER [occupation_pages_au] after update of n on [occupation_pages] begin "
-                               "update occupations set facts = facts + new.n - old.n where code = new.code; end",
-        "occupation_pages_ad": "CREATE TRIGGER [occupation_pages_ad] after delete on [occupation_pages] begin "
-                               "update occupations set facts = facts - old.n, pages = pages - 1 "
-                               "where code = old.code; end",
+    name = f"{table}_occupations"
+    return {
+        f"{name}_ai": f"CREATE TRIGGER [{name}_ai] after insert on [{table}] begin {add('new')} end",
+        f"{name}_ad": f"CREATE TRIGGER [{name}_ad] after delete on [{table}] begin {remove('old')} end",
+        f"{name}_au": (f"CREATE TRIGGER [{name}_au] after update of occupation_code, page_url, retracted_at "
+                       f"on [{table}] when {changed} begin {remove('old')} {add('new')} end"),
     }

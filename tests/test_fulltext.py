@@ -8,6 +8,7 @@ import pytest
 import sqlite_utils
 
 from kb.fulltext import ensure_search, triggers
+from kb.occupations import COUNTED_TABLES, fact_triggers
 from kb.schema import SEARCHED_COLUMNS, ensure_schema
 from kb.summaries import SUMMARIES
 from kb.summaries import triggers as summary_triggers
@@ -31,7 +32,8 @@ def page(url: str, text: str) -> dict:
 def test_every_searched_table_has_the_project_s_triggers_only(db):
     for table, columns in SEARCHED_COLUMNS.items():
         summarized = [summary_triggers(summary) for summary in SUMMARIES if summary.table == table]
-        wanted = {**triggers(table, columns), **{n: sql for made in summarized for n, sql in made.items()}}
+        wanted = {**triggers(table, columns), **{n: sql for made in summarized for n, sql in made.items()},
+                  **(fact_triggers(table) if table in COUNTED_TABLES else {})}
         assert {t.name: t.sql for t in db.triggers if t.table == table} == wanted
 
 

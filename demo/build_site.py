@@ -486,6 +486,10 @@ page("/guides/remote-medical-coding-jobs.html", "guides", "Remote Medical Coding
 
 STATES = [("California", 61450), ("Washington", 60830), ("New York", 55900), ("Ohio", 46200), ("Texas", 45120), ("Florida", 44310)]
 state_rows = "\n".join(f"<tr><td>{s}</td><td>${a:,}</td></tr>" for s, a in STATES)
+# The BLS medians of the 2010 code (29-2071), before the 2018 classification split it
+HISTORY = [(2014, 35900), (2016, 38040), (2018, 40350)]
+HISTORY_OCCUPATION = "Medical records and health information technicians"
+history_rows = "\n".join(f"<tr><td>May {y}</td><td>{HISTORY_OCCUPATION}</td><td>${a:,}</td></tr>" for y, a in HISTORY)
 page("/guides/medical-coder-salary-by-state.html", "guides", "Medical Coder Salary by State", f"""<h1>Medical coder salary by state</h1>
 <p>Where you live changes what you earn more than almost anything else in this field.</p>
 <p>Nationally, the median annual wage for medical records specialists was $48,780 in May 2023, according to the Bureau of Labor Statistics.</p>
@@ -500,12 +504,22 @@ page("/guides/medical-coder-salary-by-state.html", "guides", "Medical Coder Sala
 </tbody>
 </table>
 <p>Higher pay in coastal states is partly offset by higher living costs, so compare offers against local rent before you relocate.</p>
+<h2>The national median over the years</h2>
+<p>Until 2019 the Bureau of Labor Statistics counted coders as medical records and health information technicians, so its earlier figures carry that name.</p>
+<table class="wage-table">
+<thead><tr><th>Year</th><th>Occupation</th><th>Median annual wage</th></tr></thead>
+<tbody>
+{history_rows}
+</tbody>
+</table>
 """, gold=[
     W("medical records specialists", "median", 48780, "annual", "2023-05", "BLS", None, "Nationally, the median annual wage for medical records specialists was $48,780 in May 2023, according to the Bureau of Labor Statistics."),
     W("medical records specialists", "median", 23.45, "hourly", "2023", "BLS", None, "That works out to a median of $23.45 per hour."),
     W("medical records specialists", "bottom10", 35730, "annual", "2023", "BLS", None, "The lowest-paid 10 percent earned less than $35,730, and the highest-paid 10 percent earned more than $78,520."),
     W("medical records specialists", "top10", 78520, "annual", "2023", "BLS", None, "The lowest-paid 10 percent earned less than $35,730, and the highest-paid 10 percent earned more than $78,520."),
-] + [W("medical records specialists", "mean", a, "annual", "2023-05", "BLS", f"state: {s}", f"{s} ${a:,}") for s, a in STATES])
+] + [W("medical records specialists", "mean", a, "annual", "2023-05", "BLS", f"state: {s}", f"{s} ${a:,}") for s, a in STATES]
+  + [W(HISTORY_OCCUPATION, "median", a, "annual", f"{y}-05", "BLS", None, f"May {y} {HISTORY_OCCUPATION} ${a:,}")
+     for y, a in HISTORY])
 
 CRED_PAY = [("CPC-A", "Certified Professional Coder Apprentice", 46820), ("CPC", "Certified Professional Coder", 61310),
             ("CPB", "Certified Professional Biller", 57290), ("COC", "Certified Outpatient Coder", 66450),

@@ -281,19 +281,30 @@ def _qualifier(statement: Statement, figure: _Figure) -> str | None:
 def _row_label(statement: Statement) -> str | None:
     """A table row's first cell of words under its column's category ("state: Oregon"), when it names a group.
 
-    A rank or count before it ("| 1 | Oregon | ...") is passed over.
+    A rank, count, date or occupation before it ("| 1 | Oregon | ...", "| May 2014 | Medical coders | Oregon |
+    ...") is passed over.
     """
     block = statement.block
     if block.cells == block.header:
         return None
     at, label = next(((at, cell) for at, cell in enumerate(block.cells)
-                      if cell and not find_money(cell) and parse_number(cell) is None), (0, ""))
+                      if cell and not find_money(cell) and parse_number(cell) is None and not _dates_or_names(cell)),
+                     (0, ""))
     if not label or _named(label) or _PAY_LABEL.fullmatch(label):
         return None
     header = block.header[at] if at < len(block.header) else ""
     category = (_category(header) or header.lower()) if header else _category(lead_in(statement))
     category = category or _group_of(label)
     return f"{category}: {label}" if category else None
+
+
+def _dates_or_names(cell: str) -> bool:
+    """Whether a cell only dates its row ("May 2014") or names its occupation ("Medical coders"), which the
+    figure's date and occupation say: no group it belongs to."""
+    if len(cell.split()) <= 3 and find_as_of(cell) is not None:
+        return True
+    named = name_occupation(cell)
+    return named is not None and named.phrase is not None and len(named.phrase) >= len(cell.strip(" *:")) - 2
 
 
 def _group_of(label: str) -> str | None:

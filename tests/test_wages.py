@@ -564,3 +564,16 @@ def test_a_figure_that_refers_back_to_an_occupation_takes_the_one_named_before(b
     (row,) = extract_wages(page(*blocks, title="Medical Coder Salary Guide"))
     assert (row["occupation_code"], row["occupation_basis"]) == ("29-9021", "statement")
     assert row["occupation"].lower().startswith("health information technologists")
+
+
+@pytest.mark.parametrize(("header", "cells", "qualifier", "as_of"), [
+    (("Year", "Median annual wage"), ("2016", "$38,040"), None, "2016"),
+    (("Year", "Occupation", "Median annual wage"), ("May 2014", "Medical records technicians", "$35,900"), None,
+     "2014-05"),
+    (("Survey date", "State", "Annual mean wage"), ("May 2022", "Ohio", "$44,900"), "state: Ohio", "2022-05"),
+    (("Occupation", "As of", "Median annual wage"), ("Medical coders", "2018", "$40,350"), None, "2018"),
+])
+def test_a_date_cell_dates_the_row_and_sets_no_group_apart(header, cells, qualifier, as_of):
+    rows = extract_wages(page(Block("row", " | ".join(header), cells=header, header=header),
+                              Block("row", " | ".join(cells), cells=cells, header=header)))
+    assert [(row["qualifier"], row["as_of"]) for row in rows] == [(qualifier, as_of)]

@@ -42,6 +42,7 @@ _BRACKET = re.compile(r"\(")
 _SHORT = 12  # words: a heading, row, card or label is one clause
 _YEAR_AFTER = re.compile(r"\s*(?:in|by|as of|\()\s*((?:19|20)\d\d)\b(?!\s*[-–])", re.IGNORECASE)
 _PERCENT_COLUMN = re.compile(r"percent|%", re.IGNORECASE)
+_NEXT_FIGURE = re.compile(r"\s*(?:of|by)?\s*(?:[a-z]+\s+){0,2}?(?!(?:19|20)\d\d\b)[$\d]", re.IGNORECASE)  # not a year
 _CODE_DASHES = "-‐–"  # a digit on the far side of one of these makes a number part of a code
 
 
@@ -160,12 +161,17 @@ def _counts(statement: Statement, cells: list[Number]) -> list[tuple[str, float,
 
 
 def _measure(clause: _Clause, number: Number) -> str | None:
-    """What a count is, by the cue nearest to it in its clause (labels count as farther, in their order)."""
+    """What a count is, by the cue nearest to it in its clause (labels count as farther, in their order).
+
+    A cue after the count that leads straight into another figure is that figure's: "reach 208,500 by 2033, an
+    increase of 13,600".
+    """
     if not WORDS["jobs"].search(clause.words):
         return None
     distances = {}
     for name, pattern in COUNTS.items():
-        near = [_distance(m, number) for m in pattern.finditer(clause.text, clause.start, clause.end)]
+        near = [_distance(m, number) for m in pattern.finditer(clause.text, clause.start, clause.end)
+                if not (m.start() >= number.end and _NEXT_FIGURE.match(clause.text, m.end()))]
         near += [len(clause.text) * rank for rank, label in enumerate(clause.labels, 1) if pattern.search(label)]
         if near:
             distances[name] = min(near)

@@ -85,7 +85,8 @@ def _statements(page: CleanPage) -> Iterator[Statement]:
             yield Statement(block.text, block, _lead_in(blocks, index), (), headings, section, notes[index])
         elif is_bare(block.text):
             card = _card(blocks, index)
-            yield card._replace(headings=headings, section=tuple(dict.fromkeys((*card.section, *section))))
+            framing = headings[1:] if _after_card(blocks, index) and card.lead else headings
+            yield card._replace(headings=framing, section=tuple(dict.fromkeys((*card.section, *section))))
         else:
             lead = _lead_in(blocks, index) if block.kind == "item" else ""
             earlier: tuple[str, ...] = ()
@@ -169,6 +170,12 @@ def _card(blocks: list[Block], index: int) -> Statement:
             break
         labels.append(following.text)
     return Statement("\n".join([block.text, *labels]), block, "\n".join(labels), section=section)
+
+
+def _after_card(blocks: list[Block], index: int) -> bool:
+    """Whether the heading right above a card's figure is the label below the card before it ("$48,780" /
+    "Median Salary" / "7%"): a heading a figure stands right above is no heading of the next card."""
+    return index >= 2 and blocks[index - 1].kind == "heading" and _is_value(blocks[index - 2])
 
 
 def _is_label(block: Block) -> bool:

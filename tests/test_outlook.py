@@ -315,3 +315,28 @@ def test_the_soc_code_a_page_gives_itself_settles_a_name_of_both_editions(declar
 def test_a_page_soc_code_that_none_of_the_names_stands_for_is_not_taken():
     rows = extract_outlook(page(para("SOC: 29-9021"), para("Employment of medical coders in 2016: 200,000")))
     assert [(row["end_year"], row["occupation_code"]) for row in rows] == [(2016, "29-2071")]
+
+
+@pytest.mark.parametrize("text", [
+    "Coders held 194,900 jobs in 2023. The number is expected to reach 208,500 by 2033, an increase of 13,600 jobs.",
+    "Employment is expected to climb to 208,500 by 2033, an increase of 13,600 jobs.",
+    "The number of coding jobs should rise to 208,500 by 2033, a gain of 13,600.",
+    "Billing and coding jobs will grow to 208,500 by 2033 — an increase of about 13,600 positions.",
+], ids=["the number reaches", "employment climbs to", "rise to, a gain of", "grow to, dash"])
+def test_the_level_jobs_reach_is_employment_and_the_increase_after_it_the_change(text):
+    got = [(row["measure"], row["value"]) for row in extract_outlook(page(para(text)))]
+    assert ("employment", 208_500) in got and ("employment_change", 13_600) in got
+    assert ("employment_change", 208_500) not in got
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("$48,780"), Block("heading", "Median Salary (BLS, 2023)"),
+     para("7%"), Block("heading", "Job Growth (2023-2033)")],
+    [para("$23.45 per hour"), Block("heading", "Median Pay"),
+     para("7%"), Block("heading", "Projected Growth, 2023-33")],
+    [para("$48,780"), para("Average salary"), para("7%"), para("Job growth 2023-2033"), para("15,000"),
+     para("Openings each year")],
+], ids=["heading labels", "hourly card before", "paragraph labels"])
+def test_a_growth_card_after_a_pay_card_is_not_read_under_the_pay_label(blocks):
+    got = facts(extract_outlook(page(*blocks)))
+    assert ("growth_percent", 7, 2023, 2033) in got

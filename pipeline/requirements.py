@@ -40,8 +40,9 @@ _STATING = Cues({**TYPES, **{name: CUES[name] for name in ("negated", "none", "h
 _TYPES = Cues(TYPES)
 LABELS: dict[str, str] = {label.lower(): kind for label, kind in _DATA["labels"].items()}
 
-_LABELLED = re.compile(
-    r"^(?P<label>" + "|".join(re.escape(label) for label in LABELS) + r")\s*[:|]?\s*(?P<value>\S.*)$", re.IGNORECASE
+_LABELLED = re.compile(  # the longest label first: "Typical education needed" before "Typical education"
+    r"^(?P<label>" + "|".join(re.escape(label) for label in sorted(LABELS, key=len, reverse=True))
+    + r")\s*[:|]?\s*(?P<value>\S.*)$", re.IGNORECASE
 )
 # A clause ends at a semicolon, a comma before a word that opens another, or a contrast ("but").
 _CLAUSE_BREAK = re.compile(

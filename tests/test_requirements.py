@@ -531,3 +531,21 @@ def test_an_exam_task_counts_unless_it_is_what_the_requirement_is_for(clause, ki
 ])
 def test_a_requirement_of_a_renamed_credential_is_its_successors(text, credential):
     assert {row["credential"] for row in extract_requirements(page(para(text)))} == {credential}
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("Most employers look for a postsecondary certificate in medical coding.", "Education and Training")],
+    [item("Hospitals usually look for coders with an associate degree.", "Getting Hired")],
+    [para("A high school diploma is the minimum for entry into a training program.", "Education")],
+    [para("At minimum, coders need a high school diploma.", "How to Become a Coder")],
+    [para("Typical education needed: Postsecondary certificate", "Education")],
+    [Block("row", "Typical Education | Postsecondary nondegree award",
+           cells=("Typical Education", "Postsecondary nondegree award"))],
+], ids=["employers look for", "hospitals look for, item", "is the minimum", "at minimum", "typical education label",
+        "typical education row"])
+def test_what_employers_look_for_and_the_minimum_education_are_career_requirements(blocks):
+    assert pairs(extract_requirements(page(*blocks))) == {(None, "education", 0)}
+
+
+def test_a_reader_told_to_look_for_a_program_is_given_no_requirement():
+    assert extract_requirements(page(para("Look for a program accredited by CAHIIM.", "Choosing a School"))) == []

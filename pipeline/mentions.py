@@ -615,7 +615,9 @@ def _with_parents(blocks: list[Block]) -> Iterator[tuple[Block, tuple[str, ...]]
 def _runs(blocks: list[Block]) -> dict[int, str]:
     """Headings that follow a heading of their level or a line ending in a colon, two or more in a row with
     nothing between, each with the text that leads them in: a list of short lines set as headings. The last
-    of them opens a section of its own where text follows it ("Career Outlook" after a list of courses).
+    of them opens a section of its own where text follows it ("Career Outlook" after a list of courses),
+    unless it opens with a course number. A heading in the run that introduces a kind ("Curriculum" after
+    "Total Credits: 64") leads the ones after it.
     """
     led: dict[int, str] = {}
     for index, opener in enumerate(blocks):
@@ -624,10 +626,14 @@ def _runs(blocks: list[Block]) -> dict[int, str]:
             level = opener.level if opener.kind == "heading" else blocks[end].level if end < len(blocks) else 0
             while end < len(blocks) and blocks[end].kind == "heading" and blocks[end].level == level:
                 end += 1
-            if end < len(blocks):
-                end -= 1
+            if end < len(blocks) and not _COURSE_CODE.match(blocks[end - 1].text):
+                end -= 1  # a last line numbered as a course ("HIT 290 Practicum") is one of the list
             if end - index > 2 and index + 1 not in led:
-                led.update(dict.fromkeys(range(index + 1, end), opener.text))
+                lead = opener.text
+                for position in range(index + 1, end):
+                    led[position] = lead
+                    if _headed(blocks[position].text):
+                        lead = blocks[position].text
     return led
 
 

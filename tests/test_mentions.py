@@ -424,3 +424,23 @@ def test_a_row_labelled_with_occupations_lists_titles_that_end_in_a_head():
 ])
 def test_a_credential_written_out_is_a_job_title_only_in_a_list_of_titles(blocks, named):
     assert names(extract_mentions(page(*blocks)), "job_title") == named
+
+
+COURSE_LINES = ["HIT 101 Introduction to Health Information Management (3 credits)",
+                "HIT 110 Medical Terminology (3 credits)", "HIT 290 Professional Practice Experience (3 credits)"]
+COURSES = ["Introduction to Health Information Management", "Medical Terminology", "Professional Practice Experience"]
+
+
+@pytest.mark.parametrize("blocks", [
+    # a fact box set as headings before the course list: "Curriculum" leads what follows it
+    [heading("Program Length: 2 years"), heading("Total Credits: 64"), heading("Curriculum"),
+     heading("First Year"), *map(heading, COURSE_LINES), para("Tuition is $152 per credit hour.")],
+    # terms between the courses, the last course right before prose
+    [heading("Program of Study"), heading("Fall Semester"), *map(heading, COURSE_LINES[:2]),
+     heading("Semester 2"), heading(COURSE_LINES[2]), para("Graduates may sit for the RHIT exam.")],
+    # courses as list items under a heading, with a term heading between
+    [heading("Required Courses"), heading("Second Year", 3, "Required Courses"),
+     *(item(line, "Required Courses", "Second Year") for line in COURSE_LINES)],
+], ids=["after a fact box", "terms between, last before prose", "items under a term"])
+def test_a_course_list_set_out_by_terms_names_every_course_and_no_term(blocks):
+    assert names(extract_mentions(page(*blocks)), "course") == COURSES

@@ -14,6 +14,7 @@ from pipeline.datafiles import load
 from pipeline.durations import find_durations
 from pipeline.memo import per_text
 from pipeline.occupations import find_occupation
+from pipeline.organizations import find_organizations
 from pipeline.page import Block, CleanPage
 from pipeline.statements import Statement
 
@@ -248,8 +249,11 @@ def requirement_types(text: str) -> list[str]:
     """The requirement types a clause names, not counting what it is for ("to enroll in a coding program");
     a renewal clause is only a renewal.
 
-    A credential to hold already is a requirement of its own only where the clause names no other.
+    A credential to hold already is a requirement of its own only where the clause names no other. An
+    organisation's name names no type ("... Information Management Education" is an accreditor, not education).
     """
+    for organization in reversed(find_organizations(text)):
+        text = f"{text[:organization.start]}{organization.acronym}{text[organization.end:]}"
     text = CUES["purpose"].sub("", text)
     found = [kind for kind, cue in _TYPES.candidates(text) if cue.pattern.search(text)]
     if "renewal" in found:

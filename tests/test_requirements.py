@@ -549,3 +549,36 @@ def test_what_employers_look_for_and_the_minimum_education_are_career_requiremen
 
 def test_a_reader_told_to_look_for_a_program_is_given_no_requirement():
     assert extract_requirements(page(para("Look for a program accredited by CAHIIM.", "Choosing a School"))) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The program is accredited by the Commission on Accreditation for Health Informatics and Information Management "
+    "Education (CAHIIM), and graduates are eligible to take the RHIT exam.",
+    "Graduates of programs accredited by the Accrediting Bureau of Health Education Schools are eligible for the "
+    "CBCS exam.",
+    "The school is accredited by the Middle States Commission on Higher Education and eligible for federal aid.",
+], ids=["CAHIIM in full", "ABHES in full", "a regional accreditor in full"])
+def test_an_organisations_name_names_no_requirement_type(text):
+    assert extract_requirements(page(para(text, "Accreditation"))) == []
+
+
+def test_an_accreditor_named_in_full_keeps_the_education_it_qualifies():
+    rows = extract_requirements(page(item(
+        "Graduate from a CCS program accredited by the Commission on Accreditation for Health Informatics and "
+        "Information Management Education", "Eligibility Requirements")))
+    assert pairs(rows) == {("CCS", "education", 0)}
+
+
+@pytest.mark.parametrize("text", [
+    "Many online programs let motivated students finish in as little as four months.",
+    "You can complete the certificate in as little as 9 months.",
+    "Self-paced coding courses can be done in as little as twelve weeks, students say.",
+], ids=["finish in", "complete in", "done in"])
+def test_a_time_to_finish_in_as_little_as_is_no_requirement(text):
+    assert extract_requirements(page(para(text, "How Long Does It Take?"))) == []
+
+
+def test_as_little_as_an_amount_of_education_is_a_requirement():
+    rows = extract_requirements(page(para("Coders may start with as little as one year of postsecondary education.",
+                                          "How to Become a Coder")))
+    assert pairs(rows) == {(None, "education", 0)}

@@ -65,8 +65,15 @@ def _lengths(sentence: str) -> list[Duration]:
     return found
 
 
-def _norms(sentence: str, header: str = "") -> list[dict]:
-    """The lengths and costs a sentence, list item or table row (under its ``header``) gives for programs."""
+def _heading_award(heading: str) -> str | None:
+    """The one kind of award a heading names ("Associate Degrees", "How Much Does a Certificate Cost?"), if one."""
+    kinds = {award.kind for award in find_awards(heading)}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _norms(sentence: str, header: str = "", heading: str = "") -> list[dict]:
+    """The lengths and costs a sentence, list item or table row (under its ``header``) gives for programs; one that
+    names no award is of the award its section's ``heading`` names."""
     rows = []
     label = _LABEL.match(sentence)
     lasting = bool(_LASTING.search(sentence) or _LASTING.search(header)
@@ -81,11 +88,11 @@ def _norms(sentence: str, header: str = "") -> list[dict]:
             award = award_near(sentence, length.start, length.end)
         else:
             continue
-        rows.append({"credential_awarded": award,
+        rows.append({"credential_awarded": award or _heading_award(heading),
                      "duration_months_min": length.months_min, "duration_months_max": length.months_max,
                      "cost_usd_min": None, "cost_usd_max": None, "evidence": sentence})
     for cost in program_costs(sentence):
-        rows.append({"credential_awarded": award_near(sentence, cost.start, cost.end),
+        rows.append({"credential_awarded": award_near(sentence, cost.start, cost.end) or _heading_award(heading),
                      "duration_months_min": None, "duration_months_max": None,
                      "cost_usd_min": cost.low, "cost_usd_max": cost.high or cost.low, "evidence": sentence})
     return rows
@@ -136,5 +143,5 @@ def extract_program_norms(page: CleanPage) -> list[dict]:
                     or _on_programs(header)):
                 continue
             if sentence not in about_schools and _general(sentence, block, bool(about_schools)):
-                rows += [row for row in _norms(sentence, header) if row not in rows]
+                rows += [row for row in _norms(sentence, header, block.heading or "") if row not in rows]
     return rows

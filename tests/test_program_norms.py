@@ -234,3 +234,16 @@ def test_paying_tuition_back_is_no_program_length():
 ])
 def test_a_length_per_division_is_not_the_programs_but_months_of_classes_are(text, found):
     assert lengths(extract_program_norms(page(para(text)))) == found
+
+
+@pytest.mark.parametrize(("section", "text", "award"), [
+    ("Associate Degrees", "Community college tuition for the full degree usually falls between $6,000 and $15,000.",
+     "associate"),
+    ("How Much Does a Certificate Cost?", "Most programs charge $2,500 to $6,000 in total tuition.", "certificate"),
+    ("Bachelor's Degree in Health Information Management", "Tuition typically runs $30,000 to $60,000 overall.",
+     "bachelor"),
+    ("Certificate or Associate Degree?", "Programs cost $2,500 to $15,000 in tuition.", None),
+], ids=["plural heading", "question heading", "long heading", "two awards: none"])
+def test_a_cost_naming_no_award_is_of_the_award_its_heading_names(section, text, award):
+    rows = extract_program_norms(page(heading(section), para(text, section)))
+    assert [row["credential_awarded"] for row in rows] == [award]

@@ -13,6 +13,7 @@ from pipeline.organizations import find_organizations
 from pipeline.page import Block, CleanPage
 from pipeline.patterns import one_of, whole_words
 from pipeline.programs import CITED, program_fact, school_passages
+from pipeline.statements import card_label
 from pipeline.tuition import program_costs
 
 _DATA = load("program_norms")
@@ -132,8 +133,10 @@ def extract_program_norms(page: CleanPage) -> list[dict]:
     """
     rows: list[dict] = []
     about_schools = school_passages(page)
-    for block in page.blocks:
+    for index, block in enumerate(page.blocks):
         passages = [block.text] if block.kind in ("heading", "row") else block.sentences()
+        if label := card_label(page.blocks, index):  # a card "9-12 months" / "Typical Training"
+            passages = [f"{label}: {block.text}"]
         header = " ".join(block.header)
         for before, sentence in zip(["", *passages], passages, strict=False):
             if not (find_durations(sentence) or find_money(sentence)):

@@ -155,13 +155,9 @@ def _card(blocks: list[Block], index: int) -> Statement:
     previous = blocks[index - 1] if index else None
     if previous and not is_bare(previous.text) and (find_money(previous.text) or find_percents(previous.text)):
         return Statement(block.text, block, previous.text)
-    start, end = index, index + 1
-    while start and _in_cards(blocks[start - 1]):
-        start -= 1
-    while end < len(blocks) and _in_cards(blocks[end]):
-        end += 1
+    start, end = _card_run(blocks, index)
     section = (blocks[start - 1].text,) if start and blocks[start - 1].kind == "paragraph" else ()
-    if not _is_value(blocks[start]) and _is_value(blocks[end - 1]):
+    if _labels_above(blocks, start, end):
         label = blocks[index - 1].text if index > start and _is_label(blocks[index - 1]) else ""
         return Statement(f"{label}\n{block.text}" if label else block.text, block, label, section=section)
     labels = []
@@ -170,6 +166,33 @@ def _card(blocks: list[Block], index: int) -> Statement:
             break
         labels.append(following.text)
     return Statement("\n".join([block.text, *labels]), block, "\n".join(labels), section=section)
+
+
+def card_label(blocks: list[Block], index: int) -> str | None:
+    """The label of a card whose figure is a short text that opens with it ("9-12 months" / "Typical Training"),
+    above or below it as ``_card`` places labels; None for any other block."""
+    block = blocks[index]
+    if block.kind == "heading" or is_bare(block.text) or not _is_value(block):
+        return None
+    start, end = _card_run(blocks, index)
+    near = index - 1 if _labels_above(blocks, start, end) else index + 1
+    label = blocks[near] if start <= near < end else None
+    return label.text if label and _is_label(label) and not _is_value(label) else None
+
+
+def _card_run(blocks: list[Block], index: int) -> tuple[int, int]:
+    """Where the run of card figures and labels holding the block at ``index`` starts and ends."""
+    start, end = index, index + 1
+    while start and _in_cards(blocks[start - 1]):
+        start -= 1
+    while end < len(blocks) and _in_cards(blocks[end]):
+        end += 1
+    return start, end
+
+
+def _labels_above(blocks: list[Block], start: int, end: int) -> bool:
+    """Whether a run of cards sets each label above its figure: it starts with a label and ends with a figure."""
+    return not _is_value(blocks[start]) and _is_value(blocks[end - 1])
 
 
 def _after_card(blocks: list[Block], index: int) -> bool:

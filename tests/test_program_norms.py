@@ -247,3 +247,24 @@ def test_a_length_per_division_is_not_the_programs_but_months_of_classes_are(tex
 def test_a_cost_naming_no_award_is_of_the_award_its_heading_names(section, text, award):
     rows = extract_program_norms(page(heading(section), para(text, section)))
     assert [row["credential_awarded"] for row in rows] == [award]
+
+
+def card(text):
+    return Block("paragraph", text)
+
+
+@pytest.mark.parametrize("blocks", [
+    [card("$48,780"), heading("Median Salary"), card("9-12 months"), heading("Typical Training"),
+     heading("What They Do")],
+    [heading("Typical Training"), card("9-12 months"), heading("Median Pay"), card("$48,780")],
+    [card("$48,780"), card("Median pay"), card("9–12 months"), card("Training time"), card("7%"),
+     card("Job growth")],
+], ids=["labels below as headings", "labels above", "labels below as paragraphs"])
+def test_a_stat_card_gives_the_typical_training_length(blocks):
+    assert lengths(extract_program_norms(page(*blocks))) == [(None, 9, 12)]
+
+
+def test_a_schools_program_length_card_is_its_own_fact_not_a_norm():
+    assert extract_program_norms(CleanPage(
+        "https://example.edu/coding", "Medical Coding Certificate | Lakeshore Technical College",
+        [card("10 months"), heading("Program Length"), card("31"), heading("Credits")])) == []

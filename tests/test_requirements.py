@@ -582,3 +582,21 @@ def test_as_little_as_an_amount_of_education_is_a_requirement():
     rows = extract_requirements(page(para("Coders may start with as little as one year of postsecondary education.",
                                           "How to Become a Coder")))
     assert pairs(rows) == {(None, "education", 0)}
+
+
+@pytest.mark.parametrize("text", [
+    "A coding certificate opens more doors than the job title on the diploma suggests.",
+    "As the name suggests, the CCA is an entry-level credential for coders with a diploma.",
+    "Survey data suggests that coders with a degree earn more.",
+], ids=["ends the sentence", "as the name suggests", "suggests that"])
+def test_what_a_thing_suggests_is_no_recommendation(text):
+    assert extract_requirements(page(para(text, "Careers"))) == []
+
+
+@pytest.mark.parametrize("text", [
+    "AAPC suggests an associate degree before you sit for the CRC exam.",
+    "An associate degree is suggested for the CRC.",
+    "AAPC's suggestion for CRC candidates: an associate degree.",
+], ids=["active", "passive", "noun"])
+def test_a_suggested_requirement_is_recommended(text):
+    assert pairs(extract_requirements(page(para(text, "Eligibility")))) == {("CRC", "education", 1)}

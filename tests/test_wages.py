@@ -577,3 +577,14 @@ def test_a_date_cell_dates_the_row_and_sets_no_group_apart(header, cells, qualif
     rows = extract_wages(page(Block("row", " | ".join(header), cells=header, header=header),
                               Block("row", " | ".join(cells), cells=cells, header=header)))
     assert [(row["qualifier"], row["as_of"]) for row in rows] == [(qualifier, as_of)]
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("Coders earned a median of $48,780 in May 2023."), para("LPNs earned a median of $59,730 per year.")],
+    [para("In May 2023 the median was $48,780 for medical coders and $59,730 for licensed practical nurses.")],
+    [para("Median pay, May 2023:"), Block("row", "Medical coders | $48,780", cells=("Medical coders", "$48,780")),
+     Block("row", "Licensed vocational nurses | $59,730", cells=("Licensed vocational nurses", "$59,730"))],
+], ids=["acronym in its own sentence", "full name in one sentence", "table row"])
+def test_practical_nurses_pay_beside_coders_is_the_nurses(blocks):
+    rows = extract_wages(page(*blocks))
+    assert [(row["amount"], row["occupation_code"]) for row in rows] == [(48_780, "29-2072"), (59_730, "29-2061")]

@@ -13,6 +13,7 @@ from pipeline.money import find_money
 from pipeline.numbers import Number, find_numbers
 from pipeline.page import CleanPage
 from pipeline.percent import Percent, find_percents
+from pipeline.soc import BESIDE
 from pipeline.statements import (
     Statement,
     attribution,
@@ -56,7 +57,7 @@ def extract_outlook(page: CleanPage) -> list[dict]:
         cells = _percent_cells(statement)
         for measure, value, clause in (*_growth(statement, cells), *_counts(statement, cells)):
             row = _row(page, statement, measure, value, clause, source)
-            if row not in rows:
+            if row not in rows and row["occupation_code"] not in BESIDE:
                 rows.append(row)
     return rows
 

@@ -25,6 +25,7 @@ class Occupation:
     replaced_by: tuple[str, ...] = ()
     former_titles: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
+    beside: bool = False  # a clinical occupation pages set beside billing and coding: its figures are left out
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ OCCUPATIONS: tuple[Occupation, ...] = tuple(
     for entry in _DATA["occupation"])
 ROLES: tuple[Role, ...] = tuple(Role(**entry) for entry in _DATA["role"])
 BY_CODE: dict[str, Occupation] = {occupation.code: occupation for occupation in OCCUPATIONS}
+BESIDE: frozenset[str] = frozenset(occupation.code for occupation in OCCUPATIONS if occupation.beside)
 
 FIRST_2018_YEAR = 2019  # the first year BLS figures used the 2018 codes: earlier figures take 2010 ones
 _WRITTEN_CODE = re.compile(r"(?<![\d-])(\d\d-\d{4})(?:\.\d\d)?(?![\d-])")  # "29-2072", O*NET's "29-2071.00"

@@ -21,6 +21,7 @@ from pipeline.page import CleanPage
 from pipeline.patterns import one_of
 from pipeline.periods import ADJECTIVES, NAMES
 from pipeline.places import is_metro, is_state
+from pipeline.soc import BESIDE
 from pipeline.statements import (
     Statement,
     attribution,
@@ -88,7 +89,8 @@ def extract_wages(page: CleanPage) -> list[dict]:
             continue
         credited = attribution(statement, None)
         found = [row for figure in figures for amount in _ends(figure.money)
-                 if (row := _row(page, statement, figure, amount, (credited, None) if credited else carried))]
+                 if (row := _row(page, statement, figure, amount, (credited, None) if credited else carried))
+                 and row["occupation_code"] not in BESIDE]
         rows += [row for row in found if row not in rows]
         if credited and found:
             carried = (credited, found[-1]["as_of"])

@@ -18,7 +18,7 @@ from pipeline.soc import OCCUPATIONS, ROLES
 
 OCCUPATION_COLUMNS = {
     "code": str, "title": str, "classification": int, "series": str, "replaces": str, "replaced_by": str,
-    "former_titles": str, "names": str, "facts": int, "pages": int,
+    "former_titles": str, "names": str, "beside": int, "facts": int, "pages": int,
 }
 ROLE_COLUMNS = {"name": str, "note": str}
 COUNTED_TABLES = ("wages", "outlook")  # the fact tables that name an occupation_code
@@ -72,7 +72,8 @@ def registry_rows() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The rows of ``occupations`` (without their counts) and ``occupation_roles``, from pipeline.soc."""
     occupations = [{"code": o.code, "title": o.title, "classification": o.classification, "series": o.series,
                     "replaces": list(o.replaces), "replaced_by": list(o.replaced_by),
-                    "former_titles": list(o.former_titles), "names": list(o.names)} for o in OCCUPATIONS]
+                    "former_titles": list(o.former_titles), "names": list(o.names), "beside": int(o.beside)}
+                   for o in OCCUPATIONS]
     return occupations, [{"name": role.name, "note": role.note} for role in ROLES]
 
 
@@ -81,7 +82,7 @@ def write_occupations(db: sqlite_utils.Database, occupations: Iterable[Mapping[s
     """Replace the registry's rows (lists as JSON arrays); an occupation added to it counts the facts already
     written about it."""
     with db.atomic():
-        db["occupations"].upsert_all(occupations, pk="code")
+        db["occupations"].upsert_all(occupations, pk="code", alter=True)
         db["occupation_roles"].upsert_all(roles, pk="name")
         count_occupations(db)
 

@@ -13,8 +13,9 @@ from pipeline.organizations import find_organizations
 from pipeline.page import Block, CleanPage
 from pipeline.patterns import one_of, whole_words
 from pipeline.programs import CITED, program_fact, school_passages
-from pipeline.statements import card_label
+from pipeline.statements import card_label, column_header
 from pipeline.tuition import program_costs
+from pipeline.wages import WAGE
 
 _DATA = load("program_norms")
 
@@ -72,9 +73,10 @@ def _heading_award(heading: str) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
-def _norms(sentence: str, header: str = "", heading: str = "") -> list[dict]:
-    """The lengths and costs a sentence, list item or table row (under its ``header``) gives for programs; one that
-    names no award is of the award its section's ``heading`` names."""
+def _norms(sentence: str, block: Block) -> list[dict]:
+    """The lengths and costs a sentence, list item or table row of ``block`` gives for programs; one that names no
+    award is of the award its section's heading names."""
+    header, heading = " ".join(block.header), block.heading or ""
     rows = []
     label = _LABEL.match(sentence)
     lasting = bool(_LASTING.search(sentence) or _LASTING.search(header)
@@ -93,6 +95,8 @@ def _norms(sentence: str, header: str = "", heading: str = "") -> list[dict]:
                      "duration_months_min": length.months_min, "duration_months_max": length.months_max,
                      "cost_usd_min": None, "cost_usd_max": None, "evidence": sentence})
     for cost in program_costs(sentence):
+        if sentence == block.text and WAGE.search(column_header(block, cost.start)):
+            continue  # a table's pay column ("2023 Median Pay"): what an occupation earns, not what a program costs
         rows.append({"credential_awarded": award_near(sentence, cost.start, cost.end) or _heading_award(heading),
                      "duration_months_min": None, "duration_months_max": None,
                      "cost_usd_min": cost.low, "cost_usd_max": cost.high or cost.low, "evidence": sentence})
@@ -146,5 +150,5 @@ def extract_program_norms(page: CleanPage) -> list[dict]:
                     or _on_programs(header)):
                 continue
             if sentence not in about_schools and _general(sentence, block, bool(about_schools)):
-                rows += [row for row in _norms(sentence, header, block.heading or "") if row not in rows]
+                rows += [row for row in _norms(sentence, block) if row not in rows]
     return rows

@@ -268,3 +268,20 @@ def test_a_schools_program_length_card_is_its_own_fact_not_a_norm():
     assert extract_program_norms(CleanPage(
         "https://example.edu/coding", "Medical Coding Certificate | Lakeshore Technical College",
         [card("10 months"), heading("Program Length"), card("31"), heading("Credits")])) == []
+
+
+@pytest.mark.parametrize("cells, header", [
+    (("Health Information Technologists", "Associate's degree", "$62,990"),
+     ("Occupation", "Entry-Level Education", "2023 Median Pay")),
+    (("Medical transcriptionist", "Postsecondary certificate", "$37,550 per year"),
+     ("Career", "Training needed", "Median salary")),
+    (("Billing clerk", "Certificate program", "$45,100"), ("Related job", "Typical training", "Average wage")),
+])
+def test_an_amount_in_a_pay_column_is_no_program_cost(cells, header):
+    assert costs(extract_program_norms(page(row(cells, header)))) == []
+
+
+def test_an_amount_in_a_cost_column_beside_a_pay_column_is_a_cost():
+    rows = extract_program_norms(page(row(("Certificate programs", "$2,500–$6,000", "$48,000"),
+                                          ("Training", "Tuition", "Median pay after"))))
+    assert costs(rows) == [("certificate", 2500, 6000)]

@@ -600,3 +600,21 @@ def test_what_a_thing_suggests_is_no_recommendation(text):
 ], ids=["active", "passive", "noun"])
 def test_a_suggested_requirement_is_recommended(text):
     assert pairs(extract_requirements(page(para(text, "Eligibility")))) == {("CRC", "education", 1)}
+
+
+@pytest.mark.parametrize("text", [
+    "No prior healthcare experience is required to start the CBCS training.",
+    "No previous medical office experience is needed for the CBCS.",
+    "For the CBCS, no hands-on clinical experience is necessary.",
+])
+def test_a_denied_experience_with_any_words_before_it_is_none(text):
+    assert pairs(extract_requirements(page(para(text)))) == {("CBCS", "none", 0)}
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("The certificate is eligible for federal financial aid.")],
+    [para("Students in the diploma program may be eligible for financial aid and payment plans.")],
+    [item("Eligible for financial aid: yes, for the associate degree", "Program Facts")],
+])
+def test_eligibility_for_financial_aid_is_no_requirement(blocks):
+    assert extract_requirements(page(*blocks)) == []

@@ -42,6 +42,10 @@ _CLAUSE_END = re.compile(rf"[;—–]|,\s+(?={clauses.words('contrast', 'concess
 _BRACKET = re.compile(r"\(")
 _SHORT = 12  # words: a heading, row, card or label is one clause
 _YEAR_AFTER = re.compile(r"\s*(?:in|by|as of|\()\s*((?:19|20)\d\d)\b(?!\s*[-–])", re.IGNORECASE)
+# Two job counts, each with its year: "from 17,930 in 2022 to 20,640 in 2032" spans those years.
+_COUNTED_SPAN = re.compile(
+    r"\bfrom\s+[\d,.]+(?:\s+\w+)?\s+in\s+(?P<start>(?:19|20)\d\d)\s+to\s+[\d,.]+(?:\s+\w+)?\s+(?:in|by)\s+"
+    r"(?P<end>(?:19|20)\d\d)\b", re.IGNORECASE)
 _PERCENT_COLUMN = re.compile(r"percent|%", re.IGNORECASE)
 _NEXT_FIGURE = re.compile(r"\s*(?:of|by)?\s*(?:[a-z]+\s+){0,2}?(?!(?:19|20)\d\d\b)[$\d]", re.IGNORECASE)  # not a year
 _CODE_DASHES = "-‐–"  # a digit on the far side of one of these makes a number part of a code
@@ -211,6 +215,8 @@ def _year_after(text: str, end: int) -> int | None:
 def _years(text: str) -> tuple[int | None, int | None] | None:
     """The span of years in the text, or None when it gives none."""
     years = find_year_range(text)
+    if years == (None, None) and (counted := _COUNTED_SPAN.search(text)):
+        years = int(counted.group("start")), int(counted.group("end"))
     return years if years != (None, None) else None
 
 

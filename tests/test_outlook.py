@@ -351,3 +351,15 @@ def test_the_level_jobs_reach_is_employment_and_the_increase_after_it_the_change
 def test_a_growth_card_after_a_pay_card_is_not_read_under_the_pay_label(blocks):
     got = facts(extract_outlook(page(*blocks)))
     assert ("growth_percent", 7, 2023, 2033) in got
+
+
+@pytest.mark.parametrize("block", [
+    para("Texas expects employment of medical records specialists to rise from 17,930 in 2022 to 20,640 in 2032, "
+         "an increase of 15.1 percent.", "Job Outlook"),
+    para("Employment of medical coders is projected to grow 15.1 percent, from 17,930 in 2022 to 20,640 in 2032."),
+    Block("item", "Projected growth of 15.1% in coding employment (from 17,930 in 2022 to 20,640 in 2032)",
+          headings=("Job Outlook",)),
+])
+def test_growth_between_two_dated_job_counts_spans_their_years(block):
+    assert sorted(facts(extract_outlook(page(block)))) == [
+        ("employment", 17930, None, 2022), ("employment", 20640, None, 2032), ("growth_percent", 15.1, 2022, 2032)]

@@ -42,7 +42,8 @@ _CONJUNCTION = re.compile(r"\s+(?:and|or|&)\s+")
 _PARENTHESIS = re.compile(r"\s*\(.*?\)\s*$")
 _CODE = r"[A-Z]{2,5}[\s-]?\d{2,4}[A-Z]?"  # a course number: "HIT 101", "MED-110A"
 _UNITS = r"(?:%|credits?|credit hours|units?|hours?|hrs|weeks?)"  # what a figure beside a name counts
-_COURSE_CODE = re.compile(rf"^{_CODE}(?![\w-])\s*[:\-–]?\s*")  # not "ICD-10-CM Coding"
+# A line's opening course number: not "ICD-10-CM Coding", nor a form's, a code set's or a year's ("CMS-1500 ...").
+_COURSE_CODE = re.compile(rf"^(?!(?:{one_of(_DATA['not_course_numbers'])})[\s-]?\d){_CODE}(?![\w-])\s*[:\-–]?\s*")
 _OUTLINE_LABEL = re.compile(
     rf"^(?:{one_of(_DATA['outline_labels'])})\s+(?:\d+|[IVX]+|[A-Z])(?![\w-])\s*[:.)–—-]?\s*", re.IGNORECASE)
 _TRAILER = re.compile(
@@ -85,6 +86,7 @@ class Vocabulary:
     kind: str
     anywhere: bool
     open_lists: bool
+    numbered: bool  # a run of lines that open with a course number lists names of this kind
     as_written: bool
     heads: re.Pattern[str] | None  # a word that ends a name of this kind ("coders")
     lone_heads: re.Pattern[str] | None  # a head that is a name on its own ("coders", not "specialists")
@@ -131,6 +133,7 @@ def _load(kind: str, spec: dict) -> Vocabulary:
         kind=kind,
         anywhere=spec["anywhere"],
         open_lists=spec["open_lists"],
+        numbered=spec.get("numbered", False),
         as_written=spec["as_written"],
         heads=re.compile(rf"(?:{one_of(heads)})s?", re.IGNORECASE) if heads else None,
         lone_heads=re.compile(rf"(?:{one_of(spec['lone_heads'])})s?", re.IGNORECASE) if heads else None,
@@ -141,6 +144,7 @@ def _load(kind: str, spec: dict) -> Vocabulary:
 
 
 VOCABULARIES = tuple(_load(kind, spec) for kind, spec in _DATA["kinds"].items())
+_NUMBERED = frozenset(vocabulary.kind for vocabulary in VOCABULARIES if vocabulary.numbered)
 
 
 def _cues(*fields: str) -> Phrases:
@@ -447,7 +451,7 @@ class _Piece(NamedTuple):
 
 class _Frame(NamedTuple):
     """The kinds that frame a block: by the headings above it, by the page title among them, by its lead-in, by
-    the label that opens it (a row "Similar occupations | A, B").
+    the label that opens it (a row "Similar occupations | A, B", a course number in a run of numbered lines).
 
     ``pieces`` are the block's passages; ``kinds`` are all the kinds that frame it or that its role words
     name together: others can only be named anywhere. ``named`` holds, for each kind
@@ -512,11 +516,13 @@ def _kinds(pieces: tuple[_Piece, ...]) -> frozenset[str]:
     return frozenset().union(*[piece.cued for piece in pieces], [role[0] for piece in pieces for role in piece.roles])
 
 
-def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: str) -> _Frame:
+def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: str, numbered: bool) -> _Frame:
     under_heading, under_title = _under(headings, title)
     if block.kind == "row" and block.header:
         under_heading = under_heading | _headed(" | ".join(block.header))
     labelled = _headed(block.cells[0]) if block.kind == "row" and len(block.cells) > 1 else _NONE
+    if numbered:
+        labelled = labelled | _NUMBERED
     lead_in = lead_in if block.kind in ("item", "heading") else None
     context = _context(headings) if lead_in and _awaits_context(lead_in) else _NONE
     led_in = _NONE if lead_in is None else _framed(lead_in, context) | (_headed(lead_in) if block.kind == "heading"
@@ -637,13 +643,24 @@ def _runs(blocks: list[Block]) -> dict[int, str]:
     return led
 
 
+def _numbered(blocks: list[Block]) -> frozenset[int]:
+    """The blocks in a run of two or more in a row that each open with a course number ("HIT 101 Medical
+    Terminology", "MBC-110 | Coding I | 3"): a list of courses, whatever heading it stands under. A lone
+    numbered line lists nothing ("CMS 1500 Claim Form")."""
+    opens = [False, *(bool(_COURSE_CODE.match(block.text)) for block in blocks), False]
+    return frozenset(index for index in range(len(blocks))
+                     if opens[index + 1] and (opens[index] or opens[index + 2]))
+
+
 def extract_mentions(page: CleanPage) -> list[dict]:
     """One row per (kind, name) the page mentions, with the first passage naming it."""
     rows: dict[tuple[str, str], dict] = {}
     lead_in = None
     runs = _runs(page.blocks)
+    numbered = _numbered(page.blocks)
     for index, (block, headings) in enumerate(_with_parents(page.blocks)):
-        frame = _frame(block, headings, runs.get(index) if block.kind == "heading" else lead_in, page.title)
+        frame = _frame(block, headings, runs.get(index) if block.kind == "heading" else lead_in, page.title,
+                       index in numbered)
         kinds = frame.kinds
         for vocabulary in VOCABULARIES:
             if not (vocabulary.anywhere or vocabulary.kind in kinds):

@@ -444,3 +444,48 @@ COURSES = ["Introduction to Health Information Management", "Medical Terminology
 ], ids=["after a fact box", "terms between, last before prose", "items under a term"])
 def test_a_course_list_set_out_by_terms_names_every_course_and_no_term(blocks):
     assert names(extract_mentions(page(*blocks)), "course") == COURSES
+
+
+NUMBERED = ["HIT 110 Medical Terminology (3 credits)", "MBC-120 Claims Processing and Reimbursement",
+            "HIM 2214 Coding II: Outpatient Procedures"]
+NUMBERED_COURSES = ["Medical Terminology", "Claims Processing and Reimbursement", "Coding II"]
+
+
+@pytest.mark.parametrize("blocks", [
+    [heading("Degree Requirements"), *(item(line, "Degree Requirements") for line in NUMBERED)],
+    # short lines a page sets as headings, after a heading that names no courses, before a section of prose
+    [heading("Program Plan"), *map(heading, NUMBERED), heading("Financial Aid"), para("Aid is available.")],
+    [heading("Semester 1"), *(row(cells, [], "Semester 1") for cells in [
+        ["HIT 110", "Medical Terminology", "3"], ["MBC-120", "Claims Processing and Reimbursement", "3"],
+        ["HIM 2214", "Coding II", "4"]])],
+    [row(["HIT 110 Medical Terminology", "3"], []), row(["MBC-120 Claims Processing and Reimbursement", "3"], []),
+     row(["HIM 2214 - Coding II", "4 credits"], [])],
+    [para("Our certificate takes two semesters."), *(para(line + ".") for line in NUMBERED)],
+], ids=["items under requirements", "subheadings", "rows, number in a cell", "rows, number before the name",
+        "lines of prose"])
+def test_a_run_of_lines_that_open_with_a_course_number_lists_courses_under_any_heading(blocks):
+    assert names(extract_mentions(page(*blocks)), "course") == NUMBERED_COURSES
+
+
+@pytest.mark.parametrize("blocks", [
+    # one numbered line alone is no list of courses
+    [heading("Degree Requirements"), item(NUMBERED[0], "Degree Requirements"), item("A high school diploma")],
+    [heading("Claim Forms"), heading("CMS 1500 Claim Form"), para("Physician offices bill on this form.")],
+    [para("Billers file claims on the UB-04 and CMS-1500 forms."), heading("UB-04 and CMS-1500 forms")],
+    # numbers that number claim forms, code sets, codes, payment groupings or years
+    [item("CMS-1500: the claim form for professional services"), item("UB-04: the claim form for hospitals")],
+    [row(["CMS-1500", "Professional services"], ["Form", "Used by"]),
+     row(["UB-04", "Institutional services"], ["Form", "Used by"])],
+    [item("99213 Office visit"), item("99214 Office visit, longer")],
+    [item("DRG 470 Major Joint Replacement"), item("DRG 871 Septicemia")],
+    [heading("FY 2025 Coding Updates"), heading("FY 2026 Proposed Rule")],
+], ids=["one line", "one claim form", "two forms in one line", "claim forms", "a table of forms", "CPT codes",
+        "payment groupings", "fiscal years"])
+def test_a_lone_numbered_line_or_a_run_of_other_numbers_lists_no_courses(blocks):
+    assert names(extract_mentions(page(*blocks)), "course") == []
+
+
+def test_a_code_set_edition_is_no_course_number():
+    rows = extract_mentions(page(*(item(line, "Courses") for line in ["ICD-10 Coding", "HIT 215 CPT Coding"])))
+    assert names(rows, "course") == ["ICD-10 Coding", "CPT Coding"]
+

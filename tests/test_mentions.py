@@ -489,3 +489,8 @@ def test_a_code_set_edition_is_no_course_number():
     rows = extract_mentions(page(*(item(line, "Courses") for line in ["ICD-10 Coding", "HIT 215 CPT Coding"])))
     assert names(rows, "course") == ["ICD-10 Coding", "CPT Coding"]
 
+
+def test_what_you_will_study_is_a_course_heading():
+    rows = extract_mentions(page(item("Revenue Cycle Management", "What You’ll Study"),
+                                 item("Claims Adjudication", "What You’ll Study")))
+    assert names(rows, "course") == ["Revenue Cycle Management", "Claims Adjudication"]

@@ -118,8 +118,13 @@ def _statement_requirements(context: CredentialContext, index: int, start: int, 
         span = (start + clause.start, start + clause.end)
         careerwise = names_none and CAREER_TYPES.issuperset(clause.kinds) and (
             _about_occupation(sentence) or _career_heading(statement.headings[0] if statement.headings else ""))
-        if uncredentialed or _screening(sentence, clause) or careerwise:
-            credentials: list[str | None] = [None]
+        credentials: list[str | None]
+        if uncredentialed or _screening(sentence, clause):
+            credentials = [None]
+        elif clause.kinds == ("other",):
+            credentials = _holder(context, index, *span, statement, implied)
+        elif careerwise:
+            credentials = [None]
         else:
             credentials = _credentials(context, index, *span, "renewal" in clause.kinds)
         for credential in credentials:
@@ -166,6 +171,30 @@ def _screening(sentence: str, clause: _Clause) -> bool:
     """Whether the clause names only screening or age rules ("a background check"): a school's or an
     employer's, never a credential's."""
     return clause.kinds == ("other",) and bool(TYPES["other"].search(sentence, clause.start, clause.end))
+
+
+def _holder(context: CredentialContext, index: int, start: int, end: int, statement: Statement,
+            implied: int | None) -> list[str | None]:
+    """Whose requirement it is to hold a credential: the credential the clause names as its goal ("to sit
+    for the CCS-P") or its subject ("CCS candidates must hold ..."); else the career's, where the sentence
+    or its lead-in speaks of employers or jobs or opens with the occupation; else the credential of the
+    passage, never one the clause names after its verb (those are the ones to hold: "a CPC, CCS or CCA
+    credential", "a certification such as the CCA or the CPC").
+
+    A sentence outside a requirements list or section that names no one asking and no credential of its
+    own ("Certification is often required") asks it of no one.
+    """
+    subject_end = end - len(_object(context.page.blocks[index].text[start:end]))
+    own = [hit.code for hit in context.in_sentence(index, start, end)
+           if context.goal(index, hit) or (hit.start < subject_end and not context.aside(index, hit))]
+    if own:
+        return list(dict.fromkeys(own))
+    asked = any(CUES["career"].search(text) for text in (statement.text, statement.lead))
+    if asked or _about_occupation(statement.text):
+        return [None]
+    credential = context.resolve(index, start, start)
+    listed = implied is not None or CUES["heading"].search(statement.block.heading or "")
+    return [credential] if credential is not None or listed else []
 
 
 def _credential_columns(block: Block) -> list[tuple[int, str]]:

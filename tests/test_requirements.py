@@ -618,3 +618,53 @@ def test_a_denied_experience_with_any_words_before_it_is_none(text):
 ])
 def test_eligibility_for_financial_aid_is_no_requirement(blocks):
     assert extract_requirements(page(*blocks)) == []
+
+
+@pytest.mark.parametrize(("blocks", "recommended"), [
+    ([para("Certification, for example the CCS or the CPC, is usually preferred by hospital employers.")], 1),
+    ([para("Certification is not legally required for coding jobs, but most employers prefer it.")], 1),
+    ([para("Most employers require a recognised coding certification of job applicants.")], 0),
+    ([para("Many employers prefer to hire certified coders.", "Getting Hired")], 1),
+    ([para("Some employers hire only specialists who hold a certification such as the CCS, the RHIT or the CPC.")], 0),
+    ([para("Most coding jobs list these requirements:"), item("An active CCA, CPC or CCS credential")], 0),
+    ([para("Certification: CPC or CCS required", "Job Requirements")], 0),
+    ([row_of("Certification", "CPC, CCS or CCA preferred", header=("Qualification", "Details"),
+             section="Outpatient Coder")], 1),
+], ids=["certification preferred, examples aside", "not legally required but preferred", "employers require",
+        "prefer certified coders", "hold one such as", "list item of alternatives", "label and value",
+        "table row"])
+def test_holding_some_credential_that_employers_or_a_job_ask_for_is_the_careers(blocks, recommended):
+    assert pairs(extract_requirements(page(*blocks))) == {(None, "other", recommended)}
+
+
+def test_a_certification_that_nobody_named_asks_for_outside_a_requirements_list_is_no_requirement():
+    assert extract_requirements(page(para("Certification is often required.", "How to Become a Coder"))) == []
+
+
+def test_one_of_several_credentials_to_hold_under_a_credentials_requirements_is_that_credentials():
+    heading = "CCS eligibility requirements"
+    rows = extract_requirements(page(Block("heading", heading, level=2, headings=("Getting Certified",)),
+                                     item("An active CCA, RHIT or RHIA credential", heading)))
+    assert pairs(rows) == {("CCS", "other", 0)}
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("employers require a coding certification to prove experience in billing", ["other"]),
+    ("you must be able to demonstrate two years of coding experience", ["experience"]),
+    ("applicants need to prove two years of experience", ["experience"]),
+])
+def test_what_a_credential_proves_is_not_a_requirement_of_its_own(text, kinds):
+    assert requirement_types(text) == kinds
+
+
+@pytest.mark.parametrize(("blocks", "credential"), [
+    ([para("Candidates who pass without two years of coding experience receive the CPC-A designation.")], "CPC-A"),
+    ([para("Passers without two years of on-the-job experience are designated COC-A until they send proof.")],
+     "COC-A"),
+    ([item("New billers without 24 months of experience earn the CPB-A apprentice credential", "After the Exam")],
+     "CPB-A"),
+], ids=["receive", "are designated", "list item, earn"])
+def test_passing_without_experience_gives_the_apprentice_title_and_states_the_experience_rule(blocks, credential):
+    rows = extract_requirements(page(*blocks))
+    assert [(row["credential"], row["type"], row["recommended"], row["months"]) for row in rows] == [
+        (credential, "experience", 0, 24)]

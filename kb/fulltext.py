@@ -10,22 +10,16 @@ from collections.abc import Mapping
 
 import sqlite_utils
 
+from kb.triggers import replace_triggers
+
 
 def ensure_search(db: sqlite_utils.Database, searched: Mapping[str, tuple[str, ...]]) -> None:
     """Give every table in ``searched`` a porter-stemmed FTS5 index over its columns, with current triggers."""
     for table, columns in searched.items():
         if db[table].detect_fts() is None:
             db[table].enable_fts(list(columns), create_triggers=False, tokenize="porter")
-        wanted = triggers(table, columns)
-        replaced = {*wanted, *(f"{table}_{suffix}" for suffix in ("ai", "ad", "au"))}  # older files: sqlite-utils'
-        present = {t.name: t.sql for t in db.triggers if t.name in replaced}
-        if present == wanted:
-            continue
-        with db.atomic():
-            for name in present:
-                db.execute(f"drop trigger [{name}]")
-            for sql in wanted.values():
-                db.execute(sql)
+        older = (f"{table}_{suffix}" for suffix in ("ai", "ad", "au"))  # older files: sqlite-utils' own
+        replace_triggers(db, triggers(table, columns), older)
 
 
 def triggers(table: str, columns: tuple[str, ...]) -> dict[str, str]:

@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
+from kb.triggers import replace_triggers
 from pipeline.soc import OCCUPATIONS, ROLES
 
 OCCUPATION_COLUMNS = {
@@ -39,16 +40,9 @@ def ensure_registry(db: sqlite_utils.Database) -> None:
 def ensure_counts(db: sqlite_utils.Database) -> None:
     """Create the triggers that count facts into the registry, counting the facts the file already holds when the
     triggers are new (or in another form)."""
-    wanted = triggers()
-    present = {t.name: t.sql for t in db.triggers if t.name in wanted}
-    if present == wanted:
-        return
     with db.atomic():
-        for name in present:
-            db.execute(f"drop trigger [{name}]")
-        for sql in wanted.values():
-            db.execute(sql)
-        recount(db)
+        if replace_triggers(db, triggers()):
+            recount(db)
 
 
 def recount(db: sqlite_utils.Database) -> None:

@@ -19,6 +19,7 @@ import uvicorn
 import yaml
 from datasette.app import Datasette
 
+from kb.counts import SummaryCountedDatabase
 from kb.schema import FACT_COLUMNS, summary_indexes
 from kb.summaries import SUMMARIES, SUMMARIZED, Summary
 
@@ -118,11 +119,15 @@ def make_datasette(db: str, immutable: bool = False, inspect_file: str | None = 
     its table counts as ``datasette inspect`` wrote them (docs/scaling.md).
     """
     inspect_data = json.loads(Path(inspect_file).read_text(encoding="utf-8")) if inspect_file else None
-    return Datasette(
+    datasette = Datasette(
         [] if immutable else [db], immutables=[db] if immutable else [], inspect_data=inspect_data,
         metadata=load_metadata(db), settings=SETTINGS, template_dir=str(TEMPLATES), plugins_dir=str(PLUGINS),
         secret=secret,
     )
+    # The same file, its table pages counted from the summaries (kb/counts.py).
+    datasette.remove_database(database_name(db))
+    datasette.add_database(SummaryCountedDatabase(datasette, db, is_mutable=not immutable), name=database_name(db))
+    return datasette
 
 
 CONFIG = "KB_SERVE"  # the environment variable that hands the command line's choices to each worker process

@@ -105,12 +105,12 @@ def test_facets_counted_from_summaries_equal_counts_of_the_rows(demo_db):
     assert checked > 100
 
 
-def test_facets_are_read_from_the_summary_and_the_row_count_from_the_rows(kb_copy):
+def test_facets_and_the_row_count_are_read_from_the_summary(kb_copy):
     before = get_json(kb_copy, "/kb/wages.json?_size=1&statistic=median")
     with sqlite3.connect(kb_copy) as conn:
         conn.execute("update wages_counts set n = n * 10")
     after = get_json(kb_copy, "/kb/wages.json?_size=1&statistic=median")
-    assert after["filtered_table_rows_count"] == before["filtered_table_rows_count"]
+    assert after["filtered_table_rows_count"] == before["filtered_table_rows_count"] * 10
     for name, facet in before["facet_results"].items():
         tenfold = [v["count"] for v in after["facet_results"][name]["results"]]
         assert [v["count"] * 10 for v in facet["results"]] == tenfold, name

@@ -29,12 +29,13 @@ QUERIES = HERE / "queries.yml"
 DASHBOARDS = HERE / "dashboards.yml"
 TEMPLATES = HERE / "templates"
 PLUGINS = HERE / "plugins"
-# Arbitrary SQL stays allowed (Datasette runs it read-only) but time-limited; long page text is cut in HTML
-# tables; the configured facets stand in for suggested ones, which cost a second a page on a large file
-# (docs/publishing.md).
+# Arbitrary SQL stays allowed (Datasette runs it read-only) but time-limited; a table page shows 25 facts (each
+# with its evidence, several screens already; Datasette's rendering, not SQL, is most of a page's time); long page
+# text is cut in HTML tables; the configured facets stand in for suggested ones, which cost a second a page on a
+# large file (docs/publishing.md).
 SETTINGS = {
     "sql_time_limit_ms": 3000,
-    "default_page_size": 50,
+    "default_page_size": 25,
     "facet_time_limit_ms": 500,
     "suggest_facets": False,
     "truncate_cells_html": 600,

@@ -1,11 +1,11 @@
 """Datasette plugin: column facets counted from the fact tables' summaries (kb/summaries.py).
 
-Datasette counts a column facet by grouping every row the page selects. For a table or view that a
-summary counts, when each of the page's filters is ``column=value`` on a column the summary holds, the
-same counts are sums over the summary's matching rows, a few thousand at most. Any other page (a search,
-a range filter, a facet by a column the summary lacks) is counted by Datasette as before, unless it has
-more rows than that can count within a page's time: such a facet is reported as timed out at once, rather
-than after it has held a database connection for the whole time limit.
+Datasette counts a column facet by grouping every row the page selects, in one query a facet. For a table or
+view that a summary counts, when each of the page's filters is ``column=value`` on a column the summary holds,
+the same counts are sums over the summary's matching rows, a few thousand at most. Any other page (a search, a
+range filter, a facet by a column the summary lacks) has its facets counted from its rows, all in one query that
+reads the rows once, unless it has more rows than that can count within a page's time: such a facet is
+reported as timed out at once, rather than after it has held a database connection for the whole time limit.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
+from datasette.database import QueryInterrupted
 from datasette.facets import ArrayFacet, ColumnFacet, DateFacet
 from datasette.plugins import pm
-from datasette.utils import detect_json1, path_with_removed_args
+from datasette.utils import detect_json1, escape_sqlite, path_with_removed_args
 
 from kb import searches
 from kb.summaries import SUMMARIZED, Summarized
@@ -71,13 +72,18 @@ def summary_query(summarized: Summarized, filters: dict[str, str], column: str, 
             f"group by {value} order by count desc, value limit {limit}"), params
 
 
+def rows_query(sql: str, columns: list[str], limit: int) -> str:
+    """SQL that counts each column's values over the page's rows (``sql``), reading them once for all columns."""
+    names = ", ".join(escape_sqlite(c) for c in columns)
+    counts = [f"select {n} as facet, * from (select {escape_sqlite(c)} as value, count(*) as count from page "
+              f"where {escape_sqlite(c)} is not null group by {escape_sqlite(c)} order by count desc, value "
+              f"limit {limit})" for n, c in enumerate(columns)]
+    return f"with page as materialized (select {names} from ({sql})) {' union all '.join(counts)}"
+
+
 class SummaryFacet(ColumnFacet):
-    """Datasette's column facet, counted from a summary where one holds the page's rows."""
-
-    left_to_datasette: list[dict] | None = None  # the configs Datasette's own facet_results is to count
-
-    def get_configs(self) -> list[dict]:
-        return super().get_configs() if self.left_to_datasette is None else self.left_to_datasette
+    """Datasette's column facet, counted from a summary where one holds the page's rows, else from the rows in one
+    query for all the page's facets."""
 
     async def facet_results(self) -> tuple[list[dict], list[str]]:
         summarized = SUMMARIZED.get(self.table or "")
@@ -85,29 +91,32 @@ class SummaryFacet(ColumnFacet):
         if filters is not None and not await self.ds.databases[self.database].table_exists(summarized.summary):
             filters = None  # a file no kb writer has opened since summaries were added
         size = self.get_facet_size()
-        summarized_facets, by_datasette = [], []
+        from_summary, from_rows = [], []
         for config in self.get_configs():
             column = config["config"].get("column") or config["config"]["simple"]
             query = summary_query(summarized, filters, column, size + 1) if filters is not None else None
             if query is None:
-                by_datasette.append(config)
+                from_rows.append((column, config["source"]))
             else:
-                summarized_facets.append((column, config["source"], query))
-        results = await self.summary_facets(summarized_facets, size)
-        if not by_datasette:
+                from_summary.append((column, config["source"], query))
+        results = []
+        if from_summary:
+            sql = " union all ".join(f"select {n} as facet, * from ({query})"
+                                     for n, (_, _, (query, _)) in enumerate(from_summary))
+            rows = (await self.ds.execute(self.database, sql, from_summary[0][2][1])).rows
+            results += await self.facets([(c, source) for c, source, _ in from_summary], rows, size)
+        if not from_rows:
             return results, []
-        columns = [c["config"].get("column") or c["config"]["simple"] for c in by_datasette]
+        columns = [column for column, _ in from_rows]
         matches = self.request.scope.get(searches.MATCHES)  # a search's matches (kb/plugins/search.py)
         if (self.row_count or 0) > SQL_FACET_ROWS or (matches or 0) > SEARCH_FACET_ROWS:
             return results, columns
-        self.left_to_datasette = by_datasette
-        counted, timed_out = await super().facet_results()
-        if summarized and summarized.table != self.table:  # Datasette labelled a view's values with themselves
-            for facet in counted:
-                labels = await self.labels(facet["name"], [value["value"] for value in facet["results"]])
-                for value in facet["results"]:
-                    value["label"] = labels.get((facet["name"], value["value"]), value["label"])
-        return results + counted, timed_out
+        try:
+            rows = (await self.ds.execute(self.database, rows_query(self.sql, columns, size + 1), self.params,
+                                          custom_time_limit=self.ds.setting("facet_time_limit_ms"))).rows
+        except QueryInterrupted:
+            return results, columns
+        return results + await self.facets(from_rows, rows, size), []
 
     async def labels(self, column: str, values: list) -> dict:
         """Datasette's labels of a column's values (a registry row's title for a code); a view of a fact table,
@@ -116,19 +125,13 @@ class SummaryFacet(ColumnFacet):
         table = summarized.table if summarized else self.table
         return await self.ds.expand_foreign_keys(self.database, table, column, values)
 
-    async def summary_facets(self, facets: list[tuple[str, str, tuple[str, dict]]], size: int) -> list[dict]:
-        """The facets (column, source, query) counted from the summary, in one query: one trip to a database thread
-        instead of one a facet."""
-        if not facets:
-            return []
-        sql = " union all ".join(f"select {n} as facet, * from ({query})"
-                                 for n, (_, _, (query, _)) in enumerate(facets))
-        rows = (await self.ds.execute(self.database, sql, facets[0][2][1])).rows
+    async def facets(self, facets: list[tuple[str, str]], rows: list, size: int) -> list[dict]:
+        """The facets (column, source) whose values and counts ``rows`` hold, each row numbering its facet."""
         summarized = SUMMARIZED.get(self.table or "")
         table = summarized.table if summarized else self.table
         keys = {fk["column"] for fk in await self.ds.databases[self.database].foreign_keys_for_table(table)}
         return [await self.facet(column, source, [r for r in rows if r["facet"] == n], size, column in keys)
-                for n, (column, source, _) in enumerate(facets)]
+                for n, (column, source) in enumerate(facets)]
 
     async def facet(self, column: str, source: str, rows: list, size: int, labelled: bool) -> dict:
         """A facet's result in Datasette's shape: each value with its count and the link that toggles it."""

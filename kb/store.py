@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -127,31 +127,37 @@ class Store:
         old = {row[0]: row[1:] for row in self.db.execute(
             f"select id, retracted_at, {', '.join(f'[{c}]' for c in columns)} from [{table}] "
             "where page_url in (select value from json_each(?))", [json.dumps([i.url for i in items])])}
-        changed, seen = [], []
+        added, updated, seen = [], defaultdict(list), []
         for fact_id_, row in fresh.items():
             before = old.get(fact_id_)
-            if before is None or before[0] is not None or before[1:] != tuple(row[c] for c in columns):
-                changed.append(row)
+            if before is None:
+                added.append(row)
+                continue
+            # Only the columns that differ are set, so that indexes, summaries and the search index of the others
+            # are left alone (a reworded sentence rewrites the evidence's search entry and nothing else).
+            differ = tuple(c for c, was in zip(columns, before[1:], strict=True) if was != row[c])
+            if differ or before[0] is not None:
+                updated[differ, before[0] is not None].append((*(row[c] for c in differ), at, fact_id_))
             else:
                 seen.append((at, fact_id_))
         retracted = [(at, i) for i, before in old.items() if i not in fresh and before[0] is None]
-        self.db.conn.executemany(self._upsert_sql(table), [
-            (row["id"], row["page_url"], *(row[c] for c in columns), at, at) for row in changed])
+        self.db.conn.executemany(self._insert_sql(table), [
+            (row["id"], row["page_url"], *(row[c] for c in columns), at, at) for row in added])
+        for (differ, revived), rows in updated.items():
+            sets = "".join(f"[{c}] = ?, " for c in differ) + ("retracted_at = null, " if revived else "")
+            self.db.conn.executemany(f"update [{table}] set {sets}last_seen = ? where id = ?", rows)
         self.db.conn.executemany(f"update [{table}] set last_seen = ? where id = ?", seen)
         self.db.conn.executemany(f"update [{table}] set retracted_at = ? where id = ?", retracted)
-        added = sum(row["id"] not in old for row in changed)
-        return Counter(facts_added=added, facts_updated=len(changed) - added, facts_retracted=len(retracted))
+        changed = sum(len(rows) for rows in updated.values())
+        return Counter(facts_added=len(added), facts_updated=changed, facts_retracted=len(retracted))
 
     @staticmethod
     @functools.cache
-    def _upsert_sql(table: str) -> str:
-        """Insert a fact, or refresh what an existing fact with the same id says and when it was last seen."""
-        columns = [*FACT_COLUMNS[table], "evidence"]
-        names = ", ".join(f"[{c}]" for c in ["id", "page_url", *columns, "first_seen", "last_seen"])
-        marks = ", ".join("?" * (len(columns) + 4))
-        updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns)
-        return (f"insert into [{table}] ({names}) values ({marks}) on conflict (id) do update set {updates}, "
-                "last_seen = excluded.last_seen, retracted_at = null")
+    def _insert_sql(table: str) -> str:
+        """Insert a new fact, first and last seen now."""
+        names = ", ".join(f"[{c}]" for c in ["id", "page_url", *FACT_COLUMNS[table], "evidence", "first_seen",
+                                             "last_seen"])
+        return f"insert into [{table}] ({names}) values ({', '.join('?' * (len(FACT_COLUMNS[table]) + 5))})"
 
     def _add_counts(self, run_id: int, counts: Counter[str]) -> None:
         increments = {key: counts[key] for key in RUN_COUNTS if counts[key]}

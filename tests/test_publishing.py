@@ -160,3 +160,21 @@ def test_a_slow_query_is_cut_off_while_other_pages_answer(demo_db):
     assert slow.status_code == 400 and "took too long" in slow.text
     assert limit <= slow_took < limit + 5
     assert all(response.status_code == 200 and took < limit for response, took in pages)
+
+
+def test_a_query_page_shows_its_first_hundred_rows_and_its_json_and_csv_give_them_all(demo_db):
+    sql = "with recursive n(i) as (select 1 union all select i + 1 from n where i < 150) select i from n"
+    html = fetch(demo_db, "/kb", params={"sql": sql}).text
+    assert len(re.findall(r'<td class="col-i">', html)) == 100
+    assert ("This page shows the first 100 of the 150 rows the query returns; its JSON and CSV links give all 150."
+            in html)
+    assert len(fetch(demo_db, "/kb.json", params={"sql": sql, "_shape": "array"}).json()) == 150
+    assert fetch(demo_db, "/kb.csv", params={"sql": sql}).text.splitlines()[1:] == [str(i) for i in range(1, 151)]
+    few = fetch(demo_db, "/kb", params={"sql": "select 1 as i"}).text
+    assert len(re.findall(r'<td class="col-i">', few)) == 1 and "This page shows the first" not in few
+
+
+def test_no_column_is_rendered_as_markdown(demo_db):
+    html = fetch(demo_db, "/kb", params={"sql": "select '**bold** [link](https://example.com)' as note_markdown"}).text
+    assert "**bold** [link](https://example.com)" in html
+    assert "<strong>" not in html

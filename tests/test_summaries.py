@@ -11,6 +11,8 @@ from urllib.parse import urlencode
 
 import pytest
 import sqlite_utils
+from datasette.facets import ColumnFacet
+from datasette.utils.asgi import Request
 
 from kb.schema import ensure_schema, refresh_statistics, summary_indexes
 from kb.serve import load_metadata, make_datasette
@@ -198,3 +200,23 @@ def test_facets_from_a_summary_are_what_datasette_gives_without_one(demo_db, tmp
         conn.execute("drop table wages_counts")  # as in a file no kb writer has opened since summaries were added
     summarized, counted = get_json(demo_db, path)["facet_results"], get_json(bare, path)["facet_results"]
     assert summarized and summarized == counted
+
+
+def test_facets_counted_from_the_rows_in_one_query_are_what_datasettes_own_facet_counts(demo_db):
+    """A page no summary holds (a range filter, a facet by page): all its facets counted in one query, as Datasette's
+    column facet counts each (values, counts, labels, toggle links)."""
+    path = "/kb/wages.json?amount__gt=20000&_facet=page_url&_facet=qualifier&_size=1"
+    ours = get_json(demo_db, path)
+
+    async def datasettes() -> dict:
+        datasette = make_datasette(str(demo_db))
+        facet = ColumnFacet(datasette, Request.fake(path), "kb", sql='select * from wages where "amount" > :p0',
+                            params={"p0": "20000"}, table="wages", metadata=datasette.table_metadata("kb", "wages"),
+                            row_count=ours["filtered_table_rows_count"])
+        results, timed_out = await facet.facet_results()
+        assert timed_out == []
+        return {result["name"]: result for result in results}
+
+    theirs = asyncio.run(datasettes())
+    assert set(theirs) == {"attributed_to", "statistic", "period", "as_of", "occupation", "page_url", "qualifier"}
+    assert ours["facet_results"] == theirs

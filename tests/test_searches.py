@@ -1,0 +1,73 @@
+"""Full-text searches on a table page: the same rows, count and facets whichever condition keeps the matches."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import sqlite3
+
+import pytest
+
+from kb import searches
+from kb.serve import make_datasette
+from tests.conftest import get_json
+from tests.test_summaries import grow
+
+
+def expected(db, word: str, size: int) -> tuple[int, list]:
+    """The count and the first ``size`` as_of values (the page's order) of the wages whose evidence holds ``word``."""
+    with sqlite3.connect(db) as conn:
+        matches = "rowid in (select rowid from wages_fts where wages_fts match ?)"
+        total = conn.execute(f"select count(*) from wages where {matches}", [word]).fetchone()[0]
+        dates = [d for (d,) in conn.execute(f"select as_of from wages where {matches} order by as_of desc limit ?",
+                                            [word, size])]
+    return total, dates
+
+
+@pytest.mark.parametrize("few, many, condition", [
+    (100_000, 200_000, "where rowid in (select"),  # few matches: Datasette's own condition
+    (10, 200_000, "where +rowid in (select"),  # more: the set of matches built once, the page's index read in order
+    (10, 100, "where exists (select 1 from"),  # most rows match: each row read in order asked of the index
+])
+def test_a_search_shows_the_same_page_and_count_whichever_condition_keeps_its_matches(
+        kb_copy, monkeypatch, few, many, condition):
+    grow(kb_copy, 3_000, "quokka")
+    with sqlite3.connect(kb_copy) as conn:  # dated over 25 years, so that the page's order shows
+        conn.execute("update wages set as_of = cast(2000 + rowid % 25 as text) where id like 'grown-%'")
+    monkeypatch.setattr(searches, "FEW", few)
+    monkeypatch.setattr(searches, "MANY", many)
+    page = get_json(kb_copy, "/kb/wages.json?_search=quokka&_size=20")
+    total, dates = expected(kb_copy, "quokka", 20)
+    assert page["filtered_table_rows_count"] == total == 3_000
+    assert [row[page["columns"].index("as_of")] for row in page["rows"]] == dates
+    assert all("quokka" in row[page["columns"].index("evidence")] for row in page["rows"])
+    assert condition in page["query"]["sql"]
+    filtered = get_json(kb_copy, "/kb/wages.json?_search=quokka&statistic=mean&_size=5")
+    with sqlite3.connect(kb_copy) as conn:
+        means = conn.execute("select count(*) from wages where statistic = 'mean' and "
+                             "rowid in (select rowid from wages_fts where wages_fts match 'quokka')").fetchone()[0]
+    assert filtered["filtered_table_rows_count"] == means == 300
+
+
+def test_a_search_with_few_matches_has_its_facets_counted_from_its_rows(kb_copy):
+    grow(kb_copy, 500, "quokka")
+    page = get_json(kb_copy, "/kb/wages.json?_search=quokka&_size=1")
+    assert page["filtered_table_rows_count"] == 500
+    assert {(v["value"], v["count"]) for v in page["facet_results"]["statistic"]["results"]} == {
+        ("median", 450), ("mean", 50)}
+
+
+def test_a_search_page_is_there_as_json_and_csv(kb_copy):
+    grow(kb_copy, 200, "quokka")
+
+    async def fetch() -> tuple[str, str]:
+        datasette = make_datasette(str(kb_copy))
+        html = await datasette.client.get("/kb/wages?_search=quokka")
+        table = await datasette.client.get("/kb/wages.csv?_search=quokka&_size=max")
+        return html.text, table.text
+
+    html, table = asyncio.run(fetch())
+    assert "200 rows" in html and "quokka figure" in html
+    rows = list(csv.DictReader(io.StringIO(table)))
+    assert len(rows) == 200 and all("quokka" in row["evidence"] for row in rows)

@@ -21,6 +21,7 @@ from datasette.app import Datasette
 
 from kb.counts import SummaryCountedDatabase
 from kb.schema import FACT_COLUMNS, summary_indexes
+from kb.schema_cache import SchemaCachedDatabase
 from kb.summaries import SUMMARIES, SUMMARIZED, Summary
 
 HERE = Path(__file__).parent
@@ -112,6 +113,11 @@ def datasette_command(db: str, host: str = "127.0.0.1", port: int = 8001) -> lis
     return [sys.executable, "-m", "kb.serve", db, "--host", host, "--port", str(port)]
 
 
+class ServedDatabase(SchemaCachedDatabase, SummaryCountedDatabase):
+    """The served file: its schema looked up once for each state of the file (kb/schema_cache.py), its table
+    pages counted from the summaries and full-text indexes (kb/counts.py)."""
+
+
 def make_datasette(db: str, immutable: bool = False, inspect_file: str | None = None,
                    secret: str | None = None) -> Datasette:
     """A Datasette instance configured exactly like ``kb serve``, for tests and embedding.
@@ -125,9 +131,8 @@ def make_datasette(db: str, immutable: bool = False, inspect_file: str | None = 
         metadata=load_metadata(db), settings=SETTINGS, template_dir=str(TEMPLATES), plugins_dir=str(PLUGINS),
         secret=secret,
     )
-    # The same file, its table pages counted from the summaries (kb/counts.py).
     datasette.remove_database(database_name(db))
-    datasette.add_database(SummaryCountedDatabase(datasette, db, is_mutable=not immutable), name=database_name(db))
+    datasette.add_database(ServedDatabase(datasette, db, is_mutable=not immutable), name=database_name(db))
     return datasette
 
 

@@ -16,12 +16,13 @@ Authorization header) are neither answered from the cache nor kept.
 
 from __future__ import annotations
 
-import os
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from datasette import hookimpl
+
+from kb.schema_cache import file_state
 
 ASGIApp = Callable[[dict, Callable[[], Awaitable[dict]], Callable[[dict], Awaitable[None]]], Awaitable[None]]
 MAX_ENTRIES = 1024
@@ -37,8 +38,7 @@ class ResponseCache:
         self.state: tuple = ()
 
     def files_state(self) -> tuple:
-        paths = [db.path for db in self.datasette.databases.values() if db.path]
-        return tuple(_stat(path + suffix) for path in paths for suffix in ("", "-wal"))
+        return tuple(file_state(db.path) for db in self.datasette.databases.values() if db.path)
 
     def get(self, key: tuple) -> tuple[int, list, bytes] | None:
         state = self.files_state()
@@ -55,14 +55,6 @@ class ResponseCache:
         self.entries[key] = entry
         if len(self.entries) > MAX_ENTRIES:
             self.entries.popitem(last=False)
-
-
-def _stat(path: str) -> tuple[int, int] | None:
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        return None
-    return info.st_size, info.st_mtime_ns
 
 
 @hookimpl

@@ -85,9 +85,9 @@ class Summarized:
             return self.computed[column]
         return f"[{column}]" if column in SUMMARY_COLUMNS[self.table] else None
 
-    def where(self, filters: Mapping[str, Any]) -> tuple[list[str], dict[str, Any]] | None:
-        """Conditions on the summary's rows that keep the facts ``filters`` (column -> value, each ``=``) keep,
-        with their parameters; None when the summary does not hold a filtered column."""
+    def kept(self, filters: Mapping[str, Any]) -> tuple[str, dict[str, Any]] | None:
+        """SQL that selects the summary's rows for the facts ``filters`` (column -> value, each ``=``) keep, with its
+        parameters; None when the summary does not hold a filtered column."""
         where, params = ["current = 1"] if self.current_only else [], {}
         for n, (column, value) in enumerate(filters.items()):
             expression = self.expression(column)
@@ -95,16 +95,14 @@ class Summarized:
                 return None
             where.append(f"{expression} = :p{n}")
             params[f"p{n}"] = value
-        return where, params
+        return f"select * from [{self.summary}]{' where ' if where else ''}{' and '.join(where)}", params
 
     def count_query(self, filters: Mapping[str, Any]) -> tuple[str, dict[str, Any]] | None:
         """SQL that counts the facts ``filters`` keep from the summary, or None when the summary cannot."""
-        found = self.where(filters)
+        found = self.kept(filters)
         if found is None:
             return None
-        where, params = found
-        condition = f" where {' and '.join(where)}" if where else ""
-        return f"select coalesce(sum(n), 0) from [{self.summary}]{condition}", params
+        return f"select coalesce(sum(n), 0) from ({found[0]})", found[1]
 
 
 # What each main summary answers for: its table, the table's current_ view and the views built on those.

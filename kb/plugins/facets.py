@@ -20,7 +20,7 @@ from datasette.plugins import pm
 from datasette.utils import detect_json1, escape_sqlite, path_with_removed_args
 
 from kb import searches
-from kb.summaries import SUMMARIZED, Summarized
+from kb.summaries import SUMMARIZED
 
 # Query-string arguments that do not change which rows a table page counts.
 NEUTRAL_ARGS = {
@@ -61,24 +61,14 @@ def page_filters(args: Any) -> dict[str, str] | None:
     return filters
 
 
-def summary_query(summarized: Summarized, filters: dict[str, str], column: str, limit: int) -> tuple[str, dict] | None:
-    """SQL that counts ``column``'s values from the summary, or None when the summary cannot."""
-    value, found = summarized.expression(column), summarized.where(filters)
-    if value is None or found is None:
-        return None
-    where, params = found
-    where.append(f"{value} is not null")
-    return (f"select {value} as value, sum(n) as count from [{summarized.summary}] where {' and '.join(where)} "
-            f"group by {value} order by count desc, value limit {limit}"), params
-
-
-def rows_query(sql: str, columns: list[str], limit: int) -> str:
-    """SQL that counts each column's values over the page's rows (``sql``), reading them once for all columns."""
-    names = ", ".join(escape_sqlite(c) for c in columns)
-    counts = [f"select {n} as facet, * from (select {escape_sqlite(c)} as value, count(*) as count from page "
-              f"where {escape_sqlite(c)} is not null group by {escape_sqlite(c)} order by count desc, value "
-              f"limit {limit})" for n, c in enumerate(columns)]
-    return f"with page as materialized (select {names} from ({sql})) {' union all '.join(counts)}"
+def counts_query(kept: str, values: list[str], count: str, limit: int, once: bool) -> str:
+    """SQL that counts the values of each of ``values`` (SQL over the rows ``kept`` selects) in one query: ``count`` is
+    ``count(*)`` over a page's rows, ``sum(n)`` over a summary's; ``once`` reads the kept rows once for all values
+    (a page's rows, which may come from a full-text search), rather than once for each (a summary's, from an index)."""
+    counts = [f"select {n} as facet, * from (select {value} as value, {count} as count from kept "
+              f"where {value} is not null group by {value} order by count desc, value limit {limit})"
+              for n, value in enumerate(values)]
+    return f"with kept as {'materialized' if once else 'not materialized'} ({kept}) {' union all '.join(counts)}"
 
 
 class SummaryFacet(ColumnFacet):
@@ -91,28 +81,27 @@ class SummaryFacet(ColumnFacet):
         if filters is not None and not await self.ds.databases[self.database].table_exists(summarized.summary):
             filters = None  # a file no kb writer has opened since summaries were added
         size = self.get_facet_size()
+        found = summarized.kept(filters) if filters is not None else None
         from_summary, from_rows = [], []
         for config in self.get_configs():
             column = config["config"].get("column") or config["config"]["simple"]
-            query = summary_query(summarized, filters, column, size + 1) if filters is not None else None
-            if query is None:
-                from_rows.append((column, config["source"]))
-            else:
-                from_summary.append((column, config["source"], query))
+            value = summarized.expression(column) if found is not None else None
+            (from_rows if value is None else from_summary).append((column, config["source"], value))
         results = []
         if from_summary:
-            sql = " union all ".join(f"select {n} as facet, * from ({query})"
-                                     for n, (_, _, (query, _)) in enumerate(from_summary))
-            rows = (await self.ds.execute(self.database, sql, from_summary[0][2][1])).rows
-            results += await self.facets([(c, source) for c, source, _ in from_summary], rows, size)
+            kept, params = found
+            sql = counts_query(kept, [value for _, _, value in from_summary], "sum(n)", size + 1, once=False)
+            results += await self.facets(from_summary, (await self.ds.execute(self.database, sql, params)).rows, size)
         if not from_rows:
             return results, []
-        columns = [column for column, _ in from_rows]
+        columns = [column for column, _, _ in from_rows]
         matches = self.request.scope.get(searches.MATCHES)  # a search's matches (kb/plugins/search.py)
         if (self.row_count or 0) > SQL_FACET_ROWS or (matches or 0) > SEARCH_FACET_ROWS:
             return results, columns
+        names = [escape_sqlite(column) for column in columns]
+        sql = counts_query(f"select {', '.join(names)} from ({self.sql})", names, "count(*)", size + 1, once=True)
         try:
-            rows = (await self.ds.execute(self.database, rows_query(self.sql, columns, size + 1), self.params,
+            rows = (await self.ds.execute(self.database, sql, self.params,
                                           custom_time_limit=self.ds.setting("facet_time_limit_ms"))).rows
         except QueryInterrupted:
             return results, columns
@@ -125,13 +114,13 @@ class SummaryFacet(ColumnFacet):
         table = summarized.table if summarized else self.table
         return await self.ds.expand_foreign_keys(self.database, table, column, values)
 
-    async def facets(self, facets: list[tuple[str, str]], rows: list, size: int) -> list[dict]:
-        """The facets (column, source) whose values and counts ``rows`` hold, each row numbering its facet."""
+    async def facets(self, facets: list[tuple[str, str, Any]], rows: list, size: int) -> list[dict]:
+        """The facets (column, source, ...) whose values and counts ``rows`` hold, each row numbering its facet."""
         summarized = SUMMARIZED.get(self.table or "")
         table = summarized.table if summarized else self.table
         keys = {fk["column"] for fk in await self.ds.databases[self.database].foreign_keys_for_table(table)}
         return [await self.facet(column, source, [r for r in rows if r["facet"] == n], size, column in keys)
-                for n, (column, source) in enumerate(facets)]
+                for n, (column, source, _) in enumerate(facets)]
 
     async def facet(self, column: str, source: str, rows: list, size: int, labelled: bool) -> dict:
         """A facet's result in Datasette's shape: each value with its count and the link that toggles it."""

@@ -22,7 +22,7 @@ from kb import searches
 from kb.summaries import SUMMARIZED
 
 # The count Datasette's table page runs (datasette/views/table.py): its table or view and its filters' conditions.
-PAGE_COUNT = re.compile(r"select count\(\*\) from (?P<table>\w+|\[\w+\]) (?:where (?P<where>.+) )?")
+PAGE_COUNT = re.compile(r"select count\(\*\) from (?P<table>\w+|\[\w+\])(?: where (?P<where>.+?))? ?")
 # A count no summary holds is given up after this long: the page is shown without it (Datasette leaves out a count
 # that is cut off) rather than kept waiting for it.
 COUNT_TIME_LIMIT_MS = 100
@@ -73,7 +73,7 @@ class SummaryCountedDatabase(Database):
             if summary is not None:
                 sql, params = summary
             else:
-                sql = searches.count(table, where) or sql
+                sql = searches.count(where) or sql
                 kwargs["custom_time_limit"] = min(kwargs.get("custom_time_limit") or COUNT_TIME_LIMIT_MS,
                                                   COUNT_TIME_LIMIT_MS)
         return await super().execute(sql, params, *args, **kwargs)

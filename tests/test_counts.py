@@ -77,7 +77,8 @@ def test_a_count_no_summary_holds_is_left_out_when_slow_and_the_page_says_so(kb_
     ('select count(*) from [current_wages] where "period" = :p0 ', ("current_wages", ['"period" = :p0'])),
     ("select count(*) from wages where a = 1 and exists (select 1 from f where f match :q and rowid = wages.rowid) ",
      ("wages", ["a = 1", "exists (select 1 from f where f match :q and rowid = wages.rowid)"])),
-    ("select count(*) from wages where 1", None),
+    ("select count(*) from [current_wages]", ("current_wages", [])),
+    ("select count(*) from wages where 1", ("wages", ["1"])),
     ("select count(*), 1 from wages ", None),
 ])
 def test_a_page_count_is_read_as_its_table_and_conditions(sql, parsed):

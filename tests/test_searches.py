@@ -25,18 +25,16 @@ def expected(db, word: str, size: int) -> tuple[int, list]:
     return total, dates
 
 
-@pytest.mark.parametrize("few, many, condition", [
-    (100_000, 200_000, "where rowid in (select"),  # few matches: Datasette's own condition
-    (10, 200_000, "where +rowid in (select"),  # more: the set of matches built once, the page's index read in order
-    (10, 100, "where exists (select 1 from"),  # most rows match: each row read in order asked of the index
+@pytest.mark.parametrize("few, condition", [
+    (100_000, "where rowid in (select"),  # few matches: Datasette's own condition
+    (10, "where +rowid in (select"),  # more: the set of matches built once, the page's index read in order
 ])
 def test_a_search_shows_the_same_page_and_count_whichever_condition_keeps_its_matches(
-        kb_copy, monkeypatch, few, many, condition):
+        kb_copy, monkeypatch, few, condition):
     grow(kb_copy, 3_000, "quokka")
     with sqlite3.connect(kb_copy) as conn:  # dated over 25 years, so that the page's order shows
         conn.execute("update wages set as_of = cast(2000 + rowid % 25 as text) where id like 'grown-%'")
     monkeypatch.setattr(searches, "FEW", few)
-    monkeypatch.setattr(searches, "MANY", many)
     page = get_json(kb_copy, "/kb/wages.json?_search=quokka&_size=20")
     total, dates = expected(kb_copy, "quokka", 20)
     assert page["filtered_table_rows_count"] == total == 3_000

@@ -96,7 +96,8 @@ class SummaryFacet(ColumnFacet):
             return results, []
         columns = [column for column, _, _ in from_rows]
         matches = self.request.scope.get(searches.MATCHES)  # a search's matches (kb/plugins/search.py)
-        if (self.row_count or 0) > SQL_FACET_ROWS or (matches or 0) > SEARCH_FACET_ROWS:
+        # A page whose count was cut off (kb/counts.py) has more rows than can be counted quickly.
+        if self.row_count is None or self.row_count > SQL_FACET_ROWS or (matches or 0) > SEARCH_FACET_ROWS:
             return results, columns
         names = [escape_sqlite(column) for column in columns]
         sql = counts_query(f"select {', '.join(names)} from ({self.sql})", names, "count(*)", size + 1, once=True)

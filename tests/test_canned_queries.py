@@ -84,17 +84,9 @@ def test_disagreements_list_a_fee_stated_two_ways_and_not_one_stated_alike(kb_co
             [("t1", page, 100, "member"), ("t2", page, 150, "member"), ("t3", page, 90, "student"),
              ("t4", page, 90, "student")],
         )
-        conn.executemany(
-            "insert into wages (id, page_url, occupation, statistic, amount, period, as_of, evidence) "
-            "values (?, ?, 'Quokka Keepers', 'median', ?, 'annual', ?, 'made up for the test')",
-            [("w1", page, 41000, "2024-05"), ("w2", page, 43500, "2024"), ("w3", page, 39000, "2023")],
-        )
     subjects = {row["subject"]: row for row in run_query(kb_copy, "disagreements")}
     assert (subjects["ZZQ (member)"]["values_stated"], subjects["ZZQ (member)"]["sources"]) == ("100,150", 1)
     assert "ZZQ (student)" not in subjects
-    assert (subjects["quokka keepers, 2024"]["values_stated"], subjects["quokka keepers, 2024"]["facts"]) == (
-        "41000.0 to 43500.0", 2)
-    assert "quokka keepers, 2023" not in subjects
 
 
 def test_issuer_attribution_singles_out_a_page_that_names_another_issuer(kb_copy):

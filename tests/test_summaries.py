@@ -218,5 +218,5 @@ def test_facets_counted_from_the_rows_in_one_query_are_what_datasettes_own_facet
         return {result["name"]: result for result in results}
 
     theirs = asyncio.run(datasettes())
-    assert set(theirs) == {"attributed_to", "statistic", "period", "as_of", "occupation", "page_url", "qualifier"}
+    assert {"attributed_to", "statistic", "occupation_code", "page_url", "qualifier"} <= set(theirs)
     assert ours["facet_results"] == theirs

@@ -3,11 +3,11 @@
 Above each table page Datasette shows how many rows the page's filters keep, counted with ``select count(*)``
 over those rows: on a million facts, a common filter value reads half a million index entries, more than
 everything else on the page together. Datasette 0.65 has no hook for that count (simonw/datasette#1183 asks
-for counts kept by triggers to be read instead), so ``kb serve`` opens the file as a ``SummaryCountedDatabase``:
-a count of a summarized table or view whose every condition is an equality on a column its summary holds is
-answered from the summary, which triggers keep current in the transaction of every write. A search's count
-is read from its full-text index (kb/searches.py). Any other query, and every query on a file without
-summaries, runs as it is.
+for counts kept by triggers to be read instead), so ``kb serve`` opens the file as a ``SummaryCountedDatabase``
+(kb.serve.ServedDatabase): a count of a summarized table or view whose every condition is an equality on a
+column its summary holds is answered from the summary, which triggers keep current in the transaction of every
+write. A search's count is read from its full-text index (kb/searches.py). Any other count is given up after
+COUNT_TIME_LIMIT_MS, and the page is shown without it; every other query runs as it is.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from pipeline.patterns import folded
+from pipeline.memo import per_text
 
 _MARKS = {"-": "[- ]?", "'": "['’]", "’": "['’]"}
 _MARK = re.compile(r"[-'’*]")
@@ -59,42 +59,79 @@ def cue_text(entries: Iterable[str]) -> str:
 
 
 class Needs:
-    """Words one of which a text holds wherever a cue finds something in it: a text without one is passed over.
+    """Words one of which a text holds wherever a pattern finds something in it: a text without one is passed over.
 
-    A word ``opening`` a word of the text stands where a word starts (or anywhere, for a sign like "$");
-    a ``whole`` word also ends where a word ends.
+    A word needed ``anywhere`` may stand inside a word ("cent" in "percent"); one ``opening`` a word stands
+    where a word starts (a sign like "$" anywhere); a ``whole`` word also ends where a word ends. A text is
+    read once for the words of every ``Needs`` (``held``), and each ``Needs`` asks that one reading.
     """
 
-    def __init__(self, opening: Iterable[str] = (), whole: Iterable[str] = ()) -> None:
-        self.opening = frozenset(opening)
-        self.whole = frozenset(whole) - self.opening
-        if not self.opening | self.whole or "" in self.opening | self.whole:
-            raise ValueError(f"needed words must be words: {sorted(self.opening | self.whole)}")
-        self._finder = ahocorasick.Automaton()
-        for word in sorted(self.opening | self.whole):
-            opens = bool(_WORD_CHARACTER.match(word))
-            closes = word in self.whole and bool(_WORD_CHARACTER.match(word[-1]))
-            self._finder.add_word(word, (word, opens, closes))
-        self._finder.make_automaton()
+    def __init__(self, opening: Iterable[str] = (), whole: Iterable[str] = (), anywhere: Iterable[str] = ()) -> None:
+        opening, whole, anywhere = list(opening), list(whole), list(anywhere)
+        if not opening + whole + anywhere or "" in opening + whole + anywhere:
+            raise ValueError(f"needed words must be words: {sorted(opening + whole + anywhere)}")
+        self.keys = frozenset([*(_key(word, opens=True, closes=False) for word in opening),
+                               *(_key(word, opens=True, closes=True) for word in whole),
+                               *(_key(word, opens=False, closes=False) for word in anywhere)])
+        _look_for(self.keys)
 
     def held_by(self, text: str) -> bool:
-        """Whether the text, case-folded (``patterns.folded``), holds one of the words where it may stand."""
-        return next(self._found(folded(text)), None) is not None
-
-    def found_in(self, text: str) -> frozenset[str]:
-        """The words the text, case-folded, holds where they may stand."""
-        return frozenset(self._found(folded(text)))
-
-    def _found(self, low: str) -> Iterator[str]:
-        for end, (word, opens, closes) in self._finder.iter(low):
-            start = end + 1 - len(word)
-            if not (opens and start and _in_word(low[start - 1]) or closes and _in_word(low[end + 1:end + 2])):
-                yield word
+        """Whether the text, case-folded, holds one of the words where it may stand."""
+        return not self.keys.isdisjoint(held(text))
 
 
-def _in_word(character: str) -> bool:
-    """Whether the character is a letter, digit or underscore (an empty one is none)."""
-    return character.isalnum() or character == "_"
+# A text is read with a mark at each edge of its words, where a letter, digit or underscore meets another
+# character or an end: a word that must open or close a word is looked for with the mark before or after it.
+_EDGE = "\x02"  # a control character, which no cleaned text holds
+_EDGES = re.compile(r"\b")
+_NEEDED: set[str] = set()  # the keys (``_key``) of every Needs
+_FINDERS: list[ahocorasick.Automaton] = []  # the one automaton of them all, made again once keys are added
+
+
+def _marked(text: str) -> str:
+    """The text case-folded (``folded``), with an edge mark where each of its words starts and ends."""
+    return _EDGES.sub(_EDGE, folded(text))
+
+
+def _key(word: str, opens: bool, closes: bool) -> str:
+    """What a marked text holds where the word stands: opening a word of the text if ``opens``, and closing
+    one if ``closes`` (a word that opens or ends with a sign, "$" or "no ", has no mark there)."""
+    key = _marked(word)
+    key = key if opens else key.lstrip(_EDGE)
+    return key if closes else key.rstrip(_EDGE)
+
+
+def _look_for(keys: Iterable[str]) -> None:
+    """Add keys to those every text is read for."""
+    new = set(keys) - _NEEDED
+    if new:
+        _NEEDED.update(new)
+        _FINDERS.clear()
+        held.cache_clear()
+
+
+def _finder() -> ahocorasick.Automaton:
+    if not _FINDERS:
+        finder = ahocorasick.Automaton()
+        for key in _NEEDED:
+            finder.add_word(key, key)
+        finder.make_automaton()
+        _FINDERS[:] = [finder]
+    return _FINDERS[0]
+
+
+@per_text
+def held(text: str) -> frozenset[str]:
+    """The keys of needed words (``_key``) that the text holds."""
+    return frozenset(key for _, key in _finder().iter(_marked(text)))
+
+
+def folded(text: str) -> str:
+    """The text case-folded, as patterns that ignore case compare it.
+
+    "ı" and "İ" match "i" when case is ignored, so they are written as "i" ("İ" folds to "i" and a combining dot).
+    """
+    return text.casefold().replace("ı", "i").replace("i\u0307", "i")
 
 
 class Cue:
@@ -128,28 +165,6 @@ class Cue:
 
     def sub(self, replacement: str, text: str) -> str:
         return self.pattern.sub(replacement, text) if self.needs.held_by(text) else text
-
-
-class Cues:
-    """Cues asked about the same texts, in order: the words they need are looked for in one pass."""
-
-    def __init__(self, cues: Mapping[str, Cue]) -> None:
-        self.cues = dict(cues)
-        needs = [cue.needs for cue in self.cues.values()]
-        self._needs = Needs([word for need in needs for word in need.opening],
-                            [word for need in needs for word in need.whole])
-        self._needing: dict[str, set[str]] = {}  # word -> the names of the cues that need it
-        for name, cue in self.cues.items():
-            for word in cue.needs.opening | cue.needs.whole:
-                self._needing.setdefault(word, set()).add(name)
-
-    def candidates(self, text: str) -> list[tuple[str, Cue]]:
-        """The cues, by name, that the text holds a needed word of: the only ones that can match it."""
-        found = self._needs.found_in(text)
-        if not found:
-            return []
-        names = set().union(*(self._needing[word] for word in found))
-        return [(name, cue) for name, cue in self.cues.items() if name in names]
 
 
 def cue_table(lists: Mapping[str, list[str]], patterns: Mapping[str, list[dict]] | None = None,

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from pipeline.cues import Needs
 from pipeline.datafiles import load
 from pipeline.memo import per_text
 from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, parse_number
-from pipeline.patterns import folded, one_of
+from pipeline.patterns import one_of
 from pipeline.periods import RATE
 
 _UNITS = load("time_units")
@@ -19,7 +20,7 @@ _UNIT_TEXT = one_of([*MONTHS_PER_UNIT, *HOUR_UNITS])
 _QUANTITY = rf"(?:{NUMBER_TEXT}|{WORD_TEXT}|\ban?\b)"
 
 
-_UNIT = re.compile(rf"\b(?:{_UNIT_TEXT})\b")  # every length names a unit: looked for first, in the folded text
+_UNITS_NEEDED = Needs(whole=[*MONTHS_PER_UNIT, *HOUR_UNITS])  # every length names a unit: looked for first
 _DURATION = re.compile(
     rf"(?P<low>{_QUANTITY})(?:\s*(?:-|–|—|to|or)\s*(?P<high>{_QUANTITY}))?"
     rf"[\s-](?P<unit>{_UNIT_TEXT})\b(?!\s*{RATE})",  # "40 hours a week" is a rate, not a length
@@ -46,7 +47,7 @@ class Duration(NamedTuple):
 @per_text
 def find_durations(text: str) -> tuple[Duration, ...]:
     """Every length of time in the text, in order of appearance."""
-    if not _UNIT.search(folded(text)):
+    if not _UNITS_NEEDED.held_by(text):
         return ()
     found, reached = [], 0
     for match in _DURATION.finditer(text):

@@ -9,14 +9,13 @@ from typing import NamedTuple
 from pipeline import clauses
 from pipeline.credential_context import CredentialContext, credential_context
 from pipeline.credentials import find_credentials, only_credential
-from pipeline.cues import Cue, cue_text
+from pipeline.cues import Cue, Needs, cue_text
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
 from pipeline.memo import per_text
 from pipeline.money import Money, find_money
 from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, find_numbers, parse_number
 from pipeline.page import Block, CleanPage
-from pipeline.patterns import holds_any
 from pipeline.percent import find_percents
 from pipeline.statements import Statement
 
@@ -42,9 +41,9 @@ _QUESTIONS = re.compile(
     rf"|\b(?:questions|items)\s*:\s*(?P<listed>{_QUANTITY})",
     re.IGNORECASE,
 )
-_QUESTION_WORDS = ("question", "item")  # one of which every count of questions holds
+_QUESTION_WORDS = Needs(anywhere=("question", "item"))  # one of which every count of questions holds
 _MINUTES = re.compile(rf"(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IGNORECASE)
-_MINUTE_WORDS = ("min",)  # which every number of minutes holds
+_MINUTE_WORDS = Needs(anywhere=("min",))  # which every number of minutes holds
 _AND_MINUTES = re.compile(
     rf"\s*,?\s*(?:and\s+)?(?P<count>{_QUANTITY})[\s-](?:minutes?|mins?)\b", re.IGNORECASE
 )
@@ -87,7 +86,7 @@ _SCORE = re.compile(
     rf"|(?P<bare>{NUMBER_TEXT})\s*(?:/|out of)\s*(?P<bare_scale>{NUMBER_TEXT})",
     re.IGNORECASE,
 )
-_SCORE_WORDS = ("score", "/", "out of")  # one of which every score in points holds
+_SCORE_WORDS = Needs(anywhere=("score", "/", "out of"))  # one of which every score in points holds
 _SCORE_WORD = re.compile(r"\bscores?\b", re.IGNORECASE)
 # What ends the words that belong to an amount; a comma only ends them before another amount or credential.
 _SEPARATOR_TEXT = rf"[/;)]|{clauses.words('list_joiners', 'contrast', 'concession', 'relative')}"
@@ -326,7 +325,7 @@ def _names(row: Row) -> set[str]:
 
 def _questions(sentence: str) -> Iterator[ExamFact]:
     """Question counts: the exam's total, not its unscored items ("20 of which are pilot items") or one part's."""
-    if not holds_any(sentence, _QUESTION_WORDS):
+    if not _QUESTION_WORDS.held_by(sentence):
         return
     for match in _QUESTIONS.finditer(sentence):
         count = parse_number(match.group("count") or match.group("listed"))
@@ -358,7 +357,7 @@ def _time_limits(sentence: str) -> Iterator[ExamFact]:
         covered.append((duration.start, end))
         if _is_exam_time(sentence, duration.start, end, minutes):
             yield ExamFact("time_limit", minutes, "minutes", None, duration.start)
-    for match in _MINUTES.finditer(sentence) if holds_any(sentence, _MINUTE_WORDS) else ():
+    for match in _MINUTES.finditer(sentence) if _MINUTE_WORDS.held_by(sentence) else ():
         minutes = parse_number(match.group("count"))
         inside = any(start <= match.start() < end for start, end in covered)
         if minutes is not None and not inside and _is_exam_time(sentence, match.start(), match.end(), minutes):
@@ -385,7 +384,7 @@ def _per_part(sentence: str, start: int, end: int) -> bool:
 
 def _scores(sentence: str, about_score: bool = False) -> Iterator[ExamFact]:
     percents = find_percents(sentence)
-    points = list(_SCORE.finditer(sentence)) if holds_any(sentence, _SCORE_WORDS) else []
+    points = list(_SCORE.finditer(sentence)) if _SCORE_WORDS.held_by(sentence) else []
     if not (percents or points):
         return
     rate = PASS_RATE.search(sentence)

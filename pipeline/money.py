@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from pipeline.cues import Needs
 from pipeline.memo import per_text
 from pipeline.numbers import NUMBER_TEXT, parse_number
-from pipeline.patterns import holds_any
 from pipeline.periods import period_after
 
-_NEEDED = ("$", "usd", "dollars")  # one of which every amount holds
+_NEEDED = Needs(anywhere=("$", "usd", "dollars"))  # one of which every amount holds
 _SIGN = r"(?:US\$|\$|USD\s?)"
 _UNIT = r"(?:dollars|USD)\b"
 AMOUNT = re.compile(rf"{_SIGN}\s?(?P<pre>{NUMBER_TEXT})|(?P<post>{NUMBER_TEXT})\s?{_UNIT}", re.IGNORECASE)
@@ -37,7 +37,7 @@ class Money(NamedTuple):
 @per_text
 def find_money(text: str) -> tuple[Money, ...]:
     """Every dollar amount or range in the text, in order of appearance."""
-    if not holds_any(text, _NEEDED):
+    if not _NEEDED.held_by(text):
         return ()
     found: list[Money] = []
     position = 0

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from pipeline.cues import Needs
 from pipeline.memo import per_text
 from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, parse_number
-from pipeline.patterns import holds_any
 
-_NEEDED = ("%", "cent", "pct")  # one of which every percentage holds ("per cent" may hold any space)
+_NEEDED = Needs(anywhere=("%", "cent", "pct"))  # one of which every percentage holds ("per cent" may hold any space)
 PERCENT = re.compile(
     rf"(?P<number>(?:(?<!\w)[-+−])?{NUMBER_TEXT}|{WORD_TEXT})\s?(?:%|percent\b|per\s?cent\b|pct\b)", re.IGNORECASE
 )
@@ -33,7 +33,7 @@ _SHARED_REACH = 40  # characters before the second figure
 @per_text
 def find_percents(text: str) -> tuple[Percent, ...]:
     """Every percentage in the text, in order of appearance."""
-    if not holds_any(text, _NEEDED):
+    if not _NEEDED.held_by(text):
         return ()
     found = []
     for match in PERCENT.finditer(text):

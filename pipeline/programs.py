@@ -8,6 +8,7 @@ from types import MappingProxyType
 
 from pipeline.awards import find_awards
 from pipeline.credentials import find_credentials
+from pipeline.cues import Needs
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
 from pipeline.institutions import Institution, defined_acronyms, find_institutions
@@ -15,7 +16,7 @@ from pipeline.memo import per_page, per_text
 from pipeline.numbers import NUMBER_TEXT, parse_number
 from pipeline.organizations import ACCREDITS, find_organizations
 from pipeline.page import Block, CleanPage
-from pipeline.patterns import holds_any, one_of, whole_words
+from pipeline.patterns import one_of, whole_words
 from pipeline.tuition import program_costs
 
 _DATA = load("programs")
@@ -27,7 +28,9 @@ _ASIDES = re.compile(whole_words(_DATA["asides"]), re.IGNORECASE)
 _ONLINE = re.compile(whole_words(_DATA["online"]), re.IGNORECASE)
 _CAMPUS = re.compile(whole_words(_DATA["campus"]), re.IGNORECASE)
 _BACK_REFERENCE = re.compile(whole_words(_DATA["back_references"]), re.IGNORECASE)
+_BACK_REFERENCE_WORDS = Needs(whole=_DATA["back_references"])
 _THE_SCHOOL = re.compile(whole_words(_DATA["the_school"]), re.IGNORECASE)
+_THE_SCHOOL_WORDS = Needs(whole=_DATA["the_school"])
 _GENERAL = re.compile(whole_words(_DATA["general"]), re.IGNORECASE)
 CITED = re.compile(whole_words(_DATA["cited"]), re.IGNORECASE)
 _PLACES = r"(?:programs?|courses?|schools?|colleges?)"  # what other programs are spoken of as
@@ -273,8 +276,8 @@ def _refers_back(passage: str, school_at_hand: bool) -> bool:
     (the description after a ranking line). A passage that reports a source's figure speaks of programs in
     general ("NHA reported that ... the program").
     """
-    back = holds_any(passage, _DATA["back_references"]) and _BACK_REFERENCE.search(passage)
-    school = school_at_hand and holds_any(passage, _DATA["the_school"]) and _THE_SCHOOL.search(passage)
+    back = _BACK_REFERENCE_WORDS.held_by(passage) and _BACK_REFERENCE.search(passage)
+    school = school_at_hand and _THE_SCHOOL_WORDS.held_by(passage) and _THE_SCHOOL.search(passage)
     return bool(back or school) and not CITED.search(passage)
 
 

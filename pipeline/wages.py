@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from pipeline import clauses
 from pipeline.credentials import find_credentials
-from pipeline.cues import Cue, Cues, cue_table, cue_text
+from pipeline.cues import Cue, cue_table, cue_text
 from pipeline.currency import USD, named_currency, sign_currency
 from pipeline.datafiles import load
 from pipeline.dates import find_as_of
@@ -36,7 +36,6 @@ from pipeline.statements import (
 
 _DATA = load("wages")
 STATISTICS = cue_table(_DATA["statistics"], _DATA["statistics_patterns"])
-_STATISTICS = Cues(STATISTICS)
 CATEGORIES = cue_table(_DATA["categories"])
 _WORDS = cue_table(_DATA["words"], _DATA["words_patterns"])
 WAGE = _WORDS["wage"]
@@ -252,8 +251,8 @@ def _named_last(text: str) -> str | None:
 @per_text
 def _mentions(text: str) -> dict[str, tuple[re.Match[str], ...]]:
     """Each statistic's mentions in the text, but for one a comparison names ("more than the national average")."""
-    mentions = {name: tuple(m for m in cue.pattern.finditer(text) if not COMPARED.search(text, 0, m.start()))
-                for name, cue in _STATISTICS.candidates(text)}
+    mentions = {name: tuple(m for m in cue.finditer(text) if not COMPARED.search(text, 0, m.start()))
+                for name, cue in STATISTICS.items()}
     return {name: found for name, found in mentions.items() if found}
 
 

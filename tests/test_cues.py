@@ -6,7 +6,7 @@ from w3lib.encoding import html_to_unicode
 
 from pipeline import exams, outlook, requirements, wages
 from pipeline.clean import clean_html
-from pipeline.cues import Cue, Cues, Structure, cue_table
+from pipeline.cues import Cue, Needs, Structure, cue_table
 from pipeline.statements import statements
 
 DEMO = Path(__file__).resolve().parent.parent / "demo" / "site"
@@ -79,11 +79,26 @@ def test_a_table_gives_a_cue_per_list_with_the_patterns_kept_under_its_name():
     assert table["mean"].search("50th") is None
 
 
-def test_cues_asked_together_are_searched_only_where_the_text_holds_their_words():
-    group = Cues({"median": Cue(["median"]), "mean": Cue(["average", "mean"]), "top10": Cue(["90th-percentile"])})
-    assert [name for name, _ in group.candidates("The average and median wage")] == ["median", "mean"]
-    assert [name for name, _ in group.candidates("the 90th percentile")] == ["top10"]
-    assert group.candidates("Wages vary by state.") == []
+@pytest.mark.parametrize(("needs", "text", "held"), [
+    ({"anywhere": ["cent"]}, "a 7 percent rise", True),
+    ({"opening": ["cent"]}, "a 7 percent rise", False),
+    ({"opening": ["cent"]}, "7 per cent", True),
+    ({"opening": ["earn"]}, "Median earnings: $48,000", True),
+    ({"whole": ["earn"]}, "Median earnings: $48,000", False),
+    ({"whole": ["earn"]}, "Coders EARN more", True),
+    ({"whole": ["earn"]}, "learn to code", False),
+    ({"opening": ["$"]}, "US$40,000", True),
+    ({"whole": ["the program"]}, "The Program runs a year.", True),
+    ({"whole": ["the program"]}, "the programs", False),
+])
+def test_a_needed_word_is_held_where_it_may_stand(needs, text, held):
+    assert Needs(**needs).held_by(text) is held
+
+
+def test_a_needs_made_after_a_text_was_read_finds_its_words_in_that_text():
+    text = "a zebrafinch sang"
+    assert not Needs(whole=["zebra"]).held_by(text)
+    assert Needs(whole=["zebrafinch"]).held_by(text)
 
 
 def test_a_cue_that_needs_no_word_is_refused():

@@ -70,51 +70,38 @@ class Needs:
         opening, whole, anywhere = list(opening), list(whole), list(anywhere)
         if not opening + whole + anywhere or "" in opening + whole + anywhere:
             raise ValueError(f"needed words must be words: {sorted(opening + whole + anywhere)}")
-        self.keys = frozenset([*(_key(word, opens=True, closes=False) for word in opening),
-                               *(_key(word, opens=True, closes=True) for word in whole),
-                               *(_key(word, opens=False, closes=False) for word in anywhere)])
-        _look_for(self.keys)
+        self.keys = frozenset([*(_need(word, opens=True, closes=False) for word in opening),
+                               *(_need(word, opens=True, closes=True) for word in whole),
+                               *(_need(word, opens=False, closes=False) for word in anywhere)])
 
     def held_by(self, text: str) -> bool:
         """Whether the text, case-folded, holds one of the words where it may stand."""
         return not self.keys.isdisjoint(held(text))
 
 
-# A text is read with a mark at each edge of its words, where a letter, digit or underscore meets another
-# character or an end: a word that must open or close a word is looked for with the mark before or after it.
-_EDGE = "\x02"  # a control character, which no cleaned text holds
-_EDGES = re.compile(r"\b")
-_NEEDED: set[str] = set()  # the keys (``_key``) of every Needs
-_FINDERS: list[ahocorasick.Automaton] = []  # the one automaton of them all, made again once keys are added
+_NEEDED: dict[str, dict[str, tuple[bool, bool]]] = {}  # each needed word: its keys, and whether they open, close
+_FINDERS: list[ahocorasick.Automaton] = []  # the one automaton of them all, made again once words are added
 
 
-def _marked(text: str) -> str:
-    """The text case-folded (``folded``), with an edge mark where each of its words starts and ends."""
-    return _EDGES.sub(_EDGE, folded(text))
-
-
-def _key(word: str, opens: bool, closes: bool) -> str:
-    """What a marked text holds where the word stands: opening a word of the text if ``opens``, and closing
-    one if ``closes`` (a word that opens or ends with a sign, "$" or "no ", has no mark there)."""
-    key = _marked(word)
-    key = key if opens else key.lstrip(_EDGE)
-    return key if closes else key.rstrip(_EDGE)
-
-
-def _look_for(keys: Iterable[str]) -> None:
-    """Add keys to those every text is read for."""
-    new = set(keys) - _NEEDED
-    if new:
-        _NEEDED.update(new)
+def _need(word: str, opens: bool, closes: bool) -> str:
+    """The key ``held`` gives where the text holds the word, opening a word of the text if ``opens`` and closing
+    one if ``closes``: the word, marked "<" before and ">" after for the edges it must stand at (none where it
+    opens or ends with a sign: "$", "no ")."""
+    word = folded(word)
+    opens, closes = opens and _in_word(word[0]), closes and _in_word(word[-1])
+    key = f"{'<' * opens}{word}{'>' * closes}"
+    if key not in _NEEDED.setdefault(word, {}):
+        _NEEDED[word][key] = (opens, closes)
         _FINDERS.clear()
         held.cache_clear()
+    return key
 
 
 def _finder() -> ahocorasick.Automaton:
     if not _FINDERS:
         finder = ahocorasick.Automaton()
-        for key in _NEEDED:
-            finder.add_word(key, key)
+        for word, keys in _NEEDED.items():
+            finder.add_word(word, (len(word), tuple((key, *edges) for key, edges in keys.items())))
         finder.make_automaton()
         _FINDERS[:] = [finder]
     return _FINDERS[0]
@@ -122,8 +109,17 @@ def _finder() -> ahocorasick.Automaton:
 
 @per_text
 def held(text: str) -> frozenset[str]:
-    """The keys of needed words (``_key``) that the text holds."""
-    return frozenset(key for _, key in _finder().iter(_marked(text)))
+    """The keys (``_need``) of the needed words the text holds where they may stand, read in one pass."""
+    low = folded(text)
+    found = set()
+    for end, (length, keys) in _finder().iter(low):
+        start = end + 1 - length
+        in_word_before = start > 0 and _in_word(low[start - 1])
+        in_word_after = _in_word(low[end + 1:end + 2])
+        for key, opens, closes in keys:
+            if not (opens and in_word_before or closes and in_word_after):
+                found.add(key)
+    return frozenset(found)
 
 
 def folded(text: str) -> str:
@@ -132,6 +128,11 @@ def folded(text: str) -> str:
     "ı" and "İ" match "i" when case is ignored, so they are written as "i" ("İ" folds to "i" and a combining dot).
     """
     return text.casefold().replace("ı", "i").replace("i\u0307", "i")
+
+
+def _in_word(character: str) -> bool:
+    """Whether the character is a letter, digit or underscore (an empty one is none)."""
+    return character.isalnum() or character == "_"
 
 
 class Cue:

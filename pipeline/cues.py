@@ -114,10 +114,8 @@ def held(text: str) -> frozenset[str]:
     found = set()
     for end, (length, keys) in _finder().iter(low):
         start = end + 1 - length
-        in_word_before = start > 0 and _in_word(low[start - 1])
-        in_word_after = _in_word(low[end + 1:end + 2])
         for key, opens, closes in keys:
-            if not (opens and in_word_before or closes and in_word_after):
+            if not (opens and start and _in_word(low[start - 1]) or closes and _in_word(low[end + 1:end + 2])):
                 found.add(key)
     return frozenset(found)
 

@@ -49,6 +49,7 @@ _CREDITS = re.compile(  # "60 credits", "Credit hours: 60"
     rf"(?P<number>{NUMBER_TEXT})[\s-]+(?:{_CREDIT_UNITS})\b|\b(?:{_CREDIT_UNITS})\s*:\s*(?P<label>{NUMBER_TEXT})",
     re.IGNORECASE,
 )
+_CREDIT_WORDS = Needs(whole=_DATA["credits"])  # every count of credits names its unit
 _LABEL = re.compile(r"^[\w\s/&-]{3,30}:")
 _CARD_LINE_WORDS = 12  # a line of a school's card or ranking entry ("Certificate · Online · $3,295"), not prose
 _DESCRIBED = ("credential_awarded", "online", "cost_usd", "credits", "duration_months", "prepares_for")
@@ -62,7 +63,7 @@ def _delivery(text: str) -> int | None:
 
 
 def _credits(text: str) -> float | None:
-    match = _CREDITS.search(text)
+    match = _CREDITS.search(text) if _CREDIT_WORDS.held_by(text) else None
     return parse_number(match.group("number") or match.group("label")) if match else None
 
 

@@ -68,8 +68,9 @@ class Needs:
 
     def __init__(self, opening: Iterable[str] = (), whole: Iterable[str] = (), anywhere: Iterable[str] = ()) -> None:
         opening, whole, anywhere = list(opening), list(whole), list(anywhere)
-        if not opening + whole + anywhere or "" in opening + whole + anywhere:
-            raise ValueError(f"needed words must be words: {sorted(opening + whole + anywhere)}")
+        words = opening + whole + anywhere
+        if not words or any(not word or "\n" in word for word in words):
+            raise ValueError(f"needed words must be words on one line: {sorted(words)}")
         self.keys = frozenset([*(_need(word, opens=True, closes=False) for word in opening),
                                *(_need(word, opens=True, closes=True) for word in whole),
                                *(_need(word, opens=False, closes=False) for word in anywhere)])
@@ -109,7 +110,12 @@ def _finder() -> ahocorasick.Automaton:
 
 @per_text
 def held(text: str) -> frozenset[str]:
-    """The keys (``_need``) of the needed words the text holds where they may stand, read in one pass."""
+    """The keys (``_need``) of the needed words the text holds where they may stand, read in one pass.
+
+    No needed word runs over a line's end, so a text of several lines holds what its lines hold.
+    """
+    if "\n" in text:
+        return frozenset().union(*map(held, text.split("\n")))
     low = folded(text)
     found = set()
     for end, (length, keys) in _finder().iter(low):

@@ -90,6 +90,8 @@ def test_a_table_gives_a_cue_per_list_with_the_patterns_kept_under_its_name():
     ({"opening": ["$"]}, "US$40,000", True),
     ({"whole": ["the program"]}, "The Program runs a year.", True),
     ({"whole": ["the program"]}, "the programs", False),
+    ({"whole": ["earn"]}, "Median pay\nEarn more", True),
+    ({"opening": ["pay"]}, "Hourly\nrepay", False),
 ])
 def test_a_needed_word_is_held_where_it_may_stand(needs, text, held):
     assert Needs(**needs).held_by(text) is held
@@ -99,6 +101,11 @@ def test_a_needs_made_after_a_text_was_read_finds_its_words_in_that_text():
     text = "a zebrafinch sang"
     assert not Needs(whole=["zebra"]).held_by(text)
     assert Needs(whole=["zebrafinch"]).held_by(text)
+
+
+def test_a_needed_word_over_two_lines_is_refused():
+    with pytest.raises(ValueError):
+        Needs(whole=["median\npay"])
 
 
 def test_a_cue_that_needs_no_word_is_refused():

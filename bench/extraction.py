@@ -1,7 +1,8 @@
 """Row 2 of `make bench`: clean + extract on one core, beside trafilatura, in a process of its own.
 
 Run by bench/run.py as ``python -m bench.extraction [PAGES]``; prints the rates (pages/s) as JSON.
-A fresh process reads pages as the crawl's extraction worker does, with nothing else loaded.
+A fresh process reads pages as the crawl's extraction worker does, with nothing else loaded: it loads the
+pipeline as the worker does (``crawler.workers.load_pipeline``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import trafilatura
 from bs4 import BeautifulSoup
 
 from bench.sitegen import article
+from crawler.workers import load_pipeline
 from pipeline.memo import forget_texts
 from pipeline.process import process_page
 
@@ -47,6 +49,7 @@ def rates(count: int) -> dict[str, Any]:
     rates are those of the round whose ratio of ours to trafilatura is the median, as for the crawl;
     ``ratios`` lists every round's.
     """
+    load_pipeline()
     rng = random.Random(7)
     pages = [article(n, 5000, rng) for n in range(count)]
     readers = {  # ours and trafilatura side by side: their ratio is the figure that counts

@@ -6,6 +6,7 @@ itself: its patterns and data stay in the extraction worker, which imports them 
 
 from __future__ import annotations
 
+import gc
 import importlib
 import multiprocessing
 import os
@@ -38,8 +39,13 @@ def exit_with_parent(parent: int) -> None:
 
 
 def load_pipeline() -> None:
-    """In an extraction worker: import the pipeline, its patterns and data, before the first page comes."""
+    """In an extraction worker: import the pipeline, its patterns and data, before the first page comes.
+
+    They live as long as the worker, so they are frozen out of garbage collection (``gc.freeze``): the
+    collections that pages' readings set off no longer go over them again and again.
+    """
     importlib.import_module("pipeline.process")
+    gc.freeze()
 
 
 def extract_page(html: str, url: str, known_hash: str | None) -> ProcessedPage:

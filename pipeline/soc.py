@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from pipeline.cues import Needs
 from pipeline.datafiles import load
 from pipeline.memo import per_text
 from pipeline.phrases import Case, Phrases
@@ -46,6 +47,7 @@ BESIDE: frozenset[str] = frozenset(occupation.code for occupation in OCCUPATIONS
 FIRST_2018_YEAR = 2019  # the first year BLS figures used the 2018 codes: earlier figures take 2010 ones
 _WRITTEN_CODE = re.compile(r"(?<![\d-])(\d\d-\d{4})(?:\.\d\d)?(?![\d-])")  # "29-2072", O*NET's "29-2071.00"
 _DECLARED_CODE = re.compile(r"\bSOC(?:\s+code)?\s*[:#]?\s*(\d\d-\d{4})(?:\.\d\d)?(?![\d-])", re.IGNORECASE)
+_SOC = Needs(opening=["soc"])  # which every code given as a SOC code follows
 
 
 class Named(NamedTuple):
@@ -98,4 +100,6 @@ def written_code(text: str) -> str | None:
 @per_text
 def declared_codes(text: str) -> frozenset[str]:
     """The registry codes the text gives as a SOC code ("SOC: 29-2071.00", "SOC code 29-2072")."""
+    if not _SOC.held_by(text):
+        return frozenset()
     return frozenset(code for code in _DECLARED_CODE.findall(text) if code in BY_CODE)

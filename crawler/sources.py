@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
-
 DEFAULT_SOURCES = Path(__file__).with_name("sources.toml")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -146,13 +144,6 @@ def is_loopback(url: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
-
-
-def agent_for(settings: BaseSettings, sites: list[Site]) -> str | None:
-    """The user agent with the contact added (see ``user_agent``), or None when ``USER_AGENT`` was set by hand."""
-    if settings.getpriority("USER_AGENT") > SETTINGS_PRIORITIES["project"]:
-        return None
-    return user_agent(settings.get("USER_AGENT"), settings.get("KB_CONTACT_URL"), sites)
 
 
 def user_agent(product: str, contact: str, sites: list[Site]) -> str:

@@ -10,8 +10,8 @@ import sqlite_utils
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 
-from crawler.sources import Site, agent_for, hosts_of, sites_for
-from crawler.spiders.articles import ArticlesSpider
+from crawler.sources import Site, hosts_of, sites_for
+from crawler.spiders.articles import ArticlesSpider, agent_for
 from kb.runs import check_db_file, lock
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -47,3 +49,11 @@ def test_the_check_sees_imports_inside_functions_and_type_checking_blocks(tmp_pa
     source.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from kb.runs import lock\n"
                       "def f():\n    import kb.store\n    from . import sibling\n")
     assert imported_modules(source) == {"typing", "kb.runs", "kb.store"}
+
+
+def test_the_kb_command_loads_no_scrapy_until_it_crawls():
+    """Extraction and writer processes are spawned: each imports the ``kb`` command's module again, so Scrapy
+    (and Twisted) at its top would sit in every one of them (about 35 MB each)."""
+    loaded = subprocess.run([sys.executable, "-c", "import sys, kb.cli; print('scrapy' in sys.modules)"],
+                            capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "False"

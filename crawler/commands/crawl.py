@@ -7,7 +7,8 @@ import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
 
-from crawler.sources import ContactError, SourcesError, agent_for, sites_for
+from crawler.sources import ContactError, SourcesError, sites_for
+from crawler.spiders.articles import agent_for
 
 
 class Command(ScrapyCrawl):

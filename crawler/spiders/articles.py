@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 import scrapy
 from scrapy.http import HtmlResponse, Response
 from scrapy.linkextractors import LinkExtractor
+from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
@@ -20,10 +21,17 @@ from crawler.errors import error_kind, error_message
 from crawler.items import FAILED, FETCHED, GONE, NOT_MODIFIED, PageItem
 from crawler.runstate import RunState
 from crawler.sniff import binary_type
-from crawler.sources import agent_for, is_loopback, sites_for
+from crawler.sources import Site, is_loopback, sites_for, user_agent
 
 GONE_STATUSES = (404, 410)
 CANONICAL = "kb_canonical"  # request meta: fetched because another page named it as its canonical URL
+
+
+def agent_for(settings: BaseSettings, sites: list[Site]) -> str | None:
+    """The user agent with the contact added (see ``user_agent``), or None when ``USER_AGENT`` was set by hand."""
+    if settings.getpriority("USER_AGENT") > SETTINGS_PRIORITIES["project"]:
+        return None
+    return user_agent(settings.get("USER_AGENT"), settings.get("KB_CONTACT_URL"), sites)
 
 
 class ArticlesSpider(scrapy.Spider):

@@ -38,9 +38,11 @@ DESCRIPTIONS = {
 GOALS = {"filter": 300, "facet": 300, "search": 300, "sort": 300, "canned": 300, "row": 100}
 CLIENTS = 10
 # Columns an analyst filters and facets wages by; as_of_year only exists in the wage_claims view.
-FILTER_COLUMNS = ("attributed_to", "statistic", "period", "as_of", "occupation", "qualifier", "page_url")
-FACET_COLUMNS = ("attributed_to", "statistic", "period", "as_of", "occupation", "qualifier")
-SORT_COLUMNS = ("amount", "as_of", "occupation", "attributed_to", "statistic")  # the sortable ones (kb.serve)
+FILTER_COLUMNS = ("attributed_to", "statistic", "period", "as_of", "occupation_code", "occupation", "qualifier",
+                  "page_url")
+FACET_COLUMNS = ("attributed_to", "statistic", "period", "as_of", "occupation_code", "occupation", "qualifier")
+# The columns wages can be sorted by (kb.serve.sortable_columns).
+SORT_COLUMNS = ("amount", "as_of", "occupation_code", "occupation", "attributed_to", "statistic")
 WAGE_TABLES = ("wages", "current_wages", "wage_claims")
 
 
@@ -146,6 +148,10 @@ def canned_url(base: str, sample: Sampler) -> str:
     def either(value: object) -> str:
         return rng.choice(("", str(value)))
 
+    def occupation_code() -> str:
+        """A wage's SOC code (so codes come up as often as the facts name them), else any code of the registry."""
+        return wage["occupation_code"] or sample.choice("select code from occupations")
+
     accreditor = "select distinct value from programs, json_each(programs.accreditors)"
     params = {
         "credential_profile": lambda: {"code": sample.choice("select code from credentials")},
@@ -157,6 +163,9 @@ def canned_url(base: str, sample: Sampler) -> str:
                                       "online": either(rng.randint(0, 1)),
                                       "max_cost": either(rng.randint(20, 200) * 100)},
         "facts_of_page": lambda: {"url": wage["page_url"]},
+        "latest_median_wage_per_source": lambda: {"soc": either(occupation_code())},
+        "median_wage_over_years": lambda: {"soc": either(occupation_code())},
+        "occupation_profile": lambda: {"soc": occupation_code()},
         "facts_per_page": lambda: {"site": either(sample.choice("select distinct site from pages"))},
         "changes_in_last_refresh": lambda: {"run_id": either(sample.choice("select id from crawl_runs"))},
         "issuer_attribution": lambda: {"verdict": rng.choice(("", "differs", "agrees", "unstated"))},

@@ -6,8 +6,9 @@ everything else on the page together. Datasette 0.65 has no hook for that count 
 for counts kept by triggers to be read instead), so ``kb serve`` opens the file as a ``SummaryCountedDatabase``
 (kb.serve.ServedDatabase): a count of a summarized table or view whose every condition is an equality on a
 column its summary holds is answered from the summary, which triggers keep current in the transaction of every
-write. A search's count is read from its full-text index (kb/searches.py). Any other count is given up after
-COUNT_TIME_LIMIT_MS, and the page is shown without it; every other query runs as it is.
+write. A search's count is read from its full-text index (kb/searches.py); a search with many matches and another
+filter is not counted at all. Any other count is given up after COUNT_TIME_LIMIT_MS, and the page is shown without
+it; every other query runs as it is.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from datasette.database import Database, Results
+from datasette.database import Database, QueryInterrupted, Results
 
 from kb import searches
 from kb.summaries import SUMMARIZED
@@ -72,6 +73,8 @@ class SummaryCountedDatabase(Database):
             summary = await self.summary_count(table, where, params)
             if summary is not None:
                 sql, params = summary
+            elif searches.uncountable(where):
+                raise QueryInterrupted(None, sql, params)  # Datasette shows the page without a count
             else:
                 sql = searches.count(where) or sql
                 kwargs["custom_time_limit"] = min(kwargs.get("custom_time_limit") or COUNT_TIME_LIMIT_MS,

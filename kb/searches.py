@@ -13,7 +13,9 @@ page of a common word in a few milliseconds, but costs 13-40 µs a row: a common
 the page's order, such as "median wage" sorted by amount, read for three seconds and was cut off.)
 
 ``condition`` picks the condition by the number of matches; ``count`` reads a search's count from the full-text
-index.
+index. A search with more than FEW matches and another filter is not counted (``uncountable``): its count would
+build the set of matches again and read every row the filter keeps against it, 25-150 ms of CPU on a million facts
+(a common word with a source), cut off at kb.counts.COUNT_TIME_LIMIT_MS under load after spending most of it.
 """
 
 from __future__ import annotations
@@ -37,6 +39,11 @@ def matches_query(fts: str, match: str) -> str:
 def condition(clause: str, matches: int) -> str:
     """Datasette's search ``clause`` as the condition cheapest for ``matches`` matches."""
     return f"+{clause}" if matches > FEW and DATASETTE.fullmatch(clause) else clause
+
+
+def uncountable(conditions: list[str]) -> bool:
+    """Whether a page's conditions are a search kept by the set of its matches (more than FEW) and another filter."""
+    return len(conditions) > 1 and any(c.startswith("+") and KEPT.fullmatch(c) for c in conditions)
 
 
 def count(conditions: list[str]) -> str | None:

@@ -260,7 +260,7 @@ def main() -> None:
         print(f"{kind:8} {line}")
         for name, result in loads.items():
             for ms, status, url in result.slowest[:args.slowest]:
-                print(f"    {name} {ms:7.0f} ms {status} {url}")
+                print(f"    {name} {ms:7.0f} ms {status} {url[:160]}")
 
 
 if __name__ == "__main__":

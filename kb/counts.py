@@ -8,7 +8,9 @@ for counts kept by triggers to be read instead), so ``kb serve`` opens the file 
 column its summary holds is answered from the summary, which triggers keep current in the transaction of every
 write. A search's count is read from its full-text index (kb/searches.py); a search with many matches and another
 filter is not counted at all. Any other count is given up after COUNT_TIME_LIMIT_MS, and the page is shown without
-it; every other query runs as it is.
+it. A row page's counts of the rows that link to it ("Links from other tables") are read from the summaries too,
+where a summary holds the linking column: an occupation's page counted its wages from the index, 330,000 entries
+for 29-2072, 177 ms. Every other query runs as it is.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ PAGE_COUNT = re.compile(r"select count\(\*\) from (?P<table>\w+|\[\w+\])(?: wher
 # A count no summary holds is given up after this long: the page is shown without it (Datasette leaves out a count
 # that is cut off) rather than kept waiting for it.
 COUNT_TIME_LIMIT_MS = 100
+# A row page's count of the rows of another table that link to it (datasette/views/row.py, foreign_key_tables).
+LINKING_COUNT = re.compile(r"\(select count\(\*\) from (?P<table>\w+|\[\w+\]) where (?P<column>\w+|\[\w+\])=:id\)")
 # The condition of an equality filter (datasette/filters.py, "exact").
 EQUALS = re.compile(r'"(?P<column>\w+)" = :(?P<param>\w+)')
 
@@ -79,7 +83,20 @@ class SummaryCountedDatabase(Database):
                 sql = searches.count(where) or sql
                 kwargs["custom_time_limit"] = min(kwargs.get("custom_time_limit") or COUNT_TIME_LIMIT_MS,
                                                   COUNT_TIME_LIMIT_MS)
+        elif sql.startswith("select (select count(*) from "):
+            sql = await self.linking_counts(sql)
         return await super().execute(sql, params, *args, **kwargs)
+
+    async def linking_counts(self, sql: str) -> str:
+        """A row page's counts of its linking rows, each a sum over the summary that holds its column, if one does."""
+        summed = {}
+        for found in LINKING_COUNT.finditer(sql):
+            table, column = found["table"].strip("[]"), found["column"].strip("[]")
+            summarized = SUMMARIZED.get(table)
+            expression = summarized.expression(column) if summarized and summarized.table == table else None
+            if expression is not None and await self.table_exists(summarized.summary):
+                summed[found[0]] = f"(select coalesce(sum(n), 0) from [{summarized.summary}] where {expression} = :id)"
+        return LINKING_COUNT.sub(lambda found: summed.get(found[0], found[0]), sql)
 
     async def summary_count(self, table: str, where: list[str], params: Any) -> tuple[str, dict[str, Any]] | None:
         """The summary's SQL for a table page's count, or None when the summary cannot answer it."""

@@ -83,3 +83,21 @@ def test_a_count_no_summary_holds_is_left_out_when_slow_and_the_page_says_so(kb_
 ])
 def test_a_page_count_is_read_as_its_table_and_conditions(sql, parsed):
     assert counts.page_count(sql) == parsed
+
+
+def test_a_row_page_counts_its_linking_facts_from_the_summaries_and_the_counts_are_the_rows(kb_copy):
+    with sqlite3.connect(kb_copy) as conn:
+        code = conn.execute("select occupation_code from wages where occupation_code is not null "
+                            "group by 1 order by count(*) desc limit 1").fetchone()[0]
+        conn.execute("update wages set retracted_at = '2030-01-01' where rowid in "
+                     "(select rowid from wages where occupation_code = ? limit 1)", [code])  # retracted ones count
+    page, sql = trace(kb_copy, f"/kb/occupations/{code}.json?_extras=foreign_key_tables")
+    counted = {(fk["other_table"], fk["other_column"]): fk["count"] for fk in page["foreign_key_tables"]}
+    with sqlite3.connect(kb_copy) as conn:
+        for table in ("wages", "outlook"):
+            expected = conn.execute(f"select count(*) from {table} where occupation_code = ?", [code]).fetchone()[0]
+            assert counted[(table, "occupation_code")] == expected
+    assert counted[("wages", "occupation_code")] > 0
+    linking = next(s for s in sql if s.startswith("select (select count(*)"))
+    assert "from [wages_counts] where [occupation_code] = :id" in linking
+    assert "from wages where" not in linking

@@ -175,10 +175,12 @@ def canned_url(base: str, sample: Sampler) -> str:
 
 
 def row_url(base: str, sample: Sampler) -> str:
-    """A wage fact's row page, or now and then its page's."""
-    wage = sample.wage()
-    if sample.rng.random() < 0.8:
+    """A wage fact's row page, or now and then its page's or its occupation's (the registry's page of its code)."""
+    wage, draw = sample.wage(), sample.rng.random()
+    if draw < 0.8:
         return f"{base}/wages/{tilde(wage['id'])}"
+    if draw < 0.9 and wage["occupation_code"]:
+        return f"{base}/occupations/{tilde(wage['occupation_code'])}"
     return f"{base}/pages/{tilde(wage['page_url'])}"
 
 

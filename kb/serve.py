@@ -13,6 +13,7 @@ import json
 import os
 import secrets
 import sys
+import weakref
 from pathlib import Path
 
 import uvicorn
@@ -113,6 +114,11 @@ def datasette_command(db: str, host: str = "127.0.0.1", port: int = 8001) -> lis
     return [sys.executable, "-m", "kb.serve", db, "--host", host, "--port", str(port)]
 
 
+# The metadata of each instance make_datasette built, which kb/plugins/metadata.py gives it (not as Datasette's own
+# metadata, which Datasette 0.65.5 copies whole for every table permission check).
+SERVED_METADATA: weakref.WeakKeyDictionary[Datasette, dict] = weakref.WeakKeyDictionary()
+
+
 class ServedDatabase(SchemaCachedDatabase, SummaryCountedDatabase):
     """The served file: its schema looked up once for each state of the file (kb/schema_cache.py), its table
     pages counted from the summaries and full-text indexes (kb/counts.py)."""
@@ -128,9 +134,9 @@ def make_datasette(db: str, immutable: bool = False, inspect_file: str | None = 
     inspect_data = json.loads(Path(inspect_file).read_text(encoding="utf-8")) if inspect_file else None
     datasette = Datasette(
         [] if immutable else [db], immutables=[db] if immutable else [], inspect_data=inspect_data,
-        metadata=load_metadata(db), settings=SETTINGS, template_dir=str(TEMPLATES), plugins_dir=str(PLUGINS),
-        secret=secret,
+        settings=SETTINGS, template_dir=str(TEMPLATES), plugins_dir=str(PLUGINS), secret=secret,
     )
+    SERVED_METADATA[datasette] = load_metadata(db)
     datasette.remove_database(database_name(db))
     datasette.add_database(ServedDatabase(datasette, db, is_mutable=not immutable), name=database_name(db))
     return datasette

@@ -178,3 +178,23 @@ def test_no_column_is_rendered_as_markdown(demo_db):
     html = fetch(demo_db, "/kb", params={"sql": "select '**bold** [link](https://example.com)' as note_markdown"}).text
     assert "**bold** [link](https://example.com)" in html
     assert "<strong>" not in html
+
+
+def test_a_table_s_allow_block_in_the_metadata_still_governs_who_sees_it(demo_db):
+    """kb serve's metadata reaches Datasette through get_metadata (kb/plugins/metadata.py), whose answer for the
+    key "tables" holds only each table's allow and facet_size: a table denied there stays denied."""
+    from kb.serve import SERVED_METADATA
+
+    async def go() -> dict[str, int]:
+        datasette = make_datasette(str(demo_db))
+        tables = SERVED_METADATA[datasette]["databases"]["kb"]["tables"]
+        tables["exams"]["allow"] = {"id": "nobody"}
+        tables["wages"]["facet_size"] = 2
+        paths = ("/kb/exams", "/kb/exams.json", "/kb/pages", "/kb/wages.json?_facet=statistic")
+        answers = {path: await datasette.client.get(path) for path in paths}
+        assert "Pay figures as pages state them" in (await datasette.client.get("/kb/wages")).text
+        assert len(answers["/kb/wages.json?_facet=statistic"].json()["facet_results"]["statistic"]["results"]) <= 2
+        return {path: response.status_code for path, response in answers.items()}
+
+    assert asyncio.run(go()) == {"/kb/exams": 403, "/kb/exams.json": 403, "/kb/pages": 200,
+                                 "/kb/wages.json?_facet=statistic": 200}

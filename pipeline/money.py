@@ -11,9 +11,12 @@ from pipeline.numbers import NUMBER_TEXT, parse_number
 from pipeline.periods import period_after
 
 _NEEDED = Needs(anywhere=("$", "usd", "dollars"))  # one of which every amount holds
+_UNIT_NEEDED = Needs(anywhere=("usd", "dollars"))  # one of which every amount with its unit after it holds
 _SIGN = r"(?:US\$|\$|USD\s?)"
 _UNIT = r"(?:dollars|USD)\b"
-AMOUNT = re.compile(rf"{_SIGN}\s?(?P<pre>{NUMBER_TEXT})|(?P<post>{NUMBER_TEXT})\s?{_UNIT}", re.IGNORECASE)
+_SIGNED = rf"{_SIGN}\s?(?P<pre>{NUMBER_TEXT})"  # "$38,860", "USD 40,000"
+SIGNED = re.compile(_SIGNED, re.IGNORECASE)
+AMOUNT = re.compile(rf"{_SIGNED}|(?P<post>{NUMBER_TEXT})\s?{_UNIT}", re.IGNORECASE)  # or "40,000 dollars"
 # What may join a first amount to a second one that need not repeat the sign.
 _RANGE_TAIL = re.compile(
     rf"\s*(?:-|–|—|to)\s*{_SIGN}?\s?(?P<high>{NUMBER_TEXT})(?:\s?{_UNIT})?", re.IGNORECASE
@@ -41,7 +44,8 @@ def find_money(text: str) -> tuple[Money, ...]:
         return ()
     found: list[Money] = []
     position = 0
-    while match := AMOUNT.search(text, position):
+    amount = AMOUNT if _UNIT_NEEDED.held_by(text) else SIGNED
+    while match := amount.search(text, position):
         money = _read(text, match)
         found.append(money)
         position = money.end

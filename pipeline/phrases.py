@@ -139,12 +139,7 @@ class Phrases:
 
     def find(self, text: str) -> tuple[Hit, ...]:
         """The phrases the text holds in order, the longest where matches overlap."""
-        found, reached = [], 0
-        for hit in sorted(self.every(text), key=lambda hit: (hit.start, -hit.end)):
-            if hit.start >= reached:
-                found.append(hit)
-                reached = hit.end
-        return tuple(found)
+        return longest(self.every(text))
 
     def whole(self, text: str) -> Hashable | None:
         """The value of the phrase that is the whole text, if it is one."""
@@ -168,6 +163,16 @@ class Phrases:
             if mark := _MARK.match(text, end):
                 ends.append(mark.end())
         return ends[::-1]
+
+
+def longest(hits: list[Hit]) -> tuple[Hit, ...]:
+    """Of the hits ``Phrases.every`` gives, those ``Phrases.find`` keeps: in order, the longest where they overlap."""
+    found, reached = [], 0
+    for hit in sorted(hits, key=lambda hit: (hit.start, -hit.end)):
+        if hit.start >= reached:
+            found.append(hit)
+            reached = hit.end
+    return tuple(found)
 
 
 def _written_as(phrase: _Phrase, shaped: str, exact: str) -> bool:

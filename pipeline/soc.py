@@ -9,7 +9,7 @@ from typing import NamedTuple
 from pipeline.cues import Needs
 from pipeline.datafiles import load
 from pipeline.memo import per_text
-from pipeline.phrases import Case, Phrases
+from pipeline.phrases import Case, Phrases, longest
 
 _DATA = load("soc")
 
@@ -72,11 +72,12 @@ _NAMES = Phrases(
 @per_text
 def find_names(text: str) -> tuple[Named, ...]:
     """Every occupation or role the text names, longest match first where they overlap, in order of appearance."""
+    hits = _NAMES.every(text)
     codes: dict[tuple[int, int], set[str]] = {}
-    for hit in _NAMES.every(text):
+    for hit in hits:
         codes.setdefault((hit.start, hit.end), set()).add(hit.value)
     return tuple(Named(frozenset(code for code in codes[hit.start, hit.end] if code), hit.start, hit.end)
-                 for hit in _NAMES.find(text))
+                 for hit in longest(hits))
 
 
 def code_for(codes: frozenset[str], year: int | None) -> str | None:

@@ -62,18 +62,21 @@ class Needs:
     """Words one of which a text holds wherever a pattern finds something in it: a text without one is passed over.
 
     A word needed ``anywhere`` may stand inside a word ("cent" in "percent"); one ``opening`` a word stands
-    where a word starts (a sign like "$" anywhere); a ``whole`` word also ends where a word ends. A text is
-    read once for the words of every ``Needs`` (``held``), and each ``Needs`` asks that one reading.
+    where a word starts (a sign like "$" anywhere); a ``whole`` word also ends where a word ends. The words
+    of ``either`` other needs join them: a text holding none of those holds no match of any of their patterns.
+    A text is read once for the words of every ``Needs`` (``held``), and each ``Needs`` asks that one reading.
     """
 
-    def __init__(self, opening: Iterable[str] = (), whole: Iterable[str] = (), anywhere: Iterable[str] = ()) -> None:
-        opening, whole, anywhere = list(opening), list(whole), list(anywhere)
+    def __init__(self, opening: Iterable[str] = (), whole: Iterable[str] = (), anywhere: Iterable[str] = (),
+                 either: Iterable[Needs] = ()) -> None:
+        opening, whole, anywhere, either = list(opening), list(whole), list(anywhere), list(either)
         words = opening + whole + anywhere
-        if not words or any(not word or "\n" in word for word in words):
+        if not (words or either) or any(not word or "\n" in word for word in words):
             raise ValueError(f"needed words must be words on one line: {sorted(words)}")
         self.keys = frozenset([*(_need(word, opens=True, closes=False) for word in opening),
                                *(_need(word, opens=True, closes=True) for word in whole),
-                               *(_need(word, opens=False, closes=False) for word in anywhere)])
+                               *(_need(word, opens=False, closes=False) for word in anywhere),
+                               *(key for needs in either for key in needs.keys)])
 
     def held_by(self, text: str) -> bool:
         """Whether the text, case-folded, holds one of the words where it may stand."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pipeline import clauses
 from pipeline.credential_context import CredentialContext, credential_context
 from pipeline.credentials import find_credentials, only_credential
-from pipeline.cues import Cue, Structure, cue_table, cue_text
+from pipeline.cues import Cue, Needs, Structure, cue_table, cue_text
 from pipeline.datafiles import load
 from pipeline.durations import find_durations
 from pipeline.memo import per_text
@@ -38,6 +38,8 @@ TYPES = cue_table(_DATA["types"], _DATA["types_patterns"], _DATA["types_not_afte
 # What a sentence stating a requirement holds: a type of requirement, a credential to hold, a denial,
 # or "no requirements".
 _STATING = [*TYPES.values(), *(CUES[name] for name in ("negated", "none", "holds_credential"))]
+_STATING_WORDS = Needs(either=[cue.needs for cue in _STATING])
+_TYPE_WORDS = Needs(either=[cue.needs for cue in TYPES.values()])
 LABELS: dict[str, str] = {label.lower(): kind for label, kind in _DATA["labels"].items()}
 
 _LABELLED = re.compile(  # the longest label first: "Typical education needed" before "Typical education"
@@ -230,7 +232,7 @@ def _column_requirements(block: Block, columns: list[tuple[int, str]]) -> Iterat
 @per_text
 def _may_state(sentence: str) -> bool:
     """Whether the sentence names a type of requirement, denies one or says there is none: no clause can otherwise."""
-    return any(cue.search(sentence) for cue in _STATING)
+    return _STATING_WORDS.held_by(sentence) and any(cue.search(sentence) for cue in _STATING)
 
 
 def _clause_spans(sentence: str) -> list[tuple[int, int]]:
@@ -283,7 +285,7 @@ def requirement_types(text: str) -> list[str]:
     for organization in reversed(find_organizations(text)):
         text = f"{text[:organization.start]}{organization.acronym}{text[organization.end:]}"
     text = CUES["purpose"].sub("", text)
-    found = [kind for kind, cue in TYPES.items() if cue.search(text)]
+    found = [kind for kind, cue in TYPES.items() if cue.search(text)] if _TYPE_WORDS.held_by(text) else []
     if "renewal" in found:
         return ["renewal"]
     return found or (["other"] if CUES["holds_credential"].search(text) else [])

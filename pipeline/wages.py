@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from pipeline import clauses
 from pipeline.credentials import find_credentials
-from pipeline.cues import Cue, cue_table, cue_text
+from pipeline.cues import Cue, Needs, cue_table, cue_text
 from pipeline.currency import USD, named_currency, sign_currency
 from pipeline.datafiles import load
 from pipeline.dates import find_as_of
@@ -37,6 +37,8 @@ from pipeline.statements import (
 _DATA = load("wages")
 STATISTICS = cue_table(_DATA["statistics"], _DATA["statistics_patterns"])
 CATEGORIES = cue_table(_DATA["categories"])
+_STATISTIC_WORDS = Needs(either=[cue.needs for cue in STATISTICS.values()])
+_CATEGORY_WORDS = Needs(either=[cue.needs for cue in CATEGORIES.values()])
 _WORDS = cue_table(_DATA["words"], _DATA["words_patterns"])
 WAGE = _WORDS["wage"]
 NOT_WAGE = _WORDS["not_wage"]
@@ -251,6 +253,8 @@ def _named_last(text: str) -> str | None:
 @per_text
 def _mentions(text: str) -> dict[str, tuple[re.Match[str], ...]]:
     """Each statistic's mentions in the text, but for one a comparison names ("more than the national average")."""
+    if not _STATISTIC_WORDS.held_by(text):
+        return {}
     mentions = {name: tuple(m for m in cue.finditer(text) if not COMPARED.search(text, 0, m.start()))
                 for name, cue in STATISTICS.items()}
     return {name: found for name, found in mentions.items() if found}
@@ -323,4 +327,6 @@ def _group_of(label: str) -> str | None:
 
 @per_text
 def _category(text: str) -> str | None:
+    if not _CATEGORY_WORDS.held_by(text):
+        return None
     return next((name for name, pattern in CATEGORIES.items() if pattern.search(text)), None)

@@ -142,21 +142,31 @@ def _in_word(character: str) -> bool:
     return character.isalnum() or character == "_"
 
 
+def _unmarked(entry: str) -> tuple[str, bool]:
+    """The longest run of an entry with marks between them, case-folded, and whether it opens the entry: a run
+    after a mark may stand inside a word ("in-person" finds "inperson")."""
+    runs = _MARK.split(entry)
+    longest = max(range(len(runs)), key=lambda index: len(runs[index]))
+    return runs[longest].casefold(), longest == 0
+
+
 class Cue:
     """A cue list and the structures kept beside it, found in any case, except right after a word of ``not_after``.
 
-    A text is searched only if it holds an entry without marks as a whole word, what an entry with
-    marks opens with (up to its first mark) or a word a structure needs (``Needs``): most texts hold
-    no cue at all.
+    A text is searched only if it holds an entry without marks as a whole word, the longest run of
+    an entry with marks between them (``_unmarked``) or a word a structure needs (``Needs``): most
+    texts hold no cue at all.
     """
 
     def __init__(self, entries: Iterable[str] = (), structures: Iterable[Structure] = (),
                  not_after: Iterable[str] = ()) -> None:
         self.entries, self.structures = tuple(entries), tuple(structures)
         marked = [entry for entry in self.entries if _MARK.search(entry)]
-        self.needs = Needs([*(_MARK.split(entry, maxsplit=1)[0].casefold() for entry in marked),
+        runs = [_unmarked(entry) for entry in marked]
+        self.needs = Needs([*(run for run, opens in runs if opens),
                             *(word for structure in self.structures for word in structure.needs)],
-                           [entry.casefold() for entry in self.entries if entry not in marked])
+                           [entry.casefold() for entry in self.entries if entry not in marked],
+                           [run for run, opens in runs if not opens])
         texts = [cue_text(self.entries)] if self.entries else []
         texts += [structure.pattern for structure in self.structures]
         cancelled = "".join(f"(?<!{re.escape(words)} )" for words in not_after)

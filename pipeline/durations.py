@@ -8,7 +8,7 @@ from typing import NamedTuple
 from pipeline.cues import Needs
 from pipeline.datafiles import load
 from pipeline.memo import per_text
-from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, parse_number
+from pipeline.numbers import NUMBER_TEXT, NUMBER_WORDS, WORD_TEXT, parse_number
 from pipeline.patterns import one_of
 from pipeline.periods import RATE
 
@@ -17,15 +17,20 @@ MONTHS_PER_UNIT: dict[str, float] = _UNITS["months"]
 HOUR_UNITS: set[str] = set(_UNITS["hours"])
 
 _UNIT_TEXT = one_of([*MONTHS_PER_UNIT, *HOUR_UNITS])
-_QUANTITY = rf"(?:{NUMBER_TEXT}|{WORD_TEXT}|\ban?\b)"
-
-
 _UNITS_NEEDED = Needs(whole=[*MONTHS_PER_UNIT, *HOUR_UNITS])  # every length names a unit: looked for first
-_DURATION = re.compile(
-    rf"(?P<low>{_QUANTITY})(?:\s*(?:-|–|—|to|or)\s*(?P<high>{_QUANTITY}))?"
-    rf"[\s-](?P<unit>{_UNIT_TEXT})\b(?!\s*{RATE})",  # "40 hours a week" is a rate, not a length
-    re.IGNORECASE,
-)
+
+
+def _duration(quantity: str) -> re.Pattern[str]:
+    """A length of time (or a range of them) whose numbers are written as ``quantity``."""
+    return re.compile(
+        rf"(?P<low>{quantity})(?:\s*(?:-|–|—|to|or)\s*(?P<high>{quantity}))?"
+        rf"[\s-](?P<unit>{_UNIT_TEXT})\b(?!\s*{RATE})",  # "40 hours a week" is a rate, not a length
+        re.IGNORECASE,
+    )
+
+
+_DURATION = _duration(rf"(?:{NUMBER_TEXT}|{WORD_TEXT}|\ban?\b)")
+_DURATION_IN_FIGURES = _duration(rf"(?:{NUMBER_TEXT}|\ban?\b)")  # for a text that spells out no number
 _UPPER_BOUNDS = ("less than", "fewer than", "under", "up to", "no more than", "at most", "within",
                  "as little as", "a maximum of", "maximum of")
 _LOWER_BOUNDS = ("at least", "more than", "over", "a minimum of", "minimum of")
@@ -50,7 +55,7 @@ def find_durations(text: str) -> tuple[Duration, ...]:
     if not _UNITS_NEEDED.held_by(text):
         return ()
     found, reached = [], 0
-    for match in _DURATION.finditer(text):
+    for match in (_DURATION if NUMBER_WORDS.held_by(text) else _DURATION_IN_FIGURES).finditer(text):
         bound = _bound_before(text, match.start(), reached)
         if duration := _read(match, bound):
             found.append(duration)

@@ -43,7 +43,7 @@ WORD_TEXT = (
 NUMBER = re.compile(NUMBER_TEXT, re.IGNORECASE)
 WORD_NUMBER = re.compile(WORD_TEXT, re.IGNORECASE)
 # Every spelled-out number opens with one of these words or holds one ("a hundred"): a text without one has none.
-_NUMBER_WORDS = Needs(whole=[*(word for words in SPELLED.values() for word in words),
+NUMBER_WORDS = Needs(whole=[*(word for words in SPELLED.values() for word in words),
                               *(word for word in VALUES if len(word) > 2)])
 _SPLIT = re.compile(r"(?P<digits>[\d,.]+)\s?(?P<scale>[a-z]*)", re.IGNORECASE)
 _ARTICLE = re.compile(r"^an?\s+", re.IGNORECASE)
@@ -92,7 +92,7 @@ def _spelled_value(words: str) -> float | None:
 def find_numbers(text: str) -> tuple[Number, ...]:
     """Every number written in digits or spelled out, in order of appearance."""
     found = [Number(parse_number(m.group()), m.start(), m.end()) for m in NUMBER.finditer(text)]
-    if not _NUMBER_WORDS.held_by(text):
+    if not NUMBER_WORDS.held_by(text):
         return tuple(found)
     words = [Number(value, m.start(), m.end()) for m in WORD_NUMBER.finditer(text)
              if (value := parse_number(m.group())) is not None]

@@ -7,12 +7,18 @@ from typing import NamedTuple
 
 from pipeline.cues import Needs
 from pipeline.memo import per_text
-from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, parse_number
+from pipeline.numbers import NUMBER_TEXT, NUMBER_WORDS, WORD_TEXT, parse_number
 
 _NEEDED = Needs(anywhere=("%", "cent", "pct"))  # one of which every percentage holds ("per cent" may hold any space)
-PERCENT = re.compile(
-    rf"(?P<number>(?:(?<!\w)[-+−])?{NUMBER_TEXT}|{WORD_TEXT})\s?(?:%|percent\b|per\s?cent\b|pct\b)", re.IGNORECASE
-)
+
+
+def _percent(number: str) -> re.Pattern[str]:
+    """A percentage whose number is written as ``number``."""
+    return re.compile(rf"(?P<number>{number})\s?(?:%|percent\b|per\s?cent\b|pct\b)", re.IGNORECASE)
+
+
+PERCENT = _percent(rf"(?:(?<!\w)[-+−])?{NUMBER_TEXT}|{WORD_TEXT}")
+_PERCENT_IN_FIGURES = _percent(rf"(?:(?<!\w)[-+−])?{NUMBER_TEXT}")  # for a text that spells out no number
 
 
 class Percent(NamedTuple):
@@ -36,7 +42,7 @@ def find_percents(text: str) -> tuple[Percent, ...]:
     if not _NEEDED.held_by(text):
         return ()
     found = []
-    for match in PERCENT.finditer(text):
+    for match in (PERCENT if NUMBER_WORDS.held_by(text) else _PERCENT_IN_FIGURES).finditer(text):
         if (value := _value(match.group("number"))) is None:
             continue
         percent = Percent(value, match.start(), match.end())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 
+from pipeline.cues import Needs
 from pipeline.memo import per_text
 from pipeline.patterns import one_of
 
@@ -12,6 +13,7 @@ _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_nam
 _MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
 _MONTHS["sept"] = 9
 _MONTH_TEXT = one_of(_MONTHS)
+_MONTH_WORDS = Needs(whole=_MONTHS)  # one of which every date with its month holds
 
 # A year is a four-digit number from 1950 to 2099 that is not part of a longer
 # number, an amount, a phone number or a count of something ("2000 hours").
@@ -41,7 +43,7 @@ def find_as_of(text: str) -> str | None:
     """The date a figure is given for: 'YYYY-MM' for a month and year, else 'YYYY', else None."""
     if not _names_years(text):
         return None
-    if match := _MONTH_YEAR.search(text):
+    if _MONTH_WORDS.held_by(text) and (match := _MONTH_YEAR.search(text)):
         return f"{match.group('year')}-{_MONTHS[match.group('month').lower()]:02d}"
     ranges = [match.span() for match in _RANGE.finditer(text) if _range(match)]
     for match in _YEAR.finditer(text):

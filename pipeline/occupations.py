@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from pipeline.cues import Needs
 from pipeline.datafiles import load
 from pipeline.memo import per_text
 from pipeline.soc import Named, code_for, find_names, written_code
@@ -14,6 +15,7 @@ HEADS: set[str] = set(_DATA["heads"])
 STOPS: set[str] = set(_DATA["stops"])
 STANDALONE: set[str] = set(_DATA["standalone"])
 MODIFIERS: set[str] = set(_DATA["modifiers"])
+_HEADS_NEEDED = Needs(anywhere=HEADS)  # one of which every occupation named outside the registry holds
 _INNER_STOPS = STOPS - {"and"}  # "and" may join modifiers: "billing and coding specialists"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
 _LONGEST = 8
@@ -115,6 +117,8 @@ def occupation_span(text: str) -> tuple[int, int] | None:
     A head word right before another names a kind of it and is no occupation's head: "professional coders"
     ("professional" names a kind of coder). A name does not run across a line break.
     """
+    if not _HEADS_NEEDED.held_by(text):
+        return None
     words = list(_WORD.finditer(text))
     heads = [word.group().lower() in HEADS for word in words]
     for index, head in enumerate(heads):

@@ -12,6 +12,7 @@ import calendar
 import re
 
 from pipeline.datafiles import load
+from pipeline.memo import per_text
 from pipeline.page import Block
 from pipeline.patterns import one_of
 
@@ -99,20 +100,28 @@ def _is_lone_chrome(block: Block, label: str) -> bool:
     an advertising disclosure or a share bar."""
     if block.kind == "row":  # a table's rows are its data
         return False
+    if _chrome_label(label):
+        return True
+    if label.count(" ") + 1 > _TITLE_WORDS or (label.split(" ", 1)[0].rstrip(":") not in _OPENERS
+                                               and not label[:1].isdigit()):
+        return False  # most lines: the rest open with a word of their own, or a count ("12 shares")
+    text = block.text
+    return bool((_TEASER_LINK.match(text) and _title_like(block)) or _is_byline(text) or _STAMP.match(text)
+                or _is_share_bar(label))
+
+
+@per_text
+def _chrome_label(label: str) -> bool:
+    """Whether its label alone makes a block chrome: an ad label, a lone link, a copyright line or an advertising
+    disclosure (remembered: a site repeats its chrome from page to page)."""
     if label in _AD_LABELS or label in _LINKS:
         return True
     words = label.count(" ") + 1
     if words > _TITLE_WORDS:  # most blocks: too long for anything but a copyright line or a disclosure
         return bool((words <= _RIGHTS_BLOCK_WORDS and _RIGHTS.search(label))
                     or (words <= _DISCLOSURE_BLOCK_WORDS and _DISCLOSURES.search(label)))
-    if (words <= _AD_BLOCK_WORDS and not _AD_WORDS.isdisjoint(_TOKENS.findall(label))) or (
-            _RIGHTS_OR_DISCLOSURES.search(label)):
-        return True
-    if label.split(" ", 1)[0].rstrip(":") not in _OPENERS and not label[:1].isdigit():
-        return False  # most lines: the rest open with a word of their own, or a count ("12 shares")
-    text = block.text
-    return bool((_TEASER_LINK.match(text) and _title_like(block)) or _is_byline(text) or _STAMP.match(text)
-                or _is_share_bar(label))
+    return bool((words <= _AD_BLOCK_WORDS and not _AD_WORDS.isdisjoint(_TOKENS.findall(label)))
+                or _RIGHTS_OR_DISCLOSURES.search(label))
 
 
 def _is_byline(text: str) -> bool:

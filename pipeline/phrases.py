@@ -74,7 +74,7 @@ class _Shaped(NamedTuple):
 
 def _shape(text: str) -> _Shaped:
     spaced = text.translate(_SHAPE)
-    shaped = _RUN.sub(" ", spaced)
+    shaped = _RUN.sub(" ", spaced) if "  " in spaced else spaced  # most texts hold no run of spaces
     return _Shaped(spaced, shaped, shaped.lower())
 
 

@@ -9,6 +9,7 @@ from pipeline import clauses
 from pipeline.cues import cue_table, cue_text
 from pipeline.datafiles import load
 from pipeline.dates import find_as_of, find_year_range
+from pipeline.memo import per_text
 from pipeline.money import find_money
 from pipeline.numbers import Number, find_numbers
 from pipeline.page import CleanPage
@@ -143,7 +144,13 @@ def _percent_cells(statement: Statement) -> list[Number]:
     block = statement.block
     if block.kind != "row":
         return []
-    return [n for n in find_numbers(statement.text) if _PERCENT_COLUMN.search(column_header(block, n.start))]
+    return [n for n in find_numbers(statement.text) if _percent_column(column_header(block, n.start))]
+
+
+@per_text
+def _percent_column(header: str) -> bool:
+    """Whether a table's column header names a percentage, remembered as the rows under it ask in turn."""
+    return bool(_PERCENT_COLUMN.search(header))
 
 
 def _counts(statement: Statement, cells: list[Number]) -> list[tuple[str, float, _Clause]]:

@@ -52,6 +52,12 @@ def _on_programs(text: str) -> bool:
     return bool(_CUES.search(text))
 
 
+@per_text
+def _pay_column(header: str) -> bool:
+    """Whether a table's column header names pay ("2023 Median Pay"), remembered as the rows under it ask in turn."""
+    return bool(WAGE.search(header))
+
+
 def _lengths(sentence: str) -> list[Duration]:
     """Calendar lengths in the sentence (not the "a year" of "$48,000 a year"), joined ones made one range."""
     found: list[Duration] = []
@@ -95,7 +101,7 @@ def _norms(sentence: str, block: Block) -> list[dict]:
                      "duration_months_min": length.months_min, "duration_months_max": length.months_max,
                      "cost_usd_min": None, "cost_usd_max": None, "evidence": sentence})
     for cost in program_costs(sentence):
-        if sentence == block.text and WAGE.search(column_header(block, cost.start)):
+        if sentence == block.text and _pay_column(column_header(block, cost.start)):
             continue  # a table's pay column ("2023 Median Pay"): what an occupation earns, not what a program costs
         rows.append({"credential_awarded": award_near(sentence, cost.start, cost.end) or _heading_award(heading),
                      "duration_months_min": None, "duration_months_max": None,

@@ -159,9 +159,10 @@ def _used_as_school(text: str, start: int, end: int) -> bool:
 
 def _short_forms(text: str, known: dict[str, str], taken: list[tuple[int, int]]) -> list[Institution]:
     """Acronyms the page defined for a school, and acronyms used the way schools are ("at WGU", "SNHU" alone)."""
-    found = [Institution(known[m.group()], m.start(), m.end()) for m in _SHORT_FORM.finditer(text)
-             if m.group() in known and not _overlaps(m.start(), m.end(), taken)] if known else []
-    spans = [m.span() for m in _SHORT_FORM.finditer(text) if _used_as_school(text, m.start(), m.end())
+    forms = list(_SHORT_FORM.finditer(text))
+    found = [Institution(known[m.group()], m.start(), m.end()) for m in forms
+             if m.group() in known and not _overlaps(m.start(), m.end(), taken)]
+    spans = [m.span() for m in forms if _used_as_school(text, m.start(), m.end())
              and not (m.start() == 0 and m.end() == len(text))]
     if (bare := _BARE_UNIVERSITY.fullmatch(text)) and 2 <= len(bare.group("acronym")) <= 6:
         spans.append(bare.span("acronym"))

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from pipeline.dates import YEAR_TEXT
+from pipeline.memo import per_text
 from pipeline.money import find_money
 from pipeline.numbers import find_numbers, parse_number
 from pipeline.page import Block
@@ -110,6 +111,7 @@ def _skipped(text: str, start: int, end: int, chars: str) -> int:
     return start
 
 
+@per_text
 def spaced_pair(text: str) -> Pair | None:
     """A line of a few words and one figure after them, with nothing between ("Alabama $38,000"), else None.
 
@@ -183,9 +185,9 @@ def _unheaded(block: Block, fixed: dict[str, tuple[str, ...]]) -> Block:
 
 
 def _pair_rows(block: Block) -> Iterator[Block]:
-    if block.kind not in ("paragraph", "heading", "item") or not _VALUE_AFTER_LABEL.search(block.text):
+    if block.kind not in ("paragraph", "heading", "item"):
         return
-    read = label_values(block.text)
+    read = _line_pairs(block.text)
     if read is None or (block.kind == "item" and len(read[1]) < 2):  # an item of one pair is read as an item
         return
     prefix, pairs = read
@@ -193,6 +195,15 @@ def _pair_rows(block: Block) -> Iterator[Block]:
         yield Block("paragraph", prefix, block.level, block.headings)
     for pair in pairs:
         yield Block("row", pair.text, block.level, block.headings, (pair.label, pair.value))
+
+
+@per_text
+def _line_pairs(text: str) -> tuple[str, tuple[Pair, ...]] | None:
+    """``label_values`` of a line that holds a value after a label (remembered: a site repeats its lines)."""
+    if not _VALUE_AFTER_LABEL.search(text):
+        return None
+    read = label_values(text)
+    return (read[0], tuple(read[1])) if read else None
 
 
 def _label_above(block: Block, following: Block) -> Block | None:

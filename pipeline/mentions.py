@@ -632,7 +632,7 @@ def _runs(blocks: list[Block]) -> dict[int, str]:
             level = opener.level if opener.kind == "heading" else blocks[end].level if end < len(blocks) else 0
             while end < len(blocks) and blocks[end].kind == "heading" and blocks[end].level == level:
                 end += 1
-            if end < len(blocks) and not _COURSE_CODE.match(blocks[end - 1].text):
+            if end < len(blocks) and not _course_numbered(blocks[end - 1].text):
                 end -= 1  # a last line numbered as a course ("HIT 290 Practicum") is one of the list
             if end - index > 2 and index + 1 not in led:
                 lead = opener.text
@@ -647,9 +647,15 @@ def _numbered(blocks: list[Block]) -> frozenset[int]:
     """The blocks in a run of two or more in a row that each open with a course number ("HIT 101 Medical
     Terminology", "MBC-110 | Coding I | 3"): a list of courses, whatever heading it stands under. A lone
     numbered line lists nothing ("CMS 1500 Claim Form")."""
-    opens = [False, *(bool(_COURSE_CODE.match(block.text)) for block in blocks), False]
+    opens = [False, *(_course_numbered(block.text) for block in blocks), False]
     return frozenset(index for index in range(len(blocks))
                      if opens[index + 1] and (opens[index] or opens[index + 2]))
+
+
+@per_text
+def _course_numbered(text: str) -> bool:
+    """Whether a line opens with a course number (remembered: a site repeats its lines from page to page)."""
+    return bool(_COURSE_CODE.match(text))
 
 
 def extract_mentions(page: CleanPage) -> list[dict]:

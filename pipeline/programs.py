@@ -285,9 +285,19 @@ def _refers_back(passage: str, school_at_hand: bool) -> bool:
 def program_fact(block: Block, passage: str) -> bool:
     """Whether a passage is a line of one program's fact box: "Length: 12 months", a row "Tuition | $4,350"."""
     if block.kind == "row":
-        label = block.cells[0] if len(block.cells) == 2 and not block.header else None
-    else:
-        label = match.group("label") if (match := _FACT_LABEL.match(passage)) else None
+        return len(block.cells) == 2 and not block.header and _fact_label(block.cells[0])
+    return _labelled_fact(passage)
+
+
+@per_text
+def _labelled_fact(passage: str) -> bool:
+    """Whether a passage opens with the label of a fact box's line ("Length: 12 months")."""
+    match = _FACT_LABEL.match(passage)
+    return match is not None and _fact_label(match.group("label"))
+
+
+def _fact_label(label: str) -> bool:
+    """Whether a label names one of a program's facts ("Length", "Tuition"): not a general one, nor an award."""
     return bool(label and _FACT_WORDS.search(label) and not _GENERAL_LABEL.search(label) and not find_awards(label))
 
 

@@ -96,11 +96,10 @@ def _statement_requirements(context: CredentialContext, index: int, start: int, 
     if columns := _credential_columns(block):
         yield from _column_requirements(block, columns)
         return
-    labelled = _LABELLED.match(sentence)
-    if labelled:
-        value = labelled.group("value").strip()
+    if labelled := _labelled(sentence):
+        label, value = labelled
         if value.lower() != "none":
-            yield _row(None, LABELS[labelled.group("label").lower()], value, sentence, 0)
+            yield _row(None, LABELS[label.lower()], value, sentence, 0)
         return
     skipped = (block.kind == "heading" and not _labelled_heading(sentence)) or sentence not in block.text \
         or sentence.endswith("?")
@@ -131,6 +130,13 @@ def _statement_requirements(context: CredentialContext, index: int, start: int, 
         for credential in credentials:
             for kind in clause.kinds:
                 yield _row(credential, kind, sentence[clause.start:clause.end], sentence, recommended)
+
+
+@per_text
+def _labelled(sentence: str) -> tuple[str, str] | None:
+    """The label and value of a line that labels a requirement ("Education: associate degree"), if it is one."""
+    match = _LABELLED.match(sentence)
+    return (match.group("label"), match.group("value").strip()) if match else None
 
 
 @dataclass(frozen=True)

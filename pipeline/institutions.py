@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from pipeline.credentials import find_credentials
+from pipeline.cues import Needs
 from pipeline.datafiles import load
 from pipeline.memo import per_text
 from pipeline.organizations import find_organizations
@@ -58,6 +59,8 @@ _NOT_SCHOOLS = set(_DATA["not_schools"]) | set(_STATES)
 _BARE_UNIVERSITY = re.compile(r"\s*(?P<acronym>[A-Z]*U[A-Z]*)\s*")
 # Every name read holds a keyword, a known or short name's word, or is a short form: a text with none names no school.
 _SIGNS = re.compile(rf"{one_of([*_KEYWORDS, *_DATA['known'], *_SHORT_NAME_WORDS])}|{_SHORT_FORM.pattern}")
+# Every name but a short form holds a keyword, a known name or a short name's word.
+_NAME_WORDS = Needs(anywhere=[*_KEYWORDS, *_DATA["known"], *_SHORT_NAME_WORDS])
 
 
 class Institution(NamedTuple):
@@ -121,6 +124,8 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 
 def _full_names(text: str, taken: list[tuple[int, int]]) -> list[Institution]:
     """Names built around a keyword, and known names without one."""
+    if not _NAME_WORDS.held_by(text):
+        return []
     found = [i for m in NAME.finditer(text) if (i := _trimmed(m)) and not _overlaps(i.start, i.end, taken)]
     spans = taken + [(i.start, i.end) for i in found]
     found += [Institution(m.group(), m.start(), m.end()) for m in _KNOWN.finditer(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.awards import award_near, find_awards
+from pipeline.cues import Needs
 from pipeline.datafiles import load
 from pipeline.durations import Duration, find_durations
 from pipeline.memo import per_text
@@ -21,6 +22,7 @@ _DATA = load("program_norms")
 
 
 _CUES = re.compile(whole_words(_DATA["cues"]), re.IGNORECASE)
+_CUE_WORDS = Needs(whole=_DATA["cues"])
 _LASTING = re.compile(whole_words(_DATA["lasting"]), re.IGNORECASE)
 _OFF_TOPIC = re.compile(whole_words(_DATA["off_topic"]), re.IGNORECASE)
 _EXAMS = re.compile(whole_words(_DATA["exams"]), re.IGNORECASE)
@@ -49,7 +51,7 @@ _PROVIDER = re.compile(rf"['’]s\b|\s+(?:{one_of(_DATA['providers'])})\b")
 @per_text
 def _on_programs(text: str) -> bool:
     """Whether the text speaks of programs or training (remembered: a heading frames all the passages under it)."""
-    return bool(_CUES.search(text))
+    return _CUE_WORDS.held_by(text) and bool(_CUES.search(text))
 
 
 @per_text

@@ -25,13 +25,16 @@ _PROGRAM_ACCREDITORS = frozenset(acronym for acronym, what in ACCREDITS.items() 
 
 _CUES = re.compile(whole_words(_DATA["cues"]), re.IGNORECASE)
 _ASIDES = re.compile(whole_words(_DATA["asides"]), re.IGNORECASE)
+_ASIDE_WORDS = Needs(whole=_DATA["asides"])
 _ONLINE = re.compile(whole_words(_DATA["online"]), re.IGNORECASE)
 _CAMPUS = re.compile(whole_words(_DATA["campus"]), re.IGNORECASE)
+_DELIVERY_WORDS = Needs(whole=[*_DATA["online"], *_DATA["campus"]])
 _BACK_REFERENCE = re.compile(whole_words(_DATA["back_references"]), re.IGNORECASE)
 _BACK_REFERENCE_WORDS = Needs(whole=_DATA["back_references"])
 _THE_SCHOOL = re.compile(whole_words(_DATA["the_school"]), re.IGNORECASE)
 _THE_SCHOOL_WORDS = Needs(whole=_DATA["the_school"])
 _GENERAL = re.compile(whole_words(_DATA["general"]), re.IGNORECASE)
+_GENERAL_WORDS = Needs(whole=_DATA["general"])
 CITED = re.compile(whole_words(_DATA["cited"]), re.IGNORECASE)
 _PLACES = r"(?:programs?|courses?|schools?|colleges?)"  # what other programs are spoken of as
 _OTHER_PROGRAMS = re.compile(
@@ -57,6 +60,8 @@ _DESCRIBED = ("credential_awarded", "online", "cost_usd", "credits", "duration_m
 
 def _delivery(text: str) -> int | None:
     """1 when the text offers the program online, 0 when in person only, else None."""
+    if not _DELIVERY_WORDS.held_by(text):
+        return None
     if _ONLINE.search(text):
         return 1
     return 0 if _CAMPUS.search(text) else None
@@ -141,7 +146,7 @@ def _about_programs(text: str, block: Block, schools: list[Institution], only: s
     """
     if block.kind == "heading":
         return True
-    if _ASIDES.search(text):
+    if _ASIDE_WORDS.held_by(text) and _ASIDES.search(text):
         return False
     if _entry_title(text, schools):
         return True
@@ -223,7 +228,7 @@ def _reading(page: CleanPage) -> Iterator[tuple[str, dict | None, bool]]:
                 continue
             names = list(dict.fromkeys(school.name for school in schools))
             facts = describe(passage)
-            if not schools and _GENERAL.search(passage):  # "look for programs accredited by CAHIIM"
+            if not schools and _general(passage):  # "look for programs accredited by CAHIIM"
                 facts["accreditors"] = []
             continuing = subject is not None and (subject is not opening or _reaches(owner, block, facts, owned)) and (
                 schools or not _OTHER_PROGRAMS.search(passage))
@@ -304,7 +309,12 @@ def _fact_label(label: str) -> bool:
 def _accredits(passage: str) -> bool:
     """Whether a passage names an accreditor of a program rather than in general ("look for ... accredited by")."""
     named = any(org.acronym in _PROGRAM_ACCREDITORS for org in find_organizations(passage))  # seldom: read first
-    return named and bool(_accreditors(passage)) and not _GENERAL.search(passage)
+    return named and bool(_accreditors(passage)) and not _general(passage)
+
+
+def _general(passage: str) -> bool:
+    """Whether a passage speaks of programs in general ("look for programs accredited by ...")."""
+    return _GENERAL_WORDS.held_by(passage) and bool(_GENERAL.search(passage))
 
 
 def extract_programs(page: CleanPage) -> list[dict]:

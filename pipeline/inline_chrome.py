@@ -170,6 +170,7 @@ def _run_end(blocks: list[Block], start: int, teasers: bool) -> int:
     return end
 
 
+@per_text
 def _entry(text: str) -> str:
     """A contents entry as it compares with a heading: without its numbering."""
     return _label(_NUMBERING.sub("", text))

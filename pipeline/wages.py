@@ -56,6 +56,7 @@ _ASIDE = re.compile(r"\s*\(([^)]*)\)")
 _EARNED_BY = re.compile(r"[^,;.$\d]{0,16}?\b(?:for|among|by)\s+", re.IGNORECASE)  # "$42,000 (a year) for assistants"
 PERIODS = ("hourly", "annual")  # the periods a wage is given for
 _CREDENTIAL_COUNT = re.compile(r"\b(?P<count>\w+)(?P<more> or more)? (?:credentials|certifications)\b", re.IGNORECASE)
+_CREDENTIAL_COUNT_WORDS = Needs(whole=("credentials", "certifications"))
 _CREDENTIAL_CODE = re.compile(r"\((?P<code>[A-Z][A-Z-]{1,7})\W{0,2}\)")
 _UNCERTIFIED = Cue(_DATA["certification"]["uncertified"])
 # A row label that only names the pay it lists ("Annual wage", "Hourly pay") sets no group apart.
@@ -68,7 +69,8 @@ class _Figure(NamedTuple):
     """A dollar figure in a statement, with the text right before and after it and its label.
 
     The label is the column header above it in a table row, else the statement's lead;
-    ``unclaimed`` is the statement without the text leading up to later figures.
+    ``unclaimed`` is the statement without the text leading up to later figures; ``clause`` is the text
+    after it up to the end of its clause.
     """
 
     money: Money
@@ -76,6 +78,7 @@ class _Figure(NamedTuple):
     after: str
     label: str
     unclaimed: str
+    clause: str
 
 
 def extract_wages(page: CleanPage) -> list[dict]:
@@ -114,7 +117,8 @@ def _figures(statement: Statement) -> list[_Figure]:
         end = found[index + 1].start if index + 1 < len(found) else len(text)
         label = column_header(statement.block, money.start) or lead_in(statement)
         before, after = text[starts[index]:money.start], text[money.end:end][:_AFTER]
-        figures.append(_Figure(money, before, after, label, _unclaimed(text, found, starts, index)))
+        clause = _CLAUSE_END.split(after, maxsplit=1)[0]
+        figures.append(_Figure(money, before, after, label, _unclaimed(text, found, starts, index), clause))
     return figures
 
 
@@ -128,10 +132,9 @@ def _unclaimed(text: str, found: list[Money], starts: list[int], index: int) -> 
 
 
 def _is_wage(statement: Statement, figure: _Figure) -> bool:
-    own_clause = _CLAUSE_END.split(figure.after, maxsplit=1)[0]
-    if _priced(statement.text[:figure.money.start]) or _priced(figure.label) or NOT_WAGE.search(own_clause):
+    if _priced(statement.text[:figure.money.start]) or _priced(figure.label) or NOT_WAGE.search(figure.clause):
         return False
-    if EVERYONE.search(f"{figure.before} {own_clause}"):
+    if EVERYONE.search(f"{figure.before} {figure.clause}"):
         return False
     if DIFFERENCE.match(figure.after) or PRICE_BEFORE.search(figure.before):
         return False
@@ -223,9 +226,8 @@ def _statistic(figure: _Figure, statement: Statement, restated: tuple[str, ...])
         return named
     if figure.money.high:  # a range's ends are no average or median unless named right before it
         return "other"
-    same_clause = _CLAUSE_END.split(figure.after, maxsplit=1)[0]
     # "that works out to $22.87 an hour": the figure before, restated, names it before the label does
-    named = first_found(_named, same_clause, figure.unclaimed, *restated, figure.label, *statement.headings[:1])
+    named = first_found(_named, figure.clause, figure.unclaimed, *restated, figure.label, *statement.headings[:1])
     return named or "other"
 
 
@@ -273,7 +275,7 @@ def _qualifier(statement: Statement, figure: _Figure) -> str | None:
     codes = [code for code in _CREDENTIAL_CODE.findall(statement.text) if canonical(code) is None]
     if codes:
         return f"credential: {codes[0]}"
-    if count := _CREDENTIAL_COUNT.search(clause):
+    if _CREDENTIAL_COUNT_WORDS.held_by(clause) and (count := _CREDENTIAL_COUNT.search(clause)):
         number = parse_number(count.group("count"))
         return f"credentials: {number:g}{'+' if count.group('more') else ''}" if number else None
     if _UNCERTIFIED.search(clause):

@@ -13,7 +13,7 @@ from pipeline.money import find_money
 from pipeline.organizations import find_organizations
 from pipeline.page import Block, CleanPage
 from pipeline.patterns import one_of, whole_words
-from pipeline.programs import CITED, program_fact, school_passages
+from pipeline.programs import CITED, CITED_WORDS, program_fact, school_passages
 from pipeline.statements import card_label, column_header
 from pipeline.tuition import program_costs
 from pipeline.wages import WAGE
@@ -24,8 +24,11 @@ _DATA = load("program_norms")
 _CUES = re.compile(whole_words(_DATA["cues"]), re.IGNORECASE)
 _CUE_WORDS = Needs(whole=_DATA["cues"])
 _LASTING = re.compile(whole_words(_DATA["lasting"]), re.IGNORECASE)
+_LASTING_WORDS = Needs(whole=_DATA["lasting"])
 _OFF_TOPIC = re.compile(whole_words(_DATA["off_topic"]), re.IGNORECASE)
+_OFF_TOPIC_WORDS = Needs(whole=_DATA["off_topic"])
 _EXAMS = re.compile(whole_words(_DATA["exams"]), re.IGNORECASE)
+_EXAM_WORDS = Needs(whole=_DATA["exams"])
 _PROGRAMS = one_of(_DATA["programs"])
 _PROGRAM_AFTER = re.compile(  # "9-month online certificate", not "9 months to complete the program"
     rf"[\s-]+(?:(?!(?:to|of|in|for|and|or|the)\b)[\w’']+\s+){{0,3}}?(?:{_PROGRAMS})\b",
@@ -87,9 +90,9 @@ def _norms(sentence: str, block: Block) -> list[dict]:
     header, heading = " ".join(block.header), block.heading or ""
     rows = []
     label = _LABEL.match(sentence)
-    lasting = bool(_LASTING.search(sentence) or _LASTING.search(header)
+    lasting = bool(any(_LASTING_WORDS.held_by(text) and _LASTING.search(text) for text in (sentence, header))
                    or (label and (_PROGRAM_WORD.search(label.group()) or find_awards(label.group()))))
-    for length in [] if _EXAMS.search(sentence) else _lengths(sentence):
+    for length in [] if _EXAM_WORDS.held_by(sentence) and _EXAMS.search(sentence) else _lengths(sentence):
         if _PART_AFTER.match(sentence, length.end):
             continue
         program = _PROGRAM_AFTER.match(sentence, length.end)
@@ -118,7 +121,7 @@ def _one_program(sentence: str, schools_named: bool) -> bool:
     "AHIMA offers a course") is one program, and so is "the program" on a page that names a school; "the
     typical program" is not, nor is one a source reports a figure for ("NHA reported that ... the course").
     """
-    if CITED.search(sentence):
+    if CITED_WORDS.held_by(sentence) and CITED.search(sentence):
         return False
     if _OWN_PROGRAM.search(sentence) or (schools_named and any(
             not _GENERIC.search(match.group("between")) for match in _THE_PROGRAM.finditer(sentence))):
@@ -132,7 +135,7 @@ def _general(sentence: str, block: Block, schools_named: bool) -> bool:
     One program's are a line of its fact box ("Length: 12 months") and an answer under "How long is the
     program?" that names no program of its own.
     """
-    return not (_OFF_TOPIC.search(sentence) or program_fact(block, sentence)
+    return not (_OFF_TOPIC_WORDS.held_by(sentence) and _OFF_TOPIC.search(sentence) or program_fact(block, sentence)
                 or _one_program(sentence, schools_named)
                 or (_one_program(block.heading or "", schools_named) and not _PROGRAM_WORD.search(sentence)))
 

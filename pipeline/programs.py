@@ -24,6 +24,7 @@ _DATA = load("programs")
 _PROGRAM_ACCREDITORS = frozenset(acronym for acronym, what in ACCREDITS.items() if what in ("schools", "programs"))
 
 _CUES = re.compile(whole_words(_DATA["cues"]), re.IGNORECASE)
+_CUE_WORDS = Needs(whole=_DATA["cues"])
 _ASIDES = re.compile(whole_words(_DATA["asides"]), re.IGNORECASE)
 _ASIDE_WORDS = Needs(whole=_DATA["asides"])
 _ONLINE = re.compile(whole_words(_DATA["online"]), re.IGNORECASE)
@@ -36,6 +37,7 @@ _THE_SCHOOL_WORDS = Needs(whole=_DATA["the_school"])
 _GENERAL = re.compile(whole_words(_DATA["general"]), re.IGNORECASE)
 _GENERAL_WORDS = Needs(whole=_DATA["general"])
 CITED = re.compile(whole_words(_DATA["cited"]), re.IGNORECASE)
+CITED_WORDS = Needs(whole=_DATA["cited"])
 _PLACES = r"(?:programs?|courses?|schools?|colleges?)"  # what other programs are spoken of as
 _OTHER_PROGRAMS = re.compile(
     rf"\b(?:{one_of(_DATA['other_programs'])})\s+(?:[\w'’-]+\s+){{0,3}}?{_PLACES}\b"
@@ -151,7 +153,7 @@ def _about_programs(text: str, block: Block, schools: list[Institution], only: s
     if _entry_title(text, schools):
         return True
     return (only is not None and all(school.name == only for school in schools)) or any(
-        _CUES.search(context) for context in (text, *block.headings, *block.header))
+        _CUE_WORDS.held_by(context) and _CUES.search(context) for context in (text, *block.headings, *block.header))
 
 
 def _passages(block: Block) -> list[str]:
@@ -284,7 +286,7 @@ def _refers_back(passage: str, school_at_hand: bool) -> bool:
     """
     back = _BACK_REFERENCE_WORDS.held_by(passage) and _BACK_REFERENCE.search(passage)
     school = school_at_hand and _THE_SCHOOL_WORDS.held_by(passage) and _THE_SCHOOL.search(passage)
-    return bool(back or school) and not CITED.search(passage)
+    return bool(back or school) and not (CITED_WORDS.held_by(passage) and CITED.search(passage))
 
 
 def program_fact(block: Block, passage: str) -> bool:

@@ -21,6 +21,9 @@ DEMO = Path(__file__).resolve().parent.parent / "demo" / "site"
     (["take-home"], "take-home pay of $40,000"),
     (["take-home"], "They take home $40,000."),
     (["take-home"], "Takehome: $40,000"),
+    (["in-person"], "Classes meet inperson."),  # the run a marked entry needs may stand inside a word
+    (["re-take"], "You may re take it once."),
+    (["non-member"], "NONMEMBER price: $499"),
     (["doesn't require"], "The CPC doesn’t require a degree."),
     (["doesn't require"], "The CPC doesn't require a degree."),
     (["CEU"], "Report 36 CEUs... or one CEU a month."),
@@ -95,6 +98,13 @@ def test_a_table_gives_a_cue_per_list_with_the_patterns_kept_under_its_name():
 ])
 def test_a_needed_word_is_held_where_it_may_stand(needs, text, held):
     assert Needs(**needs).held_by(text) is held
+
+
+def test_needs_joined_from_others_are_held_where_one_of_theirs_is():
+    joined = Needs(either=[Needs(whole=["fee"]), Needs(anywhere=["cent"])])
+    assert joined.held_by("a 7 percent rise")
+    assert joined.held_by("The exam fee is $399.")
+    assert not joined.held_by("Coffee is free.")
 
 
 def test_a_needs_made_after_a_text_was_read_finds_its_words_in_that_text():

@@ -65,8 +65,11 @@ ITEM_PIPELINES = {
 
 # The knowledge base file that kb.pipelines.StorePipeline writes, and how many pages go into one transaction. The
 # crawler imports nothing from kb: the knowledge base plugs in here, by name, as any Scrapy pipeline does.
+# Every commit writes each index and full-text page its transaction touched to the WAL, so larger transactions
+# cost the writer less CPU time: on 5,000 pages and 85,000 facts, 100 pages took 10% less than 50 (200 took 22%
+# less, but the items waiting for and in a write held 8 MB more in the crawler's and the writer's processes).
 KB_DB = "kb.db"
-KB_BATCH_PAGES = 50
+KB_BATCH_PAGES = 100
 KB_BATCH_SECONDS = 2.0
 # Processes that clean and extract pages (0: one per core but the crawler's).
 KB_EXTRACT_WORKERS = 0

@@ -12,6 +12,7 @@ from pipeline import clauses
 from pipeline.credentials import find_credentials
 from pipeline.datafiles import load
 from pipeline.memo import per_text
+from pipeline.occupations import about_others
 from pipeline.organizations import find_organizations
 from pipeline.page import Block, CleanPage, split_sentences
 from pipeline.patterns import one_of
@@ -145,6 +146,7 @@ def _load(kind: str, spec: dict) -> Vocabulary:
 
 VOCABULARIES = tuple(_load(kind, spec) for kind, spec in _DATA["kinds"].items())
 _NUMBERED = frozenset(vocabulary.kind for vocabulary in VOCABULARIES if vocabulary.numbered)
+_JOB_TITLE = frozenset({"job_title"})
 
 
 def _cues(*fields: str) -> Phrases:
@@ -520,6 +522,8 @@ def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: 
     under_heading, under_title = _under(headings, title)
     if block.kind == "row" and block.header:
         under_heading = under_heading | _headed(" | ".join(block.header))
+    if about_others(*headings):  # "Similar Occupations": other jobs than the page's, none of its titles
+        under_heading = under_heading - _JOB_TITLE
     labelled = _headed(block.cells[0]) if block.kind == "row" and len(block.cells) > 1 else _NONE
     if numbered:
         labelled = labelled | _NUMBERED

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from pipeline.cues import Needs
+from pipeline.cues import Cue, Needs
 from pipeline.datafiles import load
 from pipeline.memo import per_text
 from pipeline.soc import Named, code_for, find_names, written_code
@@ -16,6 +16,7 @@ STOPS: set[str] = set(_DATA["stops"])
 STANDALONE: set[str] = set(_DATA["standalone"])
 MODIFIERS: set[str] = set(_DATA["modifiers"])
 _HEADS_NEEDED = Needs(anywhere=HEADS)  # one of which every occupation named outside the registry holds
+OTHERS = Cue(_DATA["others"])  # "Similar Occupations": a section about other jobs than the page's
 _INNER_STOPS = STOPS - {"and"}  # "and" may join modifiers: "billing and coding specialists"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
 _LONGEST = 8
@@ -140,3 +141,8 @@ def _name(text: str, words: list[re.Match[str]]) -> int | None:
     while taken and taken[0].group().lower() == "and":
         taken.pop(0)
     return taken[0].start() if len(taken) > 1 or taken[0].group().lower() in STANDALONE else None
+
+
+def about_others(*texts: str) -> bool:
+    """Whether a heading or lead-in among the texts opens a section about other occupations ("Similar Jobs")."""
+    return any(OTHERS.search(text) for text in texts if text)

@@ -15,13 +15,13 @@ from pipeline.durations import find_durations
 from pipeline.memo import per_text
 from pipeline.money import Money, find_money
 from pipeline.numbers import parse_number
-from pipeline.occupations import name_occupation
+from pipeline.occupations import about_others, name_occupation
 from pipeline.organizations import canonical
 from pipeline.page import CleanPage
 from pipeline.patterns import one_of
 from pipeline.periods import ADJECTIVES, NAMES
 from pipeline.places import is_metro, is_state
-from pipeline.soc import BESIDE
+from pipeline.soc import BESIDE, find_names
 from pipeline.statements import (
     Statement,
     attribution,
@@ -89,7 +89,7 @@ def extract_wages(page: CleanPage) -> list[dict]:
     for statement in statements(page):
         figures = [figure for figure in _figures(statement)
                    if _is_wage(statement, figure) and _in_dollars(page, statement, figure)]
-        if not figures:
+        if not figures or _other_jobs_pay(statement):
             continue
         credited = attribution(statement, None)
         found = [row for figure in figures for amount in _ends(figure.money)
@@ -99,6 +99,12 @@ def extract_wages(page: CleanPage) -> list[dict]:
         if credited and found:
             carried = (credited, found[-1]["as_of"])
     return rows
+
+
+def _other_jobs_pay(statement: Statement) -> bool:
+    """Whether the statement gives the pay of jobs other than those of the registry: it stands in a section about
+    other occupations ("Similar Occupations | Pharmacy Technicians | $40,300") and names none of the registry's."""
+    return about_others(statement.lead, *statement.headings) and not find_names(statement.text)
 
 
 def _ends(money: Money) -> tuple[float, ...]:

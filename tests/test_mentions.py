@@ -494,3 +494,29 @@ def test_what_you_will_study_is_a_course_heading():
     rows = extract_mentions(page(item("Revenue Cycle Management", "What You’ll Study"),
                                  item("Claims Adjudication", "What You’ll Study")))
     assert names(rows, "course") == ["Revenue Cycle Management", "Claims Adjudication"]
+
+
+def row(cells, header, *headings):
+    return Block("row", " | ".join(cells), headings=headings, cells=cells, header=header)
+
+
+_OCCUPATION_PAY = ("Occupation", "2023 Median Pay")
+
+
+@pytest.mark.parametrize("blocks", [
+    [row(_OCCUPATION_PAY, _OCCUPATION_PAY, "Similar Occupations"),
+     row(("Pharmacy Technicians", "$40,300"), _OCCUPATION_PAY, "Similar Occupations"),
+     row(("Medical Transcriptionists", "$37,550"), _OCCUPATION_PAY, "Similar Occupations")],
+    [item("Pharmacy Technicians", "Related Careers"), item("Medical Transcriptionists", "Related Careers")],
+    [Block("heading", "Similar Jobs", level=2), Block("heading", "Pharmacy Technicians", level=3,
+                                                       headings=("Similar Jobs",)),
+     Block("heading", "Medical Transcriptionists", level=3, headings=("Similar Jobs",))],
+], ids=["table", "list", "subheadings"])
+def test_other_occupations_in_a_similar_occupations_section_are_no_job_titles(blocks):
+    assert names(extract_mentions(page(*blocks)), "job_title") == []
+
+
+def test_titles_under_an_occupations_heading_of_the_pages_own_job_are_still_read():
+    rows = extract_mentions(page(item("Coding Auditor", "Occupations in Coding"),
+                                 item("Revenue Integrity Analyst", "Occupations in Coding")))
+    assert names(rows, "job_title") == ["Coding Auditor", "Revenue Integrity Analyst"]

@@ -1,5 +1,6 @@
 import pytest
 
+from pipeline.clean import clean_html
 from pipeline.page import Block, CleanPage
 from pipeline.wages import extract_wages
 
@@ -601,3 +602,24 @@ def test_a_date_cell_dates_the_row_and_sets_no_group_apart(header, cells, qualif
 def test_practical_nurses_pay_beside_coders_is_known_as_theirs_and_left_out(blocks):
     rows = extract_wages(page(*blocks))
     assert [(row["amount"], row["occupation_code"]) for row in rows] == [(48_780, "29-2072")]
+
+
+_OWN_PAY = "<p>Medical records specialists earned a median of $48,780 a year in May 2023.</p>"
+_OTHER_JOBS = {
+    "table under a heading": "<h2>Similar Occupations</h2><table><tr><th>Occupation</th><th>2023 median pay</th></tr>"
+                             "<tr><td>Pharmacy Technicians</td><td>$40,300</td></tr>"
+                             "<tr><td>Tellers</td><td>$37,100</td></tr>"
+                             "<tr><td>Health Information Technologists</td><td>$62,990</td></tr></table>",
+    "list led in by a sentence": "<p>Compare what coders make with the pay in related careers:</p><ul>"
+                                 "<li>Pharmacy technicians: $40,300 a year</li><li>Tellers: $37,100 a year</li>"
+                                 "<li>Health information technologists: $62,990 a year</li></ul>",
+    "prose under a heading": "<h3>Related Jobs</h3><p>Pharmacy technicians earned a median of $40,300 per year. "
+                             "Bank tellers made $37,100. Health information technologists earned $62,990.</p>",
+}
+
+
+@pytest.mark.parametrize("html", _OTHER_JOBS.values(), ids=_OTHER_JOBS.keys())
+def test_other_jobs_pay_in_a_similar_occupations_section_is_left_out_but_the_registrys_is_kept(html):
+    text = "<p>" + "Coders turn patient records into the codes insurers pay from. " * 4 + "</p>"
+    cleaned = clean_html(f"<html><body><main>{text}{_OWN_PAY}{html}</main></body></html>", "https://example.org/a")
+    assert sorted(row["amount"] for row in extract_wages(cleaned)) == [48_780, 62_990]

@@ -33,6 +33,7 @@ _DATA = load("outlook")
 WORDS = cue_table(_DATA["words"], _DATA["words_patterns"])
 COUNTS = cue_table(_DATA["counts"], _DATA["counts_patterns"])
 YARDSTICK = re.compile(rf"(?:{cue_text(_DATA['beside']['yardstick'])})\W*$", re.IGNORECASE)
+YARDSTICK_COMPARED = re.compile(rf"\b(?:{cue_text(_DATA['beside']['yardstick_compared'])})\s+$", re.IGNORECASE)
 YARDSTICK_AFTER = re.compile(rf"\W*(?:{cue_text(_DATA['beside']['yardstick_after'])})", re.IGNORECASE)
 
 SMALLEST_COUNT = 100  # fewer jobs than this is a rank, a list length or a year's tail, not a job count
@@ -126,12 +127,15 @@ def _is_yardstick(text: str, clause: _Clause, percent: Percent | Number, after_g
     """Whether the percentage is every occupation's growth, set against this one's.
 
     It is when the words that name every occupation come after the last growth word before it
-    in its clause, or right after it; or when, with a growth already read (``after_growth``),
+    in its clause, or right after it; or when a comparison leads up to it and they follow it in its clause
+    ("faster than the 4 percent projected for all occupations"); or when, with a growth already read (``after_growth``),
     the yardstick's words end the text before it ("faster than average (4%)"). A card's labels
     below its figure ("4%" / "Job growth, all occupations") count as before it.
     """
     before = text[clause.start:percent.start]
     if (after_growth and YARDSTICK.search(before)) or YARDSTICK_AFTER.match(text, percent.end):
+        return True
+    if YARDSTICK_COMPARED.search(before) and WORDS["everyone"].search(text, percent.end, clause.end):
         return True
     if "\n" in text:
         before += text[percent.end:clause.end]

@@ -363,3 +363,24 @@ def test_a_growth_card_after_a_pay_card_is_not_read_under_the_pay_label(blocks):
 def test_growth_between_two_dated_job_counts_spans_their_years(block):
     assert sorted(facts(extract_outlook(page(block)))) == [
         ("employment", 17930, None, 2022), ("employment", 20640, None, 2032), ("growth_percent", 15.1, 2022, 2032)]
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("Coding jobs should grow 9 percent from 2023 to 2033, much faster than the 4 percent projected for all "
+          "occupations.")],
+    [para("From 2023 to 2033 coding employment is expected to increase 9%, compared with 4% across all jobs.")],
+    [Block("item", "Projected growth, 2023-2033: 9%, versus the 4% expected for all workers", headings=("Outlook",))],
+    [para("Coder jobs are projected to grow 9% from 2023 to 2033."),
+     para("That is faster than the 4 percent growth expected for all occupations.")],
+], ids=["than the", "compared with", "list item", "own sentence"])
+def test_a_percentage_a_comparison_leads_up_to_is_the_all_occupations_yardstick(blocks):
+    assert facts(extract_outlook(page(*blocks))) == [("growth_percent", 9, 2023, 2033)]
+
+
+@pytest.mark.parametrize("text", [
+    "The country had about 194,300 medical records specialist jobs in 2023.",
+    "Employers filled roughly 194,300 coding and records positions in 2023.",
+    "Medical coding jobs in 2023: about 194,300 nationwide",
+])
+def test_a_count_of_jobs_in_a_year_is_employment(text):
+    assert facts(extract_outlook(page(para(text)))) == [("employment", 194_300, None, 2023)]

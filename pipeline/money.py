@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from pipeline.cues import Needs
 from pipeline.memo import per_text
-from pipeline.numbers import NUMBER_TEXT, parse_number
+from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, parse_number
 from pipeline.periods import period_after
 
 _NEEDED = Needs(anywhere=("$", "usd", "dollars"))  # one of which every amount holds
@@ -23,6 +23,11 @@ _RANGE_TAIL = re.compile(
 )
 _BETWEEN_TAIL = re.compile(rf"\s+and\s+{_SIGN}?\s?(?P<high>{NUMBER_TEXT})(?:\s?{_UNIT})?", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+# An amount in words is one before "dollars", or a range of two ("two thousand to four thousand dollars").
+_IN_WORDS = Needs(whole=("dollars",))
+_WORD_RANGE = re.compile(rf"(?P<low>{WORD_TEXT})\s*(?P<joint>-|–|—|to|and)\s*(?P<high>{WORD_TEXT})\s+dollars\b",
+                         re.IGNORECASE)
+_WORD_AMOUNT = re.compile(rf"(?P<low>{WORD_TEXT})\s+dollars\b", re.IGNORECASE)
 _WIDEST_RANGE = 20  # a second number more than 20 times the first is no range end ("$15 to 2020")
 _SCALE_END = re.compile(r"\s?[a-z]+$", re.IGNORECASE)
 
@@ -49,7 +54,27 @@ def find_money(text: str) -> tuple[Money, ...]:
         money = _read(text, match)
         found.append(money)
         position = money.end
+    if _IN_WORDS.held_by(text) and (spelled := _in_words(text, found)):
+        found = sorted(found + spelled, key=lambda money: money.start)
     return tuple(found)
+
+
+def _in_words(text: str, found: list[Money]) -> list[Money]:
+    """The amounts the text writes in words ("three hundred ninety-nine dollars"), but for those ``found``."""
+    amounts = list(found)
+    for match in (*_WORD_RANGE.finditer(text), *_WORD_AMOUNT.finditer(text)):
+        if any(money.start < match.end() and match.start() < money.end for money in amounts):
+            continue
+        low = parse_number(match.group("low"))
+        high = parse_number(match.group("high")) if match.re is _WORD_RANGE else None
+        between = _between_before(text, match.start())
+        whole = high is None or (low and low < high <= low * _WIDEST_RANGE and (match.group("joint") != "and"
+                                                                               or between))
+        if low is None or not whole:  # "one hundred and ten dollars" is one amount, read as such next
+            continue
+        period, end = period_after(text, match.end()) or (None, match.end())
+        amounts.append(Money(low, high, period, between.start() if between and high else match.start(), end))
+    return amounts[len(found):]
 
 
 def _read(text: str, match: re.Match[str]) -> Money:

@@ -48,6 +48,8 @@ _OWN_PROGRAM = re.compile(
 )
 _THE_PROGRAM = re.compile(rf"\bthe\s+(?P<between>{_BETWEEN}{{0,4}}?)(?:{one_of(_DATA['specific'])})\b", re.IGNORECASE)
 _GENERIC = re.compile(whole_words(_DATA["generic"]), re.IGNORECASE)
+_UPPER_BOUND = re.compile(rf"\b(?:{one_of(_DATA['upper_bounds'])})\s+(?:(?:about|around|roughly)\s+)?$",
+                          re.IGNORECASE)
 _PROVIDER = re.compile(rf"['’]s\b|\s+(?:{one_of(_DATA['providers'])})\b")
 
 
@@ -108,9 +110,11 @@ def _norms(sentence: str, block: Block) -> list[dict]:
     for cost in program_costs(sentence):
         if sentence == block.text and _pay_column(column_header(block, cost.start)):
             continue  # a table's pay column ("2023 Median Pay"): what an occupation earns, not what a program costs
+        bounded = cost.high is None and _UPPER_BOUND.search(sentence, max(0, cost.start - 30), cost.start)
         rows.append({"credential_awarded": award_near(sentence, cost.start, cost.end) or _heading_award(heading),
                      "duration_months_min": None, "duration_months_max": None,
-                     "cost_usd_min": cost.low, "cost_usd_max": cost.high or cost.low, "evidence": sentence})
+                     "cost_usd_min": None if bounded else cost.low, "cost_usd_max": cost.high or cost.low,
+                     "evidence": sentence})
     return rows
 
 

@@ -153,10 +153,11 @@ def _is_wage(statement: Statement, figure: _Figure) -> bool:
 def _priced(text: str) -> bool:
     """Whether a word for a price, fee or other non-wage sum comes later in the text than any word for pay.
 
-    "After the exam, coders earn" frames a wage; "coders earn more once the exam costs" does not.
+    "After the exam, coders earn" frames a wage; "coders earn more once the exam costs" does not, nor does a
+    word for paying that ends on a word for pay ("expect to pay").
     """
     last_not = max((m.end() for m in NOT_WAGE.finditer(text)), default=None)
-    return last_not is not None and last_not > max((m.end() for m in WAGE.finditer(text)), default=-1)
+    return last_not is not None and last_not >= max((m.end() for m in WAGE.finditer(text)), default=-1)
 
 
 def _in_dollars(page: CleanPage, statement: Statement, figure: _Figure) -> bool:

@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -68,3 +69,16 @@ def test_range_round_trips(bounds):
 
 def test_a_far_larger_second_number_is_not_a_range_end():
     assert amounts("rose from $15 to 2020 levels") == [(15, None, None)]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The CPC exam costs three hundred ninety-nine dollars for members.", [(399, None, None)]),
+    ("A certificate runs roughly two thousand to four thousand dollars, books included.", [(2_000, 4_000, None)]),
+    ("Certificates cost between three thousand and five thousand dollars.", [(3_000, 5_000, None)]),
+    ("Tuition: about ten thousand dollars", [(10_000, None, None)]),
+    ("Entry-level coders make forty thousand dollars a year.", [(40_000, None, "annual")]),
+    ("One hundred and ten dollars buys the code book.", [(110, None, None)]),
+    ("Books run several hundred dollars a year.", []),
+], ids=["fee", "range with to", "range with between", "label", "with a period", "and inside a number", "no number"])
+def test_amounts_written_in_words_before_dollars(text, found):
+    assert amounts(text) == found

@@ -285,3 +285,12 @@ def test_an_amount_in_a_cost_column_beside_a_pay_column_is_a_cost():
     rows = extract_program_norms(page(row(("Certificate programs", "$2,500–$6,000", "$48,000"),
                                           ("Training", "Tuition", "Median pay after"))))
     assert costs(rows) == [("certificate", 2500, 6000)]
+
+
+@pytest.mark.parametrize("text", [
+    "Community college certificates can cost under $2,000 for in-district students.",
+    "A certificate at a public college costs less than two thousand dollars.",
+    "Online certificate programs: up to $2,000",
+])
+def test_a_cost_after_under_or_up_to_is_only_the_most_a_program_costs(text):
+    assert costs(extract_program_norms(page(para(text)))) == [("certificate", None, 2_000)]

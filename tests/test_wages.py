@@ -623,3 +623,17 @@ def test_other_jobs_pay_in_a_similar_occupations_section_is_left_out_but_the_reg
     text = "<p>" + "Coders turn patient records into the codes insurers pay from. " * 4 + "</p>"
     cleaned = clean_html(f"<html><body><main>{text}{_OWN_PAY}{html}</main></body></html>", "https://example.org/a")
     assert sorted(row["amount"] for row in extract_wages(cleaned)) == [48_780, 62_990]
+
+
+@pytest.mark.parametrize("text", [
+    "Expect to pay about $10,000 in total for a two-year associate degree.",
+    "You'll pay roughly $12,500 overall at a community college.",
+    "Students pay about $14,100 in total at most schools.",
+])
+def test_what_a_student_pays_is_no_wage(text):
+    assert extract_wages(page(para(text))) == []
+
+
+def test_what_an_employer_pays_a_coder_is_still_a_wage():
+    assert figures(extract_wages(page(para("Hospitals pay inpatient coders $28.40 an hour on average.")))) == [
+        ("mean", 28.40, "hourly")]

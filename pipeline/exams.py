@@ -24,6 +24,10 @@ EXAM = Cue(_DATA["exam"])
 PRACTICE = Cue(_DATA["practice"])
 FEE_CUE = Cue(_DATA["fee"]["cue"])
 OTHER_PRICE = Cue(_DATA["fee"]["other"])
+# Other things listed with an exam, up to the credential: an amount after them is what they cost together
+# ("Books, software and the CPC exam voucher add $900", "Tuition plus the CCA exam comes to $4,200").
+_LISTED_BEFORE = re.compile(rf"(?:{cue_text(_DATA['fee']['other'])})(?:\s*,\s*[\w-]+(?:\s+[\w-]+)?)*\s*,?\s+"
+                            r"(?:and|plus|as well as)\s+(?:the\s+|an?\s+|your\s+)?$", re.IGNORECASE)
 MIN_USD, MAX_USD = _DATA["fee"]["min_usd"], _DATA["fee"]["max_usd"]
 QUALIFIERS = [(q["group"], q["name"], Cue(q["words"])) for q in _DATA["qualifier"]]
 PASS = Cue(_DATA["score"]["pass"])
@@ -264,12 +268,19 @@ def _fees(sentence: str, about_exam: bool) -> Iterator[ExamFact]:
         if not values or money.period:
             continue
         near, reach = _window(sentence, money, anchors)
-        if OTHER_PRICE.search(reach):
+        if OTHER_PRICE.search(reach) or _listed_with_others(sentence, money):
             continue
         qualifier = _qualifier(near)
         for value in values:
             yield ExamFact("fee", value, "USD", qualifier, money.start, _named_after(sentence, money.end),
                            len(values) > 1)
+
+
+def _listed_with_others(sentence: str, money: Money) -> bool:
+    """Whether the credential named last before the amount is listed after other things, which it costs with."""
+    hit = next((hit for hit in reversed(find_credentials(sentence)) if hit.end <= money.start), None)
+    return hit is not None and OTHER_PRICE.search(sentence, 0, hit.start) is not None \
+        and _LISTED_BEFORE.search(sentence, 0, hit.start) is not None
 
 
 def _named_after(sentence: str, end: int) -> str | None:

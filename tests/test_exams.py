@@ -328,3 +328,20 @@ def test_points_that_restate_a_passing_percentage_are_not_a_second_score(text):
 ])
 def test_the_weights_of_an_exams_parts_are_not_passing_scores(text):
     assert extract_exams(page(para(text))) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Books, software and the CPC exam voucher add about $900.",
+    "Tuition plus the CCA exam fee comes to $1,200.",
+    "A review course, practice tests and the CBCS exam cost $650 in all.",
+])
+def test_an_amount_for_other_things_listed_with_the_exam_is_no_exam_fee(text):
+    assert facts(extract_exams(page(para(text)))) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "The course is separate, and the CPC exam costs $499.",
+    "The CPC exam costs $499, and books add $120.",
+])
+def test_an_exam_fee_beside_other_prices_is_still_read(text):
+    assert facts(extract_exams(page(para(text)))) == {("CPC", "fee", 499, None)}

@@ -668,3 +668,14 @@ def test_passing_without_experience_gives_the_apprentice_title_and_states_the_ex
     rows = extract_requirements(page(*blocks))
     assert [(row["credential"], row["type"], row["recommended"], row["months"]) for row in rows] == [
         (credential, "experience", 0, 24)]
+
+
+@pytest.mark.parametrize("blocks", [
+    [item("Must hold a current Certified Professional Biller (CPB) or CBCS credential", "Qualifications")],
+    [para("The coder we hire must hold an active Registered Health Information Technician (RHIT) credential.")],
+    [Block("row", "Certification | Must hold the Certified Coding Specialist (CCS) designation",
+           cells=("Certification", "Must hold the Certified Coding Specialist (CCS) designation"),
+           headings=("Job Requirements",))],
+], ids=["posting bullet", "sentence", "table row"])
+def test_holding_a_credential_spelled_out_in_full_is_a_job_requirement(blocks):
+    assert pairs(extract_requirements(page(*blocks, title="Outpatient Coder II"))) == {(None, "other", 0)}

@@ -520,3 +520,18 @@ def test_titles_under_an_occupations_heading_of_the_pages_own_job_are_still_read
     rows = extract_mentions(page(item("Coding Auditor", "Occupations in Coding"),
                                  item("Revenue Integrity Analyst", "Occupations in Coding")))
     assert names(rows, "job_title") == ["Coding Auditor", "Revenue Integrity Analyst"]
+
+
+@pytest.mark.parametrize("blocks", [
+    [item("Coding Quality Analyst", "A Typical Career Ladder"), item("Coding Manager", "A Typical Career Ladder")],
+    [Block("heading", "Your Career Path", level=2),
+     Block("heading", "Coding Quality Analyst", level=3, headings=("Your Career Path",)),
+     Block("paragraph", "Reviews charts after two or more years of coding.",
+           headings=("Your Career Path", "Coding Quality Analyst")),
+     Block("heading", "Coding Manager", level=3, headings=("Your Career Path",))],
+    [row(("Level", "Title"), ("Level", "Title"), "Career Progression"),
+     row(("2", "Coding Quality Analyst"), ("Level", "Title"), "Career Progression"),
+     row(("3", "Coding Manager"), ("Level", "Title"), "Career Progression")],
+], ids=["list", "subheadings", "table"])
+def test_the_steps_of_a_career_ladder_are_job_titles(blocks):
+    assert names(extract_mentions(page(*blocks)), "job_title") == ["Coding Quality Analyst", "Coding Manager"]

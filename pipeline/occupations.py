@@ -143,6 +143,7 @@ def _name(text: str, words: list[re.Match[str]]) -> int | None:
     return taken[0].start() if len(taken) > 1 or taken[0].group().lower() in STANDALONE else None
 
 
+@per_text
 def about_others(*texts: str) -> bool:
     """Whether a heading or lead-in among the texts opens a section about other occupations ("Similar Jobs")."""
     return any(OTHERS.search(text) for text in texts if text)

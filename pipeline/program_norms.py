@@ -34,6 +34,8 @@ _PROGRAM_AFTER = re.compile(  # "9-month online certificate", not "9 months to c
     rf"[\s-]+(?:(?!(?:to|of|in|for|and|or|the)\b)[\w’']+\s+){{0,3}}?(?:{_PROGRAMS})\b",
     re.IGNORECASE,
 )
+_PROGRAM_FOR = re.compile(  # "4 to 12 months for a certificate", "about two years for an associate degree"
+    rf"\s+for\s+(?:(?:an?|the|most|many|some)\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_PROGRAMS})\b", re.IGNORECASE)
 _JOINER = re.compile(rf"\s*(?:{one_of(_DATA['joiners'])})\s*", re.IGNORECASE)
 _LABEL = re.compile(r"^[\w'’ /&-]{3,40}:")  # "Billing programs: 6 to 12 months"
 _PROGRAM_WORD = re.compile(whole_words(_DATA["programs"]), re.IGNORECASE)
@@ -97,8 +99,8 @@ def _norms(sentence: str, block: Block) -> list[dict]:
     for length in [] if _EXAM_WORDS.held_by(sentence) and _EXAMS.search(sentence) else _lengths(sentence):
         if _PART_AFTER.match(sentence, length.end):
             continue
-        program = _PROGRAM_AFTER.match(sentence, length.end)
-        if program:  # "a two-year associate degree": the award is the one the length qualifies
+        program = _PROGRAM_AFTER.match(sentence, length.end) or _PROGRAM_FOR.match(sentence, length.end)
+        if program:  # "a two-year associate degree", "9 months for a certificate": the award the length is of
             award = next((a.kind for a in find_awards(program.group())), None)
         elif lasting:
             award = award_near(sentence, length.start, length.end)

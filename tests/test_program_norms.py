@@ -294,3 +294,14 @@ def test_an_amount_in_a_cost_column_beside_a_pay_column_is_a_cost():
 ])
 def test_a_cost_after_under_or_up_to_is_only_the_most_a_program_costs(text):
     assert costs(extract_program_norms(page(para(text)))) == [("certificate", None, 2_000)]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Four to twelve months for a certificate.", [("certificate", 4, 12)]),
+    ("About two years for an associate degree at a community college.", [("associate", 24, 24)]),
+    ("Expect roughly 18 months for a diploma program.", [("diploma", 18, 18)]),
+    ("Pay off the loan over 12 months for the certificate.", []),
+], ids=["answer", "sentence", "diploma", "a loan's term"])
+def test_a_length_for_a_kind_of_program_is_its_length(text, found):
+    rows = extract_program_norms(page(heading("How long does it take?"), para(text, "How long does it take?")))
+    assert lengths(rows) == found

@@ -24,6 +24,8 @@ EXAM = Cue(_DATA["exam"])
 PRACTICE = Cue(_DATA["practice"])
 FEE_CUE = Cue(_DATA["fee"]["cue"])
 OTHER_PRICE = Cue(_DATA["fee"]["other"])
+# A value under the heading that labels it: a figure and at most two words ("100 multiple-choice", "4 hours").
+_VALUE = re.compile(r"[~$]?\d[\d,.%]*(?:\s+[\w-]+){0,2}")
 # Other things listed with an exam, up to the credential: an amount after them is what they cost together
 # ("Books, software and the CPC exam voucher add $900", "Tuition plus the CCA exam comes to $4,200").
 _LISTED_BEFORE = re.compile(rf"(?:{cue_text(_DATA['fee']['other'])})(?:\s*,\s*[\w-]+(?:\s+[\w-]+)?)*\s*,?\s+"
@@ -187,6 +189,9 @@ def _statement_facts(page: CleanPage, statement: Statement, start: int) -> list[
         _names_practice(page.title) and not find_credentials(statement.text))
     about_score = bool(statement.headings) and _names_score(statement.headings[0])
     facts = _sentence_facts(statement.text, about_exam, about_practice, about_score)
+    if not facts and block.heading and _VALUE.fullmatch(block.text):  # "Number of questions" / "100 multiple-choice"
+        labelled = _sentence_facts(f"{block.heading}: {block.text}", about_exam, about_practice, about_score)
+        return [fact._replace(position=start) for fact in labelled]
     if statement.text not in block.text:
         return [fact._replace(position=start) for fact in facts]
     return [fact._replace(position=start + fact.position) for fact in facts]

@@ -1,5 +1,6 @@
 import pytest
 
+from pipeline.clean import clean_html
 from pipeline.exams import extract_exams, sentence_facts
 from pipeline.page import Block, CleanPage
 
@@ -345,3 +346,23 @@ def test_an_amount_for_other_things_listed_with_the_exam_is_no_exam_fee(text):
 ])
 def test_an_exam_fee_beside_other_prices_is_still_read(text):
     assert facts(extract_exams(page(para(text)))) == {("CPC", "fee", 499, None)}
+
+
+_CPB_INTRO = "<p>" + "The CPB credential from AAPC shows employers that you can run the revenue cycle. " * 3 + "</p>"
+_LABELS_ABOVE = {
+    "h3 labels": "<h2>Exam details</h2><h3>Number of questions</h3><p>100 multiple-choice</p>"
+                 "<h3>Time allowed</h3><p>4 hours</p><h3>Passing score</h3><p>70%</p>"
+                 "<h3>Delivery</h3><p>Online with a live proctor, or at a testing center</p>",
+    "flattened lines": "<h2>Number of questions</h2><p>100 multiple-choice</p><h2>Time allowed</h2><p>4 hours</p>"
+                       "<h2>Passing score</h2><p>70%</p><h2>Delivery</h2><h2>Online, or at a testing center</h2>",
+    "figure first": "<h2>Exam at a glance</h2><p>100</p><h3>Questions</h3><p>4 hours</p><h3>Time limit</h3>"
+                    "<p>70%</p><h3>Passing score</h3>",
+}
+
+
+@pytest.mark.parametrize("html", _LABELS_ABOVE.values(), ids=_LABELS_ABOVE.keys())
+def test_a_heading_labels_the_short_value_under_it(html):
+    cleaned = clean_html(f"<html><body><main><h1>Certified Professional Biller (CPB)</h1>{_CPB_INTRO}{html}</main>"
+                         "</body></html>", "https://example.org/cpb")
+    assert {(row["attribute"], row["value"]) for row in extract_exams(cleaned)} == {
+        ("questions", 100), ("time_limit", 240), ("passing_score", 70)}

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from pipeline import clauses
 from pipeline.credentials import find_credentials
+from pipeline.cues import Cue
 from pipeline.datafiles import load
 from pipeline.memo import per_text
 from pipeline.occupations import about_others
@@ -68,6 +69,9 @@ _MODIFIER = re.compile(r"(?:ic|al|ive|ary|ory)$")  # a word waiting for the noun
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’&/-]*")  # a word of a name: a letter first, no punctuation about it
 _ARTICLES = frozenset(_DATA["articles"])
 _NAME_STOPS = _OPENERS | _BREAKS | _CONNECTORS  # words a name in running text does not run past, either way
+_POSTING_SECTION = Cue(_DATA["posting_sections"])
+_TITLE_TAIL = re.compile(r"\s+[-–—|]\s+.*$|\s*\(.*$")  # " - Remote", " | Careers", " (Billing)"
+_LEVEL = re.compile(r"\s+(?:[IV]{1,3}|\d|Level\s+\w+)$")  # a job's grade: "Coder II", "Coding Specialist Level 2"
 
 
 def _phrases(variants: list[str], value: Hashable) -> list[tuple[str, Hashable, Case]]:
@@ -147,6 +151,7 @@ def _load(kind: str, spec: dict) -> Vocabulary:
 VOCABULARIES = tuple(_load(kind, spec) for kind, spec in _DATA["kinds"].items())
 _NUMBERED = frozenset(vocabulary.kind for vocabulary in VOCABULARIES if vocabulary.numbered)
 _JOB_TITLE = frozenset({"job_title"})
+_JOB_TITLES = next(vocabulary for vocabulary in VOCABULARIES if vocabulary.kind == "job_title")
 
 
 def _cues(*fields: str) -> Phrases:
@@ -662,9 +667,23 @@ def _course_numbered(text: str) -> bool:
     return bool(_COURSE_CODE.match(text))
 
 
+def _posted_job(page: CleanPage) -> str | None:
+    """The job a posting offers, as its title names it ("Outpatient Coder II - Remote"): on a page whose headings
+    name two or more of a posting's sections ("Responsibilities", "Qualifications", "Benefits")."""
+    sections = {match.group().lower() for block in page.blocks if block.kind == "heading"
+                for match in _POSTING_SECTION.finditer(block.text)}
+    if len(sections) < 2:
+        return None
+    job = _TITLE_TAIL.sub("", page.title)
+    named = _LEVEL.sub("", job)
+    return job if _entries_names((named,), _JOB_TITLES, False) == (named,) else None
+
+
 def extract_mentions(page: CleanPage) -> list[dict]:
     """One row per (kind, name) the page mentions, with the first passage naming it."""
     rows: dict[tuple[str, str], dict] = {}
+    if job := _posted_job(page):
+        rows[("job_title", job.lower())] = {"kind": "job_title", "name": job, "evidence": page.title}
     lead_in = None
     runs = _runs(page.blocks)
     numbered = _numbered(page.blocks)

@@ -535,3 +535,27 @@ def test_titles_under_an_occupations_heading_of_the_pages_own_job_are_still_read
 ], ids=["list", "subheadings", "table"])
 def test_the_steps_of_a_career_ladder_are_job_titles(blocks):
     assert names(extract_mentions(page(*blocks)), "job_title") == ["Coding Quality Analyst", "Coding Manager"]
+
+
+def posting(title, *sections):
+    blocks = [Block("paragraph", "Join our health information team.")]
+    for section in sections:
+        blocks += [Block("heading", section, level=2), item("Code outpatient charts accurately", section)]
+    return CleanPage("https://example.org/jobs/1", title, blocks)
+
+
+@pytest.mark.parametrize(("title", "sections", "job"), [
+    ("Outpatient Coder II - Remote", ("Responsibilities", "Qualifications"), "Outpatient Coder II"),
+    ("Patient Account Representative (Billing)", ("What you'll do", "Benefits"), "Patient Account Representative"),
+    ("Revenue Integrity Analyst | Careers", ("Essential Functions", "Requirements"), "Revenue Integrity Analyst"),
+], ids=["dash", "bracket", "bar"])
+def test_a_job_posting_offers_the_job_its_title_names(title, sections, job):
+    assert names(extract_mentions(posting(title, *sections)), "job_title") == [job]
+
+
+@pytest.mark.parametrize(("title", "sections"), [
+    ("Medical Coder Salary Guide", ("Requirements",)),
+    ("Coding Certificate - Lakeshore College", ("Admission Requirements", "Schedule")),
+], ids=["one section", "not a job"])
+def test_a_page_that_is_no_posting_names_no_job_by_its_title(title, sections):
+    assert names(extract_mentions(posting(title, *sections)), "job_title") == []

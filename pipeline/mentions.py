@@ -10,13 +10,12 @@ from typing import NamedTuple
 
 from pipeline import clauses
 from pipeline.credentials import find_credentials
-from pipeline.cues import Cue
 from pipeline.datafiles import load
 from pipeline.memo import per_text
 from pipeline.occupations import about_others
 from pipeline.organizations import find_organizations
 from pipeline.page import Block, CleanPage, split_sentences
-from pipeline.patterns import one_of
+from pipeline.patterns import one_of, whole_words
 from pipeline.phrases import Case, Hit, Phrases
 
 _DATA = load("mentions")
@@ -69,7 +68,7 @@ _MODIFIER = re.compile(r"(?:ic|al|ive|ary|ory)$")  # a word waiting for the noun
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’&/-]*")  # a word of a name: a letter first, no punctuation about it
 _ARTICLES = frozenset(_DATA["articles"])
 _NAME_STOPS = _OPENERS | _BREAKS | _CONNECTORS  # words a name in running text does not run past, either way
-_POSTING_SECTION = Cue(_DATA["posting_sections"])
+_POSTING_SECTION = re.compile(whole_words(_DATA["posting_sections"]), re.IGNORECASE)  # read in headings only
 _TITLE_TAIL = re.compile(r"\s+[-–—|]\s+.*$|\s*\(.*$")  # " - Remote", " | Careers", " (Billing)"
 _LEVEL = re.compile(r"\s+(?:[IV]{1,3}|\d|Level\s+\w+)$")  # a job's grade: "Coder II", "Coding Specialist Level 2"
 
@@ -671,7 +670,7 @@ def _posted_job(page: CleanPage) -> str | None:
     """The job a posting offers, as its title names it ("Outpatient Coder II - Remote"): on a page whose headings
     name two or more of a posting's sections ("Responsibilities", "Qualifications", "Benefits")."""
     sections = {match.group().lower() for block in page.blocks if block.kind == "heading"
-                for match in _POSTING_SECTION.finditer(block.text)}
+                for match in _POSTING_SECTION.finditer(block.text.replace("’", "'"))}
     if len(sections) < 2:
         return None
     job = _TITLE_TAIL.sub("", page.title)

@@ -627,7 +627,7 @@ def test_other_jobs_pay_in_a_similar_occupations_section_is_left_out_but_the_reg
 
 @pytest.mark.parametrize("text", [
     "Expect to pay about $10,000 in total for a two-year associate degree.",
-    "You'll pay roughly $12,500 overall at a community college.",
+    "You will pay roughly $12,500 overall at a community college.",
     "Students pay about $14,100 in total at most schools.",
 ])
 def test_what_a_student_pays_is_no_wage(text):

@@ -477,13 +477,14 @@ class _Frame(NamedTuple):
 
 
 @per_text
-def _under(headings: tuple[str, ...], title: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The kinds the headings above a block introduce, the page title apart, and those the title does if among them.
+def _under(headings: tuple[str, ...], title: str) -> tuple[frozenset[str], frozenset[str], bool]:
+    """The kinds the headings above a block introduce, the page title apart, those the title does if among them,
+    and whether they open a section about other occupations ("Similar Occupations").
 
     Remembered, like the passages: the blocks of a section share their headings, and sites repeat passages.
     """
     return (frozenset().union(*[_headed(heading) for heading in headings if heading != title]),
-            _headed(title) if title in headings else _NONE)
+            _headed(title) if title in headings else _NONE, about_others(*headings))
 
 
 _ANYWHERE = tuple(vocabulary for vocabulary in VOCABULARIES if vocabulary.anywhere and not vocabulary.open_lists)
@@ -523,10 +524,10 @@ def _kinds(pieces: tuple[_Piece, ...]) -> frozenset[str]:
 
 
 def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: str, numbered: bool) -> _Frame:
-    under_heading, under_title = _under(headings, title)
+    under_heading, under_title, others = _under(headings, title)
     if block.kind == "row" and block.header:
         under_heading = under_heading | _headed(" | ".join(block.header))
-    if about_others(*headings):  # "Similar Occupations": other jobs than the page's, none of its titles
+    if others:  # "Similar Occupations": other jobs than the page's, none of its titles
         under_heading = under_heading - _JOB_TITLE
     labelled = _headed(block.cells[0]) if block.kind == "row" and len(block.cells) > 1 else _NONE
     if numbered:

@@ -35,6 +35,7 @@ COUNTS = cue_table(_DATA["counts"], _DATA["counts_patterns"])
 YARDSTICK = re.compile(rf"(?:{cue_text(_DATA['beside']['yardstick'])})\W*$", re.IGNORECASE)
 YARDSTICK_COMPARED = re.compile(rf"\b(?:{cue_text(_DATA['beside']['yardstick_compared'])})\s+$", re.IGNORECASE)
 YARDSTICK_AFTER = re.compile(rf"\W*(?:{cue_text(_DATA['beside']['yardstick_after'])})", re.IGNORECASE)
+SHARE_OF = re.compile(rf"\s*of\s+(?:[\w-]+\s+){{0,2}}?(?:{cue_text(_DATA['beside']['shared_by'])})\b", re.IGNORECASE)
 
 SMALLEST_COUNT = 100  # fewer jobs than this is a rank, a list length or a year's tail, not a job count
 _YEARS = range(1950, 2100)
@@ -113,6 +114,8 @@ def _growth(statement: Statement, cells: list[Number]) -> list[tuple[str, float,
         clause = _clause(statement, percent.start, percent.end)
         words = clause.words
         if WORDS["not_growth"].search(words) or not WORDS["growth"].search(words):
+            continue
+        if SHARE_OF.match(clause.text, percent.end):
             continue
         if not (WORDS["projection"].search(words) or WORDS["employment"].search(words)):
             continue

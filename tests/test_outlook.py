@@ -76,6 +76,25 @@ def test_pay_premiums_pass_rates_and_shares_are_not_growth():
     assert rows == []
 
 
+@pytest.mark.parametrize("text", [
+    "Employment of coders is projected to grow 8 percent from 2023 to 2033.",
+    "- Projected growth in employment of coders, 2023-2033: 8%",
+    "The number of coders employed is expected to increase 8% through 2033.",
+])
+def test_growth_of_coders_is_growth(text):
+    assert [(measure, value) for measure, value, _, _ in facts(extract_outlook(page(para(text))))] == [
+        ("growth_percent", 8)]
+
+
+@pytest.mark.parametrize("text", [
+    "Demand keeps growing: 62% of coders now work remotely at least part of the week.",
+    "- Expected growth in remote jobs: 40 percent of surveyed employers plan to expand hiring",
+    "Outlook survey: 55% of new graduates found coding jobs within six months as the field grows.",
+])
+def test_a_share_of_people_is_not_growth(text):
+    assert extract_outlook(page(para(text))) == []
+
+
 def test_counts_that_are_not_jobs_are_ignored():
     rows = extract_outlook(page(para(
         "The career ranks 55 on a list of 100 jobs; AAPC has over 200,000 members and the exam has 100 questions. "

@@ -144,15 +144,16 @@ FROM_THE_FACTS = {
         [{"site": ""}],
     ),
     "latest_median_wage_per_source": (
-        "select soc, s.title as occupation, substr(as_of, 1, 4) as year, attributed_to as source, amount as median_usd,"
-        " as_of, qualifier, occupation_code, occupation as occupation_as_stated, page_url, evidence from ("
-        " select w.*, o.series as soc,"
+        "select soc, s.title as occupation, substr(as_of, 1, 4) as year, attributed_to as source,"
+        " min(amount) as median_usd, max(amount) as highest_usd, count(*) as facts, as_of, qualifier, occupation_code"
+        " from (select w.*, o.series as soc,"
         " rank() over (partition by o.series, attributed_to order by as_of desc) as recency"
         " from current_wages w join occupations o on o.code = w.occupation_code"
         " where statistic = 'median' and period = 'annual' and as_of is not null and attributed_to is not null)"
         " join occupations s on s.code = soc"
         " where recency = 1 and (:soc = '' or soc = (select series from occupations where code = :soc))"
-        " order by soc, source, qualifier is not null, qualifier, median_usd desc, page_url",
+        " group by soc, source, occupation_code, qualifier"
+        " order by soc, source, qualifier is not null, qualifier, occupation_code",
         [{"soc": ""}, {"soc": "29-2071"}],
     ),
     "median_wage_over_years": (
@@ -182,8 +183,9 @@ def test_queries_read_from_summaries_agree_with_the_facts_after_writes(kb_copy, 
     for params in cases:
         expected = [dict(row) for row in conn.execute(sql, params)]
         served = run_query(kb_copy, name, **params)
+        served = [{k: row[k] for k in expected[0]} for row in served]
         if name == "facts_per_page":
-            served = sorted(({k: row[k] for k in expected[0]} for row in served), key=lambda row: row["url"])
+            served = sorted(served, key=lambda row: row["url"])
         assert expected and served == expected, params
 
 
@@ -193,19 +195,25 @@ def comparison(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_comparison_db(tmp_path_factory.mktemp("comparison") / "kb.db")
 
 
-def test_latest_median_per_source_is_grouped_by_soc_series_with_the_national_figure_first(comparison):
-    rows = [(r["soc"], r["source"], r["year"], r["median_usd"], r["qualifier"], r["page_url"])
-            for r in run_query(comparison, "latest_median_wage_per_source", soc="")]
+def test_latest_median_per_source_gives_each_figure_once_with_the_national_figure_first(comparison):
+    rows = [(r["soc"], r["source"], r["year"], r["median_usd"], r["highest_usd"], r["facts"], r["qualifier"],
+             r["page_url"]) for r in run_query(comparison, "latest_median_wage_per_source", soc="")]
     assert rows == [
-        ("29-2072", "AAPC", "2023", 54000, None, url("guide-a")),
-        ("29-2072", "BLS", "2023", 48780, None, url("bls-2023")),
-        ("29-2072", "BLS", "2023", 48780, None, url("guide-a")),
-        ("29-2072", "BLS", "2023", 46660, None, url("guide-b")),
-        ("29-2072", "BLS", "2023", 44000, "state: Texas", url("bls-2023")),
-        ("43-3021", "BLS", "2023", 45000, None, url("billers")),
+        ("29-2072", "AAPC", "2023", 54000, 54000, 1, None, url("guide-a")),
+        ("29-2072", "BLS", "2023", 46660, 48780, 3, None, url("guide-b")),  # three pages, its lowest figure's
+        ("29-2072", "BLS", "2023", 44000, 44000, 1, "state: Texas", url("bls-2023")),
+        ("43-3021", "BLS", "2023", 45000, 45000, 1, None, url("billers")),
     ]
     one = run_query(comparison, "latest_median_wage_per_source", soc="29-2071")  # a 2010 code: its series
-    assert {r["soc"] for r in one} == {"29-2072"} and len(one) == 5
+    assert {r["soc"] for r in one} == {"29-2072"} and len(one) == 3
+
+
+def test_latest_median_per_source_quotes_a_current_fact_of_each_figure(comparison):
+    with sqlite3.connect(comparison) as conn:
+        stated = set(conn.execute("select page_url, evidence, amount, attributed_to, as_of, qualifier "
+                                  "from current_wages where statistic = 'median' and period = 'annual'"))
+    for r in run_query(comparison, "latest_median_wage_per_source", soc=""):
+        assert (r["page_url"], r["evidence"], r["median_usd"], r["source"], r["as_of"], r["qualifier"]) in stated
 
 
 @pytest.mark.parametrize("soc", ["29-2071", "29-2072", "29-2072 Medical Records Specialists"])
@@ -244,19 +252,55 @@ def test_occupation_profile_gathers_the_series_of_a_code(comparison):
     assert "replaced by 29-2072, 29-9021" in next(r["detail"] for r in registry if r["occupation_code"] == "29-2071")
     wages = [r for r in rows if r["kind"] == "wage"]
     with sqlite3.connect(comparison) as conn:
-        figures = conn.execute(
-            "select occupation_code, statistic || ' ' || period, min(amount), count(*) from current_wages "
-            "where occupation_code in ('29-2071', '29-2072') "
-            "group by occupation_code, statistic, period, attributed_to, as_of, qualifier, occupation").fetchall()
+        figures = conn.execute(  # each source's latest date for each statistic, period and qualifier
+            "select occupation_code, statistic || ' ' || period, min(amount), count(*) from ("
+            " select *, rank() over (partition by occupation_code, statistic, period, attributed_to, qualifier"
+            " order by as_of desc) as recency from current_wages where occupation_code in ('29-2071', '29-2072'))"
+            " where recency = 1 group by occupation_code, statistic, period, attributed_to, qualifier").fetchall()
         stated = set(conn.execute("select page_url, evidence from current_wages"))
         pages = conn.execute("select count(*) from occupation_pages where code in ('29-2071', '29-2072')").fetchone()[0]
     assert sorted((r["occupation_code"], r["attribute"], r["value"]) for r in wages) == sorted(f[:3] for f in figures)
-    assert len(wages) == 7  # nine facts: BLS's May 2023 median is one figure, on three pages, two of them alike
     assert [r["detail"] for r in wages if r["value"] == 46660] == [
         "BLS 2023-05 (medical coders; code from the statement): 3 facts, up to 48780"]
     assert all((r["page_url"], r["evidence"]) in stated for r in wages)
-    assert {r["kind"] for r in rows} == {"registry", "wage", "outlook", "page"}
-    assert len([r for r in rows if r["kind"] == "page"]) == pages == 5
+    kinds = [r["kind"] for r in rows]  # the short parts first, so that a long list of wages hides none of them
+    assert list(dict.fromkeys(kinds)) == ["registry", "outlook", "pages", "page", "wage"]
+    assert next(r["value"] for r in rows if r["kind"] == "pages") == pages == kinds.count("page") == 5
+
+
+def test_occupation_profile_lists_the_pages_stating_most_facts_about_it(comparison, tmp_path):
+    bigger = copy_db(comparison, tmp_path / "kb.db")
+    with sqlite3.connect(bigger) as conn:  # forty more pages, stating one to forty facts about it
+        added = [(f"http://127.0.0.1/more-{n}.html", n) for n in range(1, 41)]
+        conn.executemany("insert into pages (url, site, title, text) values (?, 'test', 'more', '')",
+                         [(u,) for u, _ in added])
+        conn.executemany("insert into occupation_pages (code, page_url, n) values ('29-2072', ?, ?)", added)
+    pages = [r for r in run_query(bigger, "occupation_profile", soc="29-2072") if r["kind"] == "page"]
+    assert len(pages) == 25 and [r["value"] for r in pages] == sorted((r["value"] for r in pages), reverse=True)
+    assert pages[0]["value"] == 40
+
+
+FACT_TABLES = ("wages", "outlook", "credential_mentions", "requirements", "exams", "programs", "program_norms",
+               "mentions")
+
+
+def test_last_refresh_counts_every_change_and_lists_the_first_of_each(kb_copy):
+    plain, facts = {}, set()
+    with sqlite3.connect(kb_copy) as conn:  # every fact new in the last run, a third of them retracted in it
+        started = conn.execute("select max(started_at) from crawl_runs").fetchone()[0]
+        for table in FACT_TABLES:
+            conn.execute(f"update {table} set first_seen = ?", [started])
+            conn.execute(f"update {table} set retracted_at = ? where rowid % 3 = 0", [started])
+            plain.update(((table, change), n) for change, n in conn.execute(
+                f"select case when retracted_at >= ? then 'retracted' else 'added' end, count(*) from {table}"
+                " where first_seen >= ? or retracted_at >= ? group by 1", [started] * 3))
+            facts.update((table, *row) for row in conn.execute(f"select page_url, evidence from {table}"))
+    rows = [r for r in run_query(kb_copy, "changes_in_last_refresh") if r["what"] in FACT_TABLES]
+    counted = {(r["what"], r["change"]): int(r["detail"].split(",")[0]) for r in rows if r["page_url"] is None}
+    assert counted == plain and max(plain.values()) > 50
+    listed = [(r["what"], r["change"]) for r in rows if r["page_url"]]
+    assert {key: listed.count(key) for key in plain} == {key: min(n, 50) for key, n in plain.items()}
+    assert all((r["what"], r["page_url"], r["evidence"]) in facts for r in rows if r["page_url"])
 
 
 @pytest.mark.parametrize(("code", "named"), [("COC", {"COC", "CPC-H"}), ("CPC-H", {"CPC-H"})])

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 import sqlite_utils
 import yaml
 
@@ -58,6 +59,11 @@ def test_search_all_covers_pages_and_the_evidence_of_every_fact_table(demo_db):
     assert found and all("fee" in row["evidence"].lower() for row in found)
 
 
+@pytest.mark.parametrize("path", ["/kb/wages", "/kb/pages", "/kb"])
+def test_every_page_links_to_search_all_tables(demo_db, path):
+    assert '<li><a href="/-/search">Search all tables</a></li>' in fetch(demo_db, path).text
+
+
 def test_evidence_search_follows_inserts_and_updates(kb_copy):
     db = sqlite_utils.Database(kb_copy)
     page = db.execute("select url from pages limit 1").fetchone()[0]
@@ -94,7 +100,7 @@ def test_no_write_path_is_published(kb_copy):
     assert sqlite3.connect(kb_copy).execute("select count(*) from pages").fetchone()[0] == before
     assert not any(query.get("write") for query in load_metadata(str(kb_copy))["databases"]["kb"]["queries"].values())
     plugins = {p["name"] for p in fetch(kb_copy, "/-/plugins.json").json()}
-    assert {"datasette-search-all", "datasette-dashboards", "home.py", "read_only.py"} <= plugins
+    assert {"search_menu.py", "datasette-dashboards", "home.py", "read_only.py"} <= plugins
 
 
 def test_every_facet_column_of_a_table_is_indexed(demo_db):

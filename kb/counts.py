@@ -4,11 +4,14 @@ Above each table page Datasette shows how many rows the page's filters keep, cou
 over those rows: on a million facts, a common filter value reads half a million index entries, more than
 everything else on the page together. Datasette 0.65 has no hook for that count (simonw/datasette#1183 asks
 for counts kept by triggers to be read instead), so ``kb serve`` opens the file as a ``SummaryCountedDatabase``
-(kb.serve.ServedDatabase): a count of a summarized table or view whose every condition is an equality on a
-column its summary holds is answered from the summary, which triggers keep current in the transaction of every
-write. A search's count is read from its full-text index (kb/searches.py); a search with many matches and another
-filter is not counted at all. Any other count is given up after COUNT_TIME_LIMIT_MS, and the page is shown without
-it. A row page's counts of the rows that link to it ("Links from other tables") are read from the summaries too,
+(kb.serve.ServedDatabase): a count of a summarized table or view whose every condition tests the value of one
+column its summary holds (an equality, a prefix, a range, a pattern, a null) is answered from the summary, which
+triggers keep current in the transaction of every write: all the facts of a summary row hold the same value of
+that column, so a condition keeps or leaves out the whole row, and the sum of the rows it keeps is the count
+(``wages?as_of__startswith=2021``, 53,174 facts, read the whole table in 240 ms; from the summary 1.4 ms). A
+search's count is read from its full-text index (kb/searches.py); a search with many matches and another filter
+is not counted at all. Any other count is given up after COUNT_TIME_LIMIT_MS, and the page is shown without it.
+A row page's counts of the rows that link to it ("Links from other tables") are read from the summaries too,
 where a summary holds the linking column: an occupation's page counted its wages from the index, 330,000 entries
 for 29-2072, 177 ms. Every other query runs as it is.
 """
@@ -16,13 +19,12 @@ for 29-2072, 177 ms. Every other query runs as it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from typing import Any
 
 from datasette.database import Database, QueryInterrupted, Results
 
 from kb import searches
-from kb.summaries import SUMMARIZED
+from kb.summaries import SUMMARIZED, Summarized
 
 # The count Datasette's table page runs (datasette/views/table.py): its table or view and its filters' conditions.
 PAGE_COUNT = re.compile(r"select count\(\*\) from (?P<table>\w+|\[\w+\])(?: where (?P<where>.+?))? ?")
@@ -31,8 +33,13 @@ PAGE_COUNT = re.compile(r"select count\(\*\) from (?P<table>\w+|\[\w+\])(?: wher
 COUNT_TIME_LIMIT_MS = 100
 # A row page's count of the rows of another table that link to it (datasette/views/row.py, foreign_key_tables).
 LINKING_COUNT = re.compile(r"\(select count\(\*\) from (?P<table>\w+|\[\w+\]) where (?P<column>\w+|\[\w+\])=:id\)")
-# The condition of an equality filter (datasette/filters.py, "exact").
-EQUALS = re.compile(r'"(?P<column>\w+)" = :(?P<param>\w+)')
+# A filter's condition on the value of one column (datasette/filters.py: exact, not, contains, endswith,
+# startswith, gt, gte, lt, lte, like, notlike, glob, isnull, notnull).
+COLUMN_TEST = re.compile(
+    r'"(?P<column>\w+)" (?P<test>(?:=|!=|>|>=|<|<=|like|not like|glob) :\w+|is null|is not null)')
+# A range filter's rows, which kb/plugins/ranges.py has the page's query read first: a test of one column's value too.
+NARROWED = re.compile(
+    r"\[id\] in \(select id from \[(?P<table>\w+)\] where \[(?P<column>\w+)\] (?P<test>[<>]=? :\w+)\)")
 
 
 def page_count(sql: str) -> tuple[str, list[str]] | None:
@@ -54,17 +61,18 @@ def conditions(where: str) -> list[str]:
     return [*parts, where[start:]] if where else []
 
 
-def equality_filters(conditions: list[str], params: Any) -> dict[str, Any] | None:
-    """The filters (column -> value) the conditions make, when each is an equality on its own column."""
-    filters: dict[str, Any] = {}
+def summary_conditions(conditions: list[str], summarized: Summarized) -> list[str] | None:
+    """The conditions as SQL over ``summarized``'s summary rows, when each tests the value of a column it holds."""
+    tests = []
     for condition in conditions:
-        equal = EQUALS.fullmatch(condition)
-        if equal is None or equal["column"] in filters or not isinstance(params, Mapping):
+        found = COLUMN_TEST.fullmatch(condition) or NARROWED.fullmatch(condition)
+        if found and found.groupdict().get("table", summarized.table) != summarized.table:
             return None
-        if equal["param"] not in params:
+        expression = summarized.expression(found["column"]) if found else None
+        if expression is None:
             return None
-        filters[equal["column"]] = params[equal["param"]]
-    return filters
+        tests.append(f"{expression} {found['test']}")
+    return tests
 
 
 class SummaryCountedDatabase(Database):
@@ -98,9 +106,10 @@ class SummaryCountedDatabase(Database):
                 summed[found[0]] = f"(select coalesce(sum(n), 0) from [{summarized.summary}] where {expression} = :id)"
         return LINKING_COUNT.sub(lambda found: summed.get(found[0], found[0]), sql)
 
-    async def summary_count(self, table: str, where: list[str], params: Any) -> tuple[str, dict[str, Any]] | None:
+    async def summary_count(self, table: str, where: list[str], params: Any) -> tuple[str, Any] | None:
         """The summary's SQL for a table page's count, or None when the summary cannot answer it."""
-        summarized, filters = SUMMARIZED.get(table), equality_filters(where, params)
-        if summarized is None or filters is None or not await self.table_exists(summarized.summary):
+        summarized = SUMMARIZED.get(table)
+        tests = summary_conditions(where, summarized) if summarized is not None else None
+        if tests is None or not await self.table_exists(summarized.summary):
             return None
-        return summarized.count_query(filters)
+        return summarized.count_where(tests), params

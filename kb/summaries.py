@@ -97,12 +97,10 @@ class Summarized:
             params[f"p{n}"] = value
         return f"select * from [{self.summary}]{' where ' if where else ''}{' and '.join(where)}", params
 
-    def count_query(self, filters: Mapping[str, Any]) -> tuple[str, dict[str, Any]] | None:
-        """SQL that counts the facts ``filters`` keep from the summary, or None when the summary cannot."""
-        found = self.kept(filters)
-        if found is None:
-            return None
-        return f"select coalesce(sum(n), 0) from ({found[0]})", found[1]
+    def count_where(self, tests: list[str]) -> str:
+        """SQL that counts the facts from the summary rows ``tests`` (SQL over the summary's columns) keep."""
+        where = " and ".join(["current = 1"] * self.current_only + tests)
+        return f"select coalesce(sum(n), 0) from [{self.summary}]{' where ' if where else ''}{where}"
 
 
 # What each main summary answers for: its table, the table's current_ view and the views built on those.

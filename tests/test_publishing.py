@@ -100,7 +100,7 @@ def test_no_write_path_is_published(kb_copy):
     assert sqlite3.connect(kb_copy).execute("select count(*) from pages").fetchone()[0] == before
     assert not any(query.get("write") for query in load_metadata(str(kb_copy))["databases"]["kb"]["queries"].values())
     plugins = {p["name"] for p in fetch(kb_copy, "/-/plugins.json").json()}
-    assert {"search_menu.py", "datasette-dashboards", "home.py", "read_only.py"} <= plugins
+    assert {"datasette_search_all", "datasette-dashboards", "home.py", "read_only.py"} <= plugins
 
 
 def test_every_facet_column_of_a_table_is_indexed(demo_db):

@@ -3,11 +3,11 @@ served file's schema.
 
 datasette-search-all adds the link to every page's menu when a visitor may view a searchable table. To find
 one, it looks up the tables of every database, Datasette's own ``_internal`` one first (its tables, then each
-table's full-text table: seven trips to a database thread, about 1.4 ms, a quarter of a row page's CPU). No
-table of ``_internal`` is ever searchable, and the served file's schema is kept for each state of the file
-(kb/schema_cache.py), so the plugin is registered again with its search page and its home page list as they
-are, and a menu link that looks only in the databases Datasette serves (/-/plugins lists this module in its
-place).
+table's full-text table: seven trips to a database thread, 0.7 ms of CPU a page). No table of ``_internal`` is
+ever searchable, and the served file's schema is kept for each state of the file (kb/schema_cache.py), so the
+plugin is registered again, under its package's name (where Datasette finds its template and script), with its
+search page and home page list as they are and a menu link that looks only in the databases Datasette serves
+(0.34 ms, most of it Datasette's permission checks).
 """
 
 from __future__ import annotations
@@ -19,32 +19,30 @@ import datasette_search_all
 from datasette import Forbidden, hookimpl
 from datasette.plugins import pm
 
-if pm.has_plugin("search_all"):
-    pm.unregister(name="search_all")
-
 INTERNAL = "_internal"  # Datasette's own database of the others' schemas
 
 
-@hookimpl
-def register_routes() -> list:
-    return datasette_search_all.register_routes()
+class SearchAll:
+    """datasette-search-all's search page and home page list, with the menu link below. Named as its package, in
+    which Datasette finds the page's template and script."""
 
+    def __init__(self) -> None:
+        self.__name__ = datasette_search_all.__name__
 
-@hookimpl
-def extra_template_vars(template: str, datasette: Any, request: Any) -> Any:
-    return datasette_search_all.extra_template_vars(template, datasette, request)
+    register_routes = staticmethod(datasette_search_all.register_routes)
+    extra_template_vars = staticmethod(datasette_search_all.extra_template_vars)
 
-
-@hookimpl
-def menu_links(datasette: Any, request: Any) -> Callable[[], Awaitable[list[dict] | None]]:
-    async def inner() -> list[dict] | None:
-        if request is None:
+    @staticmethod
+    @hookimpl
+    def menu_links(datasette: Any, request: Any) -> Callable[[], Awaitable[list[dict] | None]]:
+        async def inner() -> list[dict] | None:
+            if request is None:
+                return None
+            async for _ in searchable_tables(datasette, request):
+                return [{"href": datasette.urls.path("/-/search"), "label": "Search all tables"}]
             return None
-        async for _ in searchable_tables(datasette, request):
-            return [{"href": datasette.urls.path("/-/search"), "label": "Search all tables"}]
-        return None
 
-    return inner
+        return inner
 
 
 async def searchable_tables(datasette: Any, request: Any) -> AsyncIterator[tuple[str, str]]:
@@ -62,3 +60,8 @@ async def searchable_tables(datasette: Any, request: Any) -> AsyncIterator[tuple
             except Forbidden:
                 continue
             yield name, table
+
+
+if pm.has_plugin("search_all"):
+    pm.unregister(name="search_all")
+pm.register(SearchAll(), name="search_all")

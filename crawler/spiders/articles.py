@@ -71,6 +71,7 @@ class ArticlesSpider(scrapy.Spider):
         self.scheduled: set[str] = set()  # URLs this run has asked for already: links to them are not followed
         self.deferred: dict[str, str] = {}  # URL of a page not stored -> the canonical URL it named
         self.max_url_length = sys.maxsize  # URLLENGTH_LIMIT, set from the crawler's settings
+        self.depth_limit: int | None = None  # the deepest request fetched (DEPTH_LIMIT); None: no limit
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> ArticlesSpider:
@@ -87,6 +88,7 @@ class ArticlesSpider(scrapy.Spider):
         if settings.get("REDIS_URL"):
             settings.update(WORKER_SETTINGS, priority="spider")
         spider.max_url_length = settings.getint("URLLENGTH_LIMIT") or sys.maxsize
+        spider.depth_limit = 0 if spider.depth == 0 else settings.getint("DEPTH_LIMIT") or None
         return spider
 
     def run_args(self) -> dict[str, Any]:
@@ -105,8 +107,10 @@ class ArticlesSpider(scrapy.Spider):
         return list(self.sites_by_name) if self.refresh else []
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        self.scheduled = set(self.run.done) | {url for url, _, _ in self.run.pending}
-        for url, site, depth in self.run.pending:
+        # Scrapy checks DEPTH_LIMIT on requests a response led to, not on start requests.
+        pending = [(url, site, depth) for url, site, depth in self.run.pending if self._within_limit(depth)]
+        self.scheduled = set(self.run.done) | {url for url, _, _ in pending}
+        for url, site, depth in pending:
             yield self._request(url, site, depth)
         for site in self.sites:
             for url in site.sitemap_urls:
@@ -115,6 +119,10 @@ class ArticlesSpider(scrapy.Spider):
     def _request(self, url: str, site: str, depth: int) -> scrapy.Request:
         return scrapy.Request(url, callback=self.parse, errback=self.failed, cb_kwargs={"site": site},
                               headers=self._validators(url), meta={"depth": depth})
+
+    def _within_limit(self, depth: int) -> bool:
+        """Whether a request this many links from a start URL is fetched."""
+        return self.depth_limit is None or depth <= self.depth_limit
 
     def _validators(self, url: str) -> dict[str, str]:
         """Conditional-request headers for a page we already hold."""
@@ -161,7 +169,7 @@ class ArticlesSpider(scrapy.Spider):
         item.etag = _header(response, "ETag")
         item.last_modified = _header(response, "Last-Modified")
         too_long: list[str] = []
-        if self.depth is None or item.depth < self.depth:
+        if self._within_limit(item.depth + 1):  # a page at the limit: its links would be dropped, so none is taken
             found = dict.fromkeys(link.url for link in self.links.extract_links(response))
             followed = [url for url in found if url not in self.scheduled and rules.follows(url)]
             too_long = [url for url in followed if len(url) > self.max_url_length]
@@ -194,7 +202,7 @@ class ArticlesSpider(scrapy.Spider):
         A page's text and facts are only ever stored under the URL that served them, so a page cannot put its
         content under another's address by naming it; the original is requested once, if nothing else did.
         """
-        if canonical not in self.scheduled:
+        if canonical not in self.scheduled and self._within_limit(item.depth + 1):  # Scrapy counts it a link deeper
             self.scheduled.add(canonical)
             request = self._request(canonical, item.site, item.depth)
             request.meta[CANONICAL] = True  # stored under its own URL whatever its own canonical link says

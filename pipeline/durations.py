@@ -17,7 +17,7 @@ MONTHS_PER_UNIT: dict[str, float] = _UNITS["months"]
 HOUR_UNITS: set[str] = set(_UNITS["hours"])
 
 _UNIT_TEXT = one_of([*MONTHS_PER_UNIT, *HOUR_UNITS])
-_UNITS_NEEDED = Needs(whole=[*MONTHS_PER_UNIT, *HOUR_UNITS])  # every length names a unit: looked for first
+UNIT_WORDS = Needs(whole=[*MONTHS_PER_UNIT, *HOUR_UNITS])  # every length names a unit: looked for first
 
 
 def _duration(quantity: str) -> re.Pattern[str]:
@@ -52,7 +52,7 @@ class Duration(NamedTuple):
 @per_text
 def find_durations(text: str) -> tuple[Duration, ...]:
     """Every length of time in the text, in order of appearance."""
-    if not _UNITS_NEEDED.held_by(text):
+    if not UNIT_WORDS.held_by(text):
         return ()
     found, reached = [], 0
     for match in (_DURATION if NUMBER_WORDS.held_by(text) else _DURATION_IN_FIGURES).finditer(text):

@@ -11,12 +11,12 @@ from pipeline.credential_context import CredentialContext, credential_context
 from pipeline.credentials import find_credentials, only_credential
 from pipeline.cues import Cue, Needs, cue_text
 from pipeline.datafiles import load
-from pipeline.durations import find_durations
+from pipeline.durations import UNIT_WORDS, find_durations
 from pipeline.memo import per_text
-from pipeline.money import Money, find_money
+from pipeline.money import AMOUNT_WORDS, Money, find_money
 from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, find_numbers, parse_number
 from pipeline.page import Block, CleanPage
-from pipeline.percent import find_percents
+from pipeline.percent import PERCENT_WORDS, find_percents
 from pipeline.statements import Statement
 
 _DATA = load("exams")
@@ -93,6 +93,9 @@ _SCORE = re.compile(
     re.IGNORECASE,
 )
 _SCORE_WORDS = Needs(anywhere=("score", "/", "out of"))  # one of which every score in points holds
+# One of which every exam fact holds: an amount, a count of questions, a length, a percentage or a score in points.
+_FACT_WORDS = Needs(either=(AMOUNT_WORDS, _QUESTION_WORDS, UNIT_WORDS, _MINUTE_WORDS, PERCENT_WORDS,
+                            _SCORE_WORDS))
 _SCORE_WORD = re.compile(r"\bscores?\b", re.IGNORECASE)
 # What ends the words that belong to an amount; a comma only ends them before another amount or credential.
 _SEPARATOR_TEXT = rf"[/;)]|{clauses.words('list_joiners', 'contrast', 'concession', 'relative')}"
@@ -247,7 +250,7 @@ def _sentence_facts(sentence: str, about_exam: bool, about_practice: bool,
 def sentence_facts(sentence: str, about_exam: bool = False, about_practice: bool = False,
                    about_score: bool = False) -> Iterator[ExamFact]:
     """Every exam fact a sentence states; ``about_exam``/``about_practice``/``about_score`` describe its headings."""
-    if not _has_figures(sentence):
+    if not (_FACT_WORDS.held_by(sentence) and _has_figures(sentence)):
         return
     yield from _fees(sentence, about_exam)
     if about_practice or PRACTICE.search(sentence):

@@ -57,10 +57,10 @@ _BEFORE_REACH = max(map(len, _DATA["before_schools"])) + 2
 _NOT_SCHOOLS = set(_DATA["not_schools"]) | set(_STATES)
 # A heading or list entry that is nothing but an acronym with a U in it ("SNHU", "WGU").
 _BARE_UNIVERSITY = re.compile(r"\s*(?P<acronym>[A-Z]*U[A-Z]*)\s*")
-# Every name read holds a keyword, a known or short name's word, or is a short form: a text with none names no school.
-_SIGNS = re.compile(rf"{one_of([*_KEYWORDS, *_DATA['known'], *_SHORT_NAME_WORDS])}|{_SHORT_FORM.pattern}")
 # Every name but a short form holds a keyword, a known name or a short name's word.
 _NAME_WORDS = Needs(anywhere=[*_KEYWORDS, *_DATA["known"], *_SHORT_NAME_WORDS])
+# A short form the page did not define is a school's only beside one of these words (``_used_as_school``) or alone.
+_SCHOOL_USE = Needs(whole=[*_DATA["before_schools"], *_DATA["after_schools"], *_DATA["possessed"]])
 
 
 class Institution(NamedTuple):
@@ -191,13 +191,20 @@ def _named_schools(text: str) -> tuple[Institution, ...]:
 
 def _schools(text: str, acronyms: dict[str, str]) -> list[Institution]:
     """``find_institutions``, read afresh."""
-    if not _SIGNS.search(text):
+    if not _may_name(text, acronyms):
         return []
     taken = _known_elsewhere(text)
     found = _full_names(text, taken)
     known = acronyms | _defined(text, found)
     found += _short_forms(text, known, taken + [(i.start, i.end) for i in found])
     return sorted(found, key=lambda institution: institution.start)
+
+
+def _may_name(text: str, acronyms: dict[str, str]) -> bool:
+    """Whether the text holds what a school's name needs: a word of a full name, or a short form that is defined,
+    used as a school's or alone."""
+    return _NAME_WORDS.held_by(text) or bool(_SHORT_FORM.search(text)) and bool(
+        acronyms or _SCHOOL_USE.held_by(text) or _SHORT_FORM.fullmatch(text.strip()))
 
 
 def _defined(text: str, found: list[Institution]) -> dict[str, str]:

@@ -10,7 +10,7 @@ from pipeline.memo import per_text
 from pipeline.numbers import NUMBER_TEXT, WORD_TEXT, parse_number
 from pipeline.periods import period_after
 
-_NEEDED = Needs(anywhere=("$", "usd", "dollars"))  # one of which every amount holds
+AMOUNT_WORDS = Needs(anywhere=("$", "usd", "dollars"))  # one of which every amount holds
 _UNIT_NEEDED = Needs(anywhere=("usd", "dollars"))  # one of which every amount with its unit after it holds
 _SIGN = r"(?:US\$|\$|USD\s?)"
 _UNIT = r"(?:dollars|USD)\b"
@@ -45,7 +45,7 @@ class Money(NamedTuple):
 @per_text
 def find_money(text: str) -> tuple[Money, ...]:
     """Every dollar amount or range in the text, in order of appearance."""
-    if not _NEEDED.held_by(text):
+    if not AMOUNT_WORDS.held_by(text):
         return ()
     found: list[Money] = []
     position = 0

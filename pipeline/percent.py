@@ -9,7 +9,8 @@ from pipeline.cues import Needs
 from pipeline.memo import per_text
 from pipeline.numbers import NUMBER_TEXT, NUMBER_WORDS, WORD_TEXT, parse_number
 
-_NEEDED = Needs(anywhere=("%", "cent", "pct"))  # one of which every percentage holds ("per cent" may hold any space)
+# one of which every percentage holds ("per cent" may hold any space)
+PERCENT_WORDS = Needs(anywhere=("%", "cent", "pct"))
 
 
 def _percent(number: str) -> re.Pattern[str]:
@@ -39,7 +40,7 @@ _SHARED_REACH = 40  # characters before the second figure
 @per_text
 def find_percents(text: str) -> tuple[Percent, ...]:
     """Every percentage in the text, in order of appearance."""
-    if not _NEEDED.held_by(text):
+    if not PERCENT_WORDS.held_by(text):
         return ()
     found = []
     for match in (PERCENT if NUMBER_WORDS.held_by(text) else _PERCENT_IN_FIGURES).finditer(text):

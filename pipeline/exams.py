@@ -270,11 +270,12 @@ def _fees(sentence: str, about_exam: bool) -> Iterator[ExamFact]:
     amounts = find_money(sentence)
     if not amounts or not (about_exam or FEE_CUE.search(sentence)):
         return
+    fees = [(money, values) for money in amounts if not money.period and (values := [
+        value for value in (money.low, money.high) if value is not None and MIN_USD <= value <= MAX_USD])]
+    if not fees:
+        return
     anchors = sorted([(m.start, m.end) for m in amounts] + [(h.start, h.end) for h in find_credentials(sentence)])
-    for money in amounts:
-        values = [value for value in (money.low, money.high) if value is not None and MIN_USD <= value <= MAX_USD]
-        if not values or money.period:
-            continue
+    for money, values in fees:
         near, reach = _window(sentence, money, anchors)
         if OTHER_PRICE.search(reach) or _listed_with_others(sentence, money):
             continue

@@ -99,6 +99,9 @@ def test_short_names_ending_in_state_or_tech_where_used_as_a_school(text, found)
     ("Apply to WSCC before you send the program form.", ["WSCC"]),
     ("NHCC students may transfer to ECU after a year.", ["NHCC", "ECU"]),
     ("Coders in NY and at VA hospitals; AI students and STEM graduates.", []),
+    ("GSU's online coding certificate takes a year.", ["GSU"]),
+    ("She ENROLLED AT PCCC last fall.", ["PCCC"]),
+    ("The CPC and CCS exams differ in length.", []),
 ])
 def test_acronyms_used_as_schools(text, found):
     assert names(text) == found

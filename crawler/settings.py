@@ -58,6 +58,9 @@ REMOTE_CONTROL_ENABLED = False
 LOGSTATS_INTERVAL = 10.0
 LOG_LEVEL = "INFO"
 
+# The crawl's process collects garbage less often while it crawls (crawler/collection.py).
+EXTENSIONS = {"crawler.collection.CollectLessOften": 0}
+
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractPipeline": 300,
     "kb.pipelines.StorePipeline": 800,

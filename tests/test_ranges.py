@@ -40,4 +40,4 @@ def test_a_prefix_filter_keeps_what_like_keeps_and_is_read_through_the_index_as_
         expected = {i for (i,) in conn.execute(f"select id from wages where {where}")}
     assert {row[page["columns"].index("id")] for row in page["rows"]} <= expected
     assert len(page["rows"]) == min(len(expected), 1000) and page["filtered_table_rows_count"] == len(expected)
-    assert ("[as_of] >= :kb_prefix_" in page["query"]["sql"]) == led
+    assert ('"as_of" >= :kb_prefix_' in page["query"]["sql"]) == led

@@ -74,4 +74,5 @@ def prefix_range(facts: str, column: str, prefix: str, name: str) -> tuple[str, 
             or "%" in prefix or "_" in prefix):
         return None
     upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-    return f"[{column}] >= :{name}_from and [{column}] < :{name}_to", {f"{name}_from": prefix, f"{name}_to": upper}
+    # Written as Datasette writes a filter's condition, which kb/counts.py reads from the summary.
+    return f'"{column}" >= :{name}_from and "{column}" < :{name}_to', {f"{name}_from": prefix, f"{name}_to": upper}

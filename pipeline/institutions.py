@@ -171,7 +171,7 @@ def _short_forms(text: str, known: dict[str, str], taken: list[tuple[int, int]])
              and not (m.start() == 0 and m.end() == len(text))]
     if (bare := _BARE_UNIVERSITY.fullmatch(text)) and 2 <= len(bare.group("acronym")) <= 6:
         spans.append(bare.span("acronym"))
-    for start, end in spans:
+    for start, end in dict.fromkeys(spans):  # a lone short form is used alone and a bare university
         acronym = text[start:end]
         if acronym not in known and acronym not in _NOT_SCHOOLS and not _overlaps(start, end, taken):
             found.append(Institution(acronym, start, end))

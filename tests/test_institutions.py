@@ -105,3 +105,8 @@ def test_short_names_ending_in_state_or_tech_where_used_as_a_school(text, found)
 ])
 def test_acronyms_used_as_schools(text, found):
     assert names(text) == found
+
+
+@pytest.mark.parametrize("text", ["SNHU", "  SNHU  ", "\tWGU\n", "CSU "])
+def test_a_short_form_standing_alone_names_its_school_once(text):
+    assert names(text) == [text.strip()]

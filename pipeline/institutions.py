@@ -168,10 +168,10 @@ def _short_forms(text: str, known: dict[str, str], taken: list[tuple[int, int]])
     found = [Institution(known[m.group()], m.start(), m.end()) for m in forms
              if m.group() in known and not _overlaps(m.start(), m.end(), taken)]
     spans = [m.span() for m in forms if _used_as_school(text, m.start(), m.end())
-             and not (m.start() == 0 and m.end() == len(text))]
+             and (text[:m.start()].strip() or text[m.end():].strip())]  # alone, it is a bare university or none
     if (bare := _BARE_UNIVERSITY.fullmatch(text)) and 2 <= len(bare.group("acronym")) <= 6:
         spans.append(bare.span("acronym"))
-    for start, end in dict.fromkeys(spans):  # a lone short form is used alone and a bare university
+    for start, end in spans:
         acronym = text[start:end]
         if acronym not in known and acronym not in _NOT_SCHOOLS and not _overlaps(start, end, taken):
             found.append(Institution(acronym, start, end))

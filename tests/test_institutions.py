@@ -110,3 +110,8 @@ def test_acronyms_used_as_schools(text, found):
 @pytest.mark.parametrize("text", ["SNHU", "  SNHU  ", "\tWGU\n", "CSU "])
 def test_a_short_form_standing_alone_names_its_school_once(text):
     assert names(text) == [text.strip()]
+
+
+@pytest.mark.parametrize("text", ["XYZ", "  XYZ  ", "\tRHIT\n"])
+def test_a_lone_short_form_is_a_school_only_as_a_bare_university(text):
+    assert names(text) == []

@@ -30,7 +30,6 @@ class CollectLessOften:
         return extension
 
     def spider_opened(self) -> None:
-        self.earlier = gc.get_threshold()
         gc.set_threshold(*COLLECT_AFTER)
 
     def spider_closed(self) -> None:

@@ -2,7 +2,9 @@
 
 ``python -m kb.serve DB`` (what ``kb serve`` runs) serves it from one process per core: Datasette
 renders each page in Python under one interpreter lock, so one process uses one core however many
-requests wait (docs/publishing.md).
+requests wait (docs/publishing.md). With more than one process, each answer closes its connection, so that
+the next request is accepted by whichever process is free rather than queued behind the one that accepted
+its client's connection.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import os
 import secrets
 import sys
 import weakref
+from collections.abc import Callable
 from pathlib import Path
 
 import uvicorn
@@ -148,7 +151,28 @@ CONFIG = "KB_SERVE"  # the environment variable that hands the command line's ch
 def app() -> object:
     """The ASGI application each worker process serves (uvicorn calls this factory once per process)."""
     config = json.loads(os.environ[CONFIG])
-    return make_datasette(**config).app()
+    workers = config.pop("workers", 1)
+    served = make_datasette(**config).app()
+    return closing_connections(served) if workers > 1 else served
+
+
+def closing_connections(app: Callable) -> Callable:
+    """``app`` with ``Connection: close`` on every HTTP answer.
+
+    The worker processes share one listening socket, and a kept-alive connection stays with the process that
+    accepted it: ten clients' connections, opened together, were all accepted by one of two processes while the
+    other sat idle. A request on a new connection is accepted by a process waiting for work.
+    """
+
+    async def closing(scope: dict, receive: Callable, send: Callable) -> None:
+        async def send_closing(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), (b"connection", b"close")]}
+            await send(message)
+
+        await app(scope, receive, send_closing if scope["type"] == "http" else send)
+
+    return closing
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -162,7 +186,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     # One signing secret for all workers, so that whatever one signs (a CSRF token) another accepts.
     os.environ[CONFIG] = json.dumps({"db": args.db, "immutable": args.immutable, "inspect_file": args.inspect_file,
-                                     "secret": secrets.token_hex(32)})
+                                     "secret": secrets.token_hex(32), "workers": args.workers})
     uvicorn.run("kb.serve:app", factory=True, host=args.host, port=args.port, workers=args.workers, lifespan="on")
 
 

@@ -16,7 +16,7 @@ import pytest
 import sqlite_utils
 import yaml
 
-from bench.measure import process_tree
+from bench.measure import process_tree, tree_cpu_seconds
 from kb.schema import FACT_COLUMNS, INDEXED_COLUMNS
 from kb.serve import DASHBOARDS, METADATA, SETTINGS, datasette_command, load_metadata, make_datasette
 from kb.sitehost import free_port, wait_for_http
@@ -131,6 +131,32 @@ def test_serve_command_serves_the_embedded_instance_from_a_process_per_core(demo
     assert served == embedded
     assert served["/-/settings.json"] == {**served["/-/settings.json"], **SETTINGS}
     assert len(workers) >= (2 if (os.cpu_count() or 1) > 1 else 0)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_with_several_processes_each_answer_closes_its_connection_so_any_free_process_takes_the_next(demo_db,
+                                                                                                    workers):
+    port = free_port()
+    server = subprocess.Popen([*datasette_command(str(demo_db), port=port), "--workers", str(workers)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        started = 0
+        for line in server.stderr:  # uvicorn says so once a process has made its Datasette instance
+            started += "Application startup complete" in line
+            if started == workers:
+                break
+        processes = [p for p in process_tree(server.pid) if b"spawn_main" in Path(f"/proc/{p}/cmdline").read_bytes()]
+        processes = processes or [server.pid]  # one worker serves from the server's own process
+        before = {p: tree_cpu_seconds(p) for p in processes}
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:  # keeps its connection alive if it may
+            answers = [client.get(f"/kb/wages?_size={size}") for size in range(1, 41)]  # each a page not cached
+        used = [tree_cpu_seconds(p) - before[p] for p in processes]
+    finally:
+        server.terminate()
+        server.wait()
+    assert {a.status_code for a in answers} == {200}
+    assert {a.headers.get("connection") for a in answers} == ({"close"} if workers > 1 else {None})
+    assert len(used) == workers and min(used) > 0.1 * sum(used)
 
 
 def test_every_table_and_view_page_renders_with_its_configured_facets(demo_db):

@@ -136,16 +136,16 @@ def test_a_fact_written_is_counted_on_the_next_request(kb_copy):
     assert "p90" not in [v["value"] for v in retracted["facet_results"]["statistic"]["results"]]
 
 
-def grow(db: Path, rows: int, word: str) -> None:
+def grow(db: Path, rows: int, word: str, prefix: str = "grown", as_of: str = "2024") -> None:
     """Add ``rows`` wage facts saying ``word``, skewed as real facts are: most are one source's medians."""
     with sqlite3.connect(db) as conn:
         page = conn.execute("select url from pages limit 1").fetchone()[0]
         conn.execute(
             "insert into wages (id, page_url, statistic, amount, period, attributed_to, as_of, evidence) "
             "with recursive n(i) as (select 1 union all select i + 1 from n where i < ?) "
-            "select 'grown-' || i, ?, case when i % 10 = 0 then 'mean' else 'median' end, 40000 + i % 997, "
-            "'annual', case when i % 10 = 0 then 'AAPC' else 'BLS' end, '2024', ? || ' figure ' || i from n",
-            [rows, page, word])
+            "select ? || '-' || i, ?, case when i % 10 = 0 then 'mean' else 'median' end, 40000 + i % 997, "
+            "'annual', case when i % 10 = 0 then 'AAPC' else 'BLS' end, ?, ? || ' figure ' || i from n",
+            [rows, prefix, page, as_of, word])
 
 
 def test_a_page_with_too_many_rows_to_facet_quickly_reports_its_facets_as_timed_out(kb_copy):

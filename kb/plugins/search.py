@@ -66,6 +66,12 @@ async def walked_in_order(datasette: Any, db: Any, request: Any, table: str, cla
     order, rows = page_order(datasette, db.name, table, request.args), page_rows(datasette, request.args.get("_size"))
     if order is None or rows is None:
         return None
+    rows_in_table = (await db.execute(f"select max(rowid) from {escape_sqlite(table)}")).single_value() or 0
+    share = rows_in_table // searches.WALK_SHARE
+    search = searches.DATASETTE.fullmatch(clause)
+    if share <= searches.FEW or (await db.execute(searches.matches_query(search["fts"], search["match"], share),
+                                                  params)).single_value() < share:
+        return None
     walked = searches.walk(clause, escape_sqlite(table))
     try:
         await db.execute(searches.walk_query(escape_sqlite(table), walked, order, rows), params,

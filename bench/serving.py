@@ -3,8 +3,9 @@
 Lists of distinct URLs of six kinds are drawn from the file with a fixed seed: table pages with one or two
 filters, pages with facets and differing filters, full-text searches with different words, sorted pages,
 canned queries with different parameters, and row pages. Each list is asked once, by 10 concurrent clients,
-of `kb serve` and of a plain `datasette -i` of the same file, the two servers taking turns kind by kind. A
-plain Datasette has no canned queries: it is asked the same SQL with the same parameters.
+of `kb serve` and of a plain `datasette -i` of the same file, the two servers taking turns kind by kind, after
+each has been asked a few other URLs of every kind. A plain Datasette has no canned queries: it is asked the same
+SQL with the same parameters.
 
 Usage: python -m bench.serving DB [--per-kind N] [--seed S] [--only ours|plain]
 """
@@ -37,6 +38,7 @@ DESCRIPTIONS = {
 }
 GOALS = {"filter": 300, "facet": 300, "search": 300, "sort": 300, "canned": 300, "row": 100}
 CLIENTS = 10
+WARM_UP = 5  # URLs of each kind asked of each server before its lists are (kb serve runs a process per core)
 # Columns an analyst filters and facets wages by; as_of_year only exists in the wage_claims view.
 FILTER_COLUMNS = ("attributed_to", "statistic", "period", "as_of", "occupation_code", "occupation", "qualifier",
                   "page_url")
@@ -222,6 +224,8 @@ def measure(db: Path, per_kind: int, seed: int = 18, only: tuple[str, ...] = ("o
     results: dict[str, dict[str, Load]] = {kind: {} for kind in KINDS}
     with server(SERVERS["ours"](db)) as ours, server(SERVERS["plain"](db)) as plain:
         servers = {"ours": ours, "plain": plain}
+        for name in only:
+            warm_up(servers[name][0], db, seed, lists, canned_as_sql=name == "plain")
         for kind in KINDS:
             for name in only:
                 base, pid = servers[name]
@@ -230,6 +234,15 @@ def measure(db: Path, per_kind: int, seed: int = 18, only: tuple[str, ...] = ("o
                 results[kind][name] = load_list([base + url for url in urls], clients=CLIENTS)
                 results[kind][name].cpu_ms = (tree_cpu_seconds(pid) - cpu) * 1000 / len(urls)
     return results
+
+
+def warm_up(base: str, db: Path, seed: int, measured: dict[str, list[str]], canned_as_sql: bool) -> None:
+    """A few URLs of every kind, none of those ``measured``, asked of a server just started: analysts ask a server
+    that has been running, whose processes have compiled their templates and opened their connections."""
+    for kind, urls in url_lists(db, WARM_UP, seed + 1).items():
+        urls = [url for url in urls if url not in measured[kind]]
+        urls = [as_plain_sql(u) for u in urls] if canned_as_sql and kind == "canned" else urls
+        load_list([base + url for url in urls], clients=CLIENTS)
 
 
 def repeated(db: Path, seconds: float = 10) -> dict[str, Load]:

@@ -52,6 +52,7 @@ _COUNTED_SPAN = re.compile(
 _PERCENT_COLUMN = re.compile(r"percent|%", re.IGNORECASE)
 _NEXT_FIGURE = re.compile(r"\s*(?:of|by)?\s*(?:[a-z]+\s+){0,2}?(?!(?:19|20)\d\d\b)[$\d]", re.IGNORECASE)  # not a year
 _CODE_DASHES = "-‐–"  # a digit on the far side of one of these makes a number part of a code
+_SPANNED = ("growth_percent", "employment_change")  # measures of a change over a span of years
 
 
 def extract_outlook(page: CleanPage) -> list[dict]:
@@ -234,9 +235,17 @@ def _years(text: str) -> tuple[int | None, int | None] | None:
     return years if years != (None, None) else None
 
 
+def _span_before(statement: Statement) -> tuple[int, int] | None:
+    """The span the sentence before a statement sets out, where it gives both its years: "The BLS projects jobs over
+    2023 to 2033. In that time the field should grow 9 percent" is growth over those years."""
+    years = first_found(_years, *statement.earlier[:1])
+    return years if years and years[0] else None
+
+
 def _row(page: CleanPage, statement: Statement, measure: str, value: float, clause: _Clause,
          source: str | None) -> dict:
-    start, end = first_found(_years, clause.words, statement.text, *statement.headings[:1]) or (None, None)
+    start, end = (first_found(_years, clause.words, statement.text, *statement.headings[:1])
+                  or (measure in _SPANNED and _span_before(statement)) or (None, None))
     if measure == "employment":
         as_of = first_found(find_as_of, clause.words, statement.text, *statement.earlier, *statement.section,
                             *statement.headings, page.title)

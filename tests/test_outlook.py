@@ -403,3 +403,22 @@ def test_a_percentage_a_comparison_leads_up_to_is_the_all_occupations_yardstick(
 ])
 def test_a_count_of_jobs_in_a_year_is_employment(text):
     assert facts(extract_outlook(page(para(text)))) == [("employment", 194_300, None, 2023)]
+
+
+@pytest.mark.parametrize("text", [
+    "The BLS projects employment over the 2023 to 2033 decade. In that time the field should grow 9 percent.",
+    "Federal projections cover 2023 through 2033. Over those ten years, coder jobs are projected to rise by 9%.",
+    "Our figures look ahead from 2023-2033. Across that span, jobs for coders are expected to increase 9 percent.",
+])
+def test_a_growth_without_years_takes_the_span_the_sentence_before_sets_out(text):
+    assert facts(extract_outlook(page(para(text)))) == [("growth_percent", 9, 2023, 2033)]
+
+
+@pytest.mark.parametrize("text", [
+    "Coders held 186,400 jobs in 2023. Employment is projected to grow 9 percent.",
+    "Projections run through 2033. Employment is projected to grow 9 percent.",
+    "The BLS projects employment from 2023 to 2033. Nursing homes added staff. Coder jobs should grow 9 percent.",
+])
+def test_a_growth_takes_no_years_from_a_sentence_before_that_gives_no_span_or_is_not_next_to_it(text):
+    assert [row[2:] for row in facts(extract_outlook(page(para(text))))
+            if row[0] == "growth_percent"] == [(None, None)]

@@ -45,6 +45,9 @@ _CODE = r"[A-Z]{2,5}[\s-]?\d{2,4}[A-Z]?"  # a course number: "HIT 101", "MED-110
 _UNITS = r"(?:%|credits?|credit hours|units?|hours?|hrs|weeks?)"  # what a figure beside a name counts
 # A line's opening course number: not "ICD-10-CM Coding", nor a form's, a code set's or a year's ("CMS-1500 ...").
 _COURSE_CODE = re.compile(rf"^(?!(?:{one_of(_DATA['not_course_numbers'])})[\s-]?\d){_CODE}(?![\w-])\s*[:\-–]?\s*")
+# Where a line run together with the one before starts ("... Terminology (3 cr.) HIT 110 Anatomy ..."): a course number.
+_NEXT_COURSE = re.compile(rf"\s+(?=(?!(?:{one_of(_DATA['not_course_numbers'])})[\s-]?\d){_CODE}(?![\w-]))")
+_JOINED = 3  # course-numbered lines run together in one text: as many as make a list of them alone
 _OUTLINE_LABEL = re.compile(
     rf"^(?:{one_of(_DATA['outline_labels'])})\s+(?:\d+|[IVX]+|[A-Z])(?![\w-])\s*[:.)–—-]?\s*", re.IGNORECASE)
 _TRAILER = re.compile(
@@ -605,8 +608,16 @@ def _piece_names(piece: str, block: Block, entry_block: bool, framed_block: bool
 @per_text
 def _item_entries(text: str) -> tuple[str, ...]:
     """The entries a list item or subheading gives: its text, without a course number or outline label, up to a
-    label's end ("Medical Terminology: the language of medicine"), split where it lists several."""
-    return tuple(_entries(_LABEL_END.split(_OUTLINE_LABEL.sub("", _COURSE_CODE.sub("", text.strip())), maxsplit=1)[0]))
+    label's end ("Medical Terminology: the language of medicine"), split where it lists several; each of the
+    course-numbered lines it runs together gives its own."""
+    return tuple(entry for line in _course_lines(text) for entry in _entries(
+        _LABEL_END.split(_OUTLINE_LABEL.sub("", _COURSE_CODE.sub("", line.strip())), maxsplit=1)[0]))
+
+
+@per_text
+def _course_lines(text: str) -> tuple[str, ...]:
+    """The course-numbered lines a text that opens with a course number runs together, else the text alone."""
+    return tuple(_NEXT_COURSE.split(text)) if _course_numbered(text) else (text,)
 
 
 @per_text
@@ -655,10 +666,11 @@ def _runs(blocks: list[Block]) -> dict[int, str]:
 def _numbered(blocks: list[Block]) -> frozenset[int]:
     """The blocks in a run of two or more in a row that each open with a course number ("HIT 101 Medical
     Terminology", "MBC-110 | Coding I | 3"): a list of courses, whatever heading it stands under. A lone
-    numbered line lists nothing ("CMS 1500 Claim Form")."""
+    numbered line lists nothing ("CMS 1500 Claim Form"), unless it runs three or more such lines together, as a
+    page's line breaks leave them ("HIT 101 Medical Terminology HIT 110 Anatomy ...")."""
     opens = [False, *(_course_numbered(block.text) for block in blocks), False]
-    return frozenset(index for index in range(len(blocks))
-                     if opens[index + 1] and (opens[index] or opens[index + 2]))
+    return frozenset(index for index in range(len(blocks)) if opens[index + 1] and (
+        opens[index] or opens[index + 2] or len(_course_lines(blocks[index].text)) >= _JOINED))
 
 
 @per_text

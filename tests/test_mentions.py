@@ -485,6 +485,27 @@ def test_a_lone_numbered_line_or_a_run_of_other_numbers_lists_no_courses(blocks)
     assert names(extract_mentions(page(*blocks)), "course") == []
 
 
+@pytest.mark.parametrize("blocks", [
+    [heading("Courses"), para("HIT 110 Medical Terminology (3 cr.) MBC-120 Claims Processing and Reimbursement (3 cr.) "
+                              "HIM 2214 Coding II (4 cr.)", "Courses")],
+    [para("HIT 110 Medical Terminology MBC-120 Claims Processing and Reimbursement HIM 2214 Coding II")],
+    [heading("Plan of Study"), item("HIT 110 - Medical Terminology, 3 credits MBC-120 - Claims Processing and "
+                                    "Reimbursement, 3 credits HIM 2214 - Coding II, 4 credits", "Plan of Study")],
+    [heading("HIT 110 Medical Terminology MBC-120 Claims Processing and Reimbursement HIM 2214 Coding II")],
+], ids=["paragraph with credits", "paragraph alone", "list item", "heading"])
+def test_course_numbered_lines_run_together_list_each_course(blocks):
+    assert names(extract_mentions(page(*blocks)), "course") == NUMBERED_COURSES
+
+
+@pytest.mark.parametrize("text", [
+    "HIT 110 and MBC-120 are prerequisites for HIM 2214.",
+    "HIT 110, MBC-120 and HIM 2214 are taken in the first term.",
+    "HIT 110 Medical Terminology is followed by MBC-120 in the spring.",
+])
+def test_course_numbers_in_a_sentence_list_no_courses(text):
+    assert names(extract_mentions(page(para(text))), "course") == []
+
+
 def test_a_code_set_edition_is_no_course_number():
     rows = extract_mentions(page(*(item(line, "Courses") for line in ["ICD-10 Coding", "HIT 215 CPT Coding"])))
     assert names(rows, "course") == ["ICD-10 Coding", "CPT Coding"]

@@ -327,6 +327,10 @@ def test_a_list_of_titles_keeps_each_title_as_written(blocks):
     ("Remote Inpatient Coder Jobs", ["Remote Inpatient Coder"]),
     ("She spent six years as a pharmacy technician.", ["pharmacy technician"]),
     ("Experienced coders advance to coding supervisor or move into auditor roles.", ["coding supervisor", "auditor"]),
+    ("Graduates start as charge entry clerks, claims processors or payment posters.",
+     ["charge entry clerks", "claims processors", "payment posters"]),
+    ("Most new billers begin as a payment poster.", ["payment poster"]),
+    ("Starting out as a Charge Entry Specialist is common.", ["Charge Entry Specialist"]),
 ])
 def test_a_title_named_as_what_someone_works_as(text, named):
     assert names(extract_mentions(page(para(text))), "job_title") == named
@@ -339,6 +343,8 @@ def test_a_title_named_as_what_someone_works_as(text, named):
     "Most remote positions need three years of experience.",
     "Coders use a process called abstraction.",
     "Billing roles are entry-level.",
+    "Classes start as soon as you enroll, and most students begin as early as June.",
+    "Exam results start as a raw score and are then scaled.",
     "The CPC, also called Certified Professional Coder, is the most held credential.",
 ])
 def test_work_words_without_a_title_give_none(text):

@@ -48,8 +48,10 @@ _COURSE_CODE = re.compile(rf"^(?!(?:{one_of(_DATA['not_course_numbers'])})[\s-]?
 # Where a line run together with the one before starts ("... Terminology (3 cr.) HIT 110 Anatomy ..."): a course number.
 _NEXT_COURSE = re.compile(rf"\s+(?=(?!(?:{one_of(_DATA['not_course_numbers'])})[\s-]?\d){_CODE}(?![\w-]))")
 _JOINED = 3  # course-numbered lines run together in one text: as many as make a list of them alone
+_LABEL_NUMBER = r"\s+(?:\d+|[IVX]+|[A-Z])(?![\w-])\s*[:.)–—-]?\s*"  # "3: ", "II - ", "B."
 _OUTLINE_LABEL = re.compile(
-    rf"^(?:{one_of(_DATA['outline_labels'])})\s+(?:\d+|[IVX]+|[A-Z])(?![\w-])\s*[:.)–—-]?\s*", re.IGNORECASE)
+    rf"^(?:{one_of(_DATA['outline_labels'] + _DATA['step_labels'])}){_LABEL_NUMBER}", re.IGNORECASE)
+_STEP_LABEL = re.compile(rf"^(?:{one_of(_DATA['step_labels'])}){_LABEL_NUMBER}", re.IGNORECASE)
 _TRAILER = re.compile(
     r"\s*\((?:\d[^)]*)\)\s*$"  # "(3 credits)", "(20%)"
     r"|\s*\([^)]*$"  # a parenthesis the text cuts off: "ICD-9 Coder (In"
@@ -460,7 +462,8 @@ class _Piece(NamedTuple):
 
 class _Frame(NamedTuple):
     """The kinds that frame a block: by the headings above it, by the page title among them, by its lead-in, by
-    the label that opens it (a row "Similar occupations | A, B", a course number in a run of numbered lines).
+    the label that opens it (a row "Similar occupations | A, B", a course number in a run of numbered lines, a
+    ladder's step label).
 
     ``pieces`` are the block's passages; ``kinds`` are all the kinds that frame it or that its role words
     name together: others can only be named anywhere. ``named`` holds, for each kind
@@ -526,7 +529,8 @@ def _kinds(pieces: tuple[_Piece, ...]) -> frozenset[str]:
     return frozenset().union(*[piece.cued for piece in pieces], [role[0] for piece in pieces for role in piece.roles])
 
 
-def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: str, numbered: bool) -> _Frame:
+def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: str, numbered: bool,
+           step: bool) -> _Frame:
     under_heading, under_title, others = _under(headings, title)
     if block.kind == "row" and block.header:
         under_heading = under_heading | _headed(" | ".join(block.header))
@@ -535,6 +539,8 @@ def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: 
     labelled = _headed(block.cells[0]) if block.kind == "row" and len(block.cells) > 1 else _NONE
     if numbered:
         labelled = labelled | _NUMBERED
+    if step and not others:  # a ladder's step under a title or heading of job titles names one
+        labelled = labelled | (_JOB_TITLE & (under_heading | under_title))
     lead_in = lead_in if block.kind in ("item", "heading") else None
     context = _context(headings) if lead_in and _awaits_context(lead_in) else _NONE
     led_in = _NONE if lead_in is None else _framed(lead_in, context) | (_headed(lead_in) if block.kind == "heading"
@@ -673,6 +679,15 @@ def _numbered(blocks: list[Block]) -> frozenset[int]:
         opens[index] or opens[index + 2] or len(_course_lines(blocks[index].text)) >= _JOINED))
 
 
+def _steps(blocks: list[Block]) -> frozenset[int]:
+    """The headings that a step label opens ("Level 2: Coding Validator - $56,000"), or that follow a heading that
+    is a step label alone ("Step 5" above "Coding Educator"): the steps of a ladder."""
+    labels = [block.kind == "heading" and _STEP_LABEL.match(block.text) for block in blocks]
+    return frozenset(index for index, block in enumerate(blocks) if block.kind == "heading" and (
+        (labels[index] and labels[index].end() < len(block.text))
+        or (index and labels[index - 1] and labels[index - 1].end() == len(blocks[index - 1].text))))
+
+
 @per_text
 def _course_numbered(text: str) -> bool:
     """Whether a line opens with a course number (remembered: a site repeats its lines from page to page)."""
@@ -699,9 +714,10 @@ def extract_mentions(page: CleanPage) -> list[dict]:
     lead_in = None
     runs = _runs(page.blocks)
     numbered = _numbered(page.blocks)
+    steps = _steps(page.blocks)
     for index, (block, headings) in enumerate(_with_parents(page.blocks)):
         frame = _frame(block, headings, runs.get(index) if block.kind == "heading" else lead_in, page.title,
-                       index in numbered)
+                       index in numbered, index in steps)
         kinds = frame.kinds
         for vocabulary in VOCABULARIES:
             if not (vocabulary.anywhere or vocabulary.kind in kinds):

@@ -586,3 +586,30 @@ def test_a_job_posting_offers_the_job_its_title_names(title, sections, job):
 ], ids=["one section", "not a job"])
 def test_a_page_that_is_no_posting_names_no_job_by_its_title(title, sections):
     assert names(extract_mentions(posting(title, *sections)), "job_title") == []
+
+
+LADDER = "The Coding Career Ladder"
+
+
+@pytest.mark.parametrize("blocks", [
+    [heading("Level 1: Coding Abstractor - $41,000", 2, LADDER), para("Pulls data from charts.", LADDER),
+     heading("Level 2: Coding Validator - $56,000", 2, LADDER), para("Checks DRGs.", LADDER)],
+    [heading("Step 1", 2, LADDER), heading("Coding Abstractor", 2, LADDER), para("Pulls data from charts.", LADDER),
+     heading("Step 2", 2, LADDER), heading("Coding Validator", 2, LADDER), para("Checks DRGs.", LADDER)],
+    [heading("Career Path"), heading("Tier 1 – Coding Abstractor", 3, "Career Path"),
+     heading("Tier 2 – Coding Validator", 3, "Career Path")],
+], ids=["level label and pay", "step label above", "tier label under a heading"])
+def test_the_steps_of_a_career_ladder_name_titles_the_vocabulary_lacks(blocks):
+    rows = extract_mentions(CleanPage("https://example.org/ladder", LADDER, [heading(LADDER, 1), *blocks]))
+    assert names(rows, "job_title") == ["Coding Abstractor", "Coding Validator"]
+
+
+@pytest.mark.parametrize(("title", "blocks"), [
+    ("How to Become a Medical Coder", [heading("Step 1: Earn a Diploma"), heading("Step 2: Pass the CPC Exam")]),
+    (LADDER, [heading("Step 1: Earn a Diploma"), heading("Step 2: Pass the CPC Exam")]),
+    ("Coding Courses", [heading("Level 1: Coding Fundamentals"), heading("Level 2: Coding Validator Training")]),
+    (LADDER, [heading("Similar Occupations"), heading("Level 1: Pharmacy Technician", 3, "Similar Occupations")]),
+], ids=["steps to become", "steps without a title", "course levels", "other occupations"])
+def test_step_labels_name_no_title_where_no_title_follows_or_titles_are_not_framed(title, blocks):
+    rows = extract_mentions(CleanPage("https://example.org/steps", title, [heading(title, 1), *blocks]))
+    assert names(rows, "job_title") == []

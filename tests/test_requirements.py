@@ -128,6 +128,25 @@ def test_the_subject_of_an_active_verb_is_not_a_requirement():
     assert pairs(rows) == {(None, "education", 0)}
 
 
+@pytest.mark.parametrize("text", [
+    "Most hospitals expect a certificate in medical coding.",
+    "Employers expect coders to hold a certificate.",
+    "A certificate is expected of every new coder.",
+])
+def test_what_employers_expect_is_required(text):
+    assert pairs(extract_requirements(page(para(text)))) == {(None, "education", 0)}
+
+
+@pytest.mark.parametrize("text", [
+    "A coding certificate opens more doors than most students expect.",
+    "Expect classes in medical terminology, anatomy and coding.",
+    "With a certificate, you can expect to earn more than a clerk.",
+    "Online courses are shorter than many expect, and cost less.",
+])
+def test_what_a_reader_may_look_forward_to_is_no_requirement(text):
+    assert extract_requirements(page(para(text))) == []
+
+
 def test_each_clause_keeps_the_credential_it_names():
     rows = extract_requirements(page(para(
         "CRC holders must earn 36 CEUs every two years, while CCA holders need 20 CEUs per cycle."

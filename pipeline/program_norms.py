@@ -14,7 +14,7 @@ from pipeline.organizations import find_organizations
 from pipeline.page import Block, CleanPage
 from pipeline.patterns import one_of, whole_words
 from pipeline.programs import CITED, CITED_WORDS, program_fact, school_passages
-from pipeline.statements import card_label, column_header
+from pipeline.statements import card_label, column_header, is_bare
 from pipeline.tuition import program_costs
 from pipeline.wages import WAGE
 
@@ -138,12 +138,19 @@ def _one_program(sentence: str, schools_named: bool) -> bool:
 def _general(sentence: str, block: Block, schools_named: bool) -> bool:
     """Whether a sentence about programs speaks of them in general: not of something else, nor of one program.
 
-    One program's are a line of its fact box ("Length: 12 months") and an answer under "How long is the
-    program?" that names no program of its own.
+    One program's are a line of its fact box ("Length: 12 months", or a card "Tuition" above "$3,450") and an
+    answer under "How long is the program?" that names no program of its own.
     """
     return not (_OFF_TOPIC_WORDS.held_by(sentence) and _OFF_TOPIC.search(sentence) or program_fact(block, sentence)
-                or _one_program(sentence, schools_named)
+                or _fact_card(block, sentence) or _one_program(sentence, schools_named)
                 or (_one_program(block.heading or "", schools_named) and not _PROGRAM_WORD.search(sentence)))
+
+
+def _fact_card(block: Block, sentence: str) -> bool:
+    """Whether a figure alone stands under a heading that labels one program's fact, as a card "Tuition" above
+    "$3,450" does: a line of its fact box set out as a card."""
+    return bool(block.heading) and block.kind != "row" and is_bare(sentence) and program_fact(
+        block, f"{block.heading}: {sentence}")
 
 
 def extract_program_norms(page: CleanPage) -> list[dict]:

@@ -213,6 +213,21 @@ def test_a_programs_fact_box_and_answers_about_the_program_are_not_norms(blocks)
     assert extract_program_norms(page(para("Northgate College runs this coding program."), *blocks)) == []
 
 
+@pytest.mark.parametrize(("label", "figure"), [("Tuition", "$3,450"), ("Total Cost", "$12,400"),
+                                               ("Program fees", "$250 - $400")])
+def test_a_card_of_one_programs_fact_is_not_a_norm(label, figure):
+    assert extract_program_norms(page(heading(label), para(figure, label))) == []
+
+
+@pytest.mark.parametrize(("label", "figure", "expected"), [
+    ("Average Tuition", "$3,450", (None, 3450, 3450)),
+    ("Average program cost", "$2,000 - $5,000", (None, 2000, 5000)),
+    ("Certificate programs", "$2,000 - $5,000", ("certificate", 2000, 5000)),
+])
+def test_a_card_of_what_programs_cost_in_general_is_a_norm(label, figure, expected):
+    assert costs(extract_program_norms(page(heading(label), para(figure, label)))) == [expected]
+
+
 @pytest.mark.parametrize(("text", "found"), [
     ("Typical length: 9 to 12 months for a certificate program", [("certificate", 9, 12)]),
     ("Associate degrees: 2 years", [("associate", 24, 24)]),

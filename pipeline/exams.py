@@ -24,8 +24,11 @@ EXAM = Cue(_DATA["exam"])
 PRACTICE = Cue(_DATA["practice"])
 FEE_CUE = Cue(_DATA["fee"]["cue"])
 OTHER_PRICE = Cue(_DATA["fee"]["other"])
-# A value under the heading that labels it: a figure and at most two words ("100 multiple-choice", "4 hours").
-_VALUE = re.compile(r"[~$]?\d[\d,.%]*(?:\s+[\w-]+){0,2}")
+# A value under the heading that labels it: a figure or a range and at most two words ("100 multiple-choice",
+# "4 hours", "115 to 145"), then an aside in brackets or the scale it is on ("300 on a scale of 100 to 400").
+_FIGURE = r"[~$]?\d[\d,.%]*"
+_VALUE = re.compile(rf"{_FIGURE}(?:\s*(?:-|–|to)\s*{_FIGURE})?(?:\s+[\w-]+){{0,2}}?"
+                    rf"(?:\s*\([^()]*\)|\s+(?:on\s+a\s+scale\s+of|out\s+of)\s+{_FIGURE}(?:\s*(?:-|–|to)\s*{_FIGURE})?)?")
 # Other things listed with an exam, up to the credential: an amount after them is what they cost together
 # ("Books, software and the CPC exam voucher add $900", "Tuition plus the CCA exam comes to $4,200").
 _LISTED_BEFORE = re.compile(rf"(?:{cue_text(_DATA['fee']['other'])})(?:\s*,\s*[\w-]+(?:\s+[\w-]+)?)*\s*,?\s+"
@@ -44,7 +47,7 @@ _QUESTIONS = re.compile(
     rf"(?P<count>{_QUANTITY})(?:\s*(?:-|–|to|and)\s*(?P<upper>{_QUANTITY}))?"
     rf"(?:(?:\s+[A-Za-z&/-]+){{0,6}}?\s+(?:questions|items)|-question|-item)\b"
     rf"(?:,?\s+(?:plus|and|\+)\s+(?P<more>{_QUANTITY})(?:\s+[A-Za-z&/-]+){{0,4}}?\s+(?:questions|items)\b)?"
-    rf"|\b(?:questions|items)\s*:\s*(?P<listed>{_QUANTITY})",
+    rf"|\b(?:questions|items)\s*:\s*(?P<listed>{_QUANTITY})(?:\s*(?:-|–|to)\s*(?P<listed_upper>{_QUANTITY}))?",
     re.IGNORECASE,
 )
 _QUESTION_WORDS = Needs(anywhere=("question", "item"))  # one of which every count of questions holds
@@ -351,8 +354,8 @@ def _questions(sentence: str) -> Iterator[ExamFact]:
         count = parse_number(match.group("count") or match.group("listed"))
         if count is None or _per_part(sentence, match.start(), match.end()):  # no number, or one part's
             continue
-        if match.group("upper"):
-            counts = [(count, "minimum"), (parse_number(match.group("upper")), "maximum")]
+        if upper := match.group("upper") or match.group("listed_upper"):
+            counts = [(count, "minimum"), (parse_number(upper), "maximum")]
         elif match.group("more"):
             more = parse_number(match.group("more")) or 0
             counts = [(count + more, f"{count:g} scored + {more:g} unscored")]

@@ -366,3 +366,28 @@ def test_a_heading_labels_the_short_value_under_it(html):
                          "</body></html>", "https://example.org/cpb")
     assert {(row["attribute"], row["value"]) for row in extract_exams(cleaned)} == {
         ("questions", 100), ("time_limit", 240), ("passing_score", 70)}
+
+
+_RANGES_ABOVE = {
+    "h3 labels": "<h2>Exam details</h2><h3>Questions</h3><p>115 to 145 (multiple choice and scenarios)</p>"
+                 "<h3>Passing score</h3><p>300 on a scale of 100 to 400</p>",
+    "flattened lines": "<h2>Number of questions</h2><p>115-145 (scored and pretest)</p><h2>Passing score</h2>"
+                       "<p>300 out of 400</p>",
+    "label lines": "<ul><li>Questions: 115 to 145 (multiple choice and scenarios)</li>"
+                   "<li>Passing score: 300 on a scale of 100 to 400</li></ul>",
+}
+
+
+@pytest.mark.parametrize("html", _RANGES_ABOVE.values(), ids=_RANGES_ABOVE.keys())
+def test_a_labelled_range_of_questions_and_a_score_on_its_scale_are_read(html):
+    cleaned = clean_html(f"<html><body><main><h1>Certified Professional Biller (CPB)</h1>{_CPB_INTRO}{html}</main>"
+                         "</body></html>", "https://example.org/cpb")
+    assert {(row["attribute"], row["value"]) for row in extract_exams(cleaned)} == {
+        ("questions", 115), ("questions", 145), ("passing_score", 300)}
+
+
+@pytest.mark.parametrize("text", ["Study time: 80 to 120 hours of reading (self-paced)",
+                                  "Practice questions: 500 to 1,000 in the online bank"])
+def test_a_labelled_range_that_is_no_exam_fact_gives_none(text):
+    rows = extract_exams(page(Block("heading", "CPB exam", level=2), para(text, "CPB exam")))
+    assert facts(rows) == set()

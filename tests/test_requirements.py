@@ -698,3 +698,22 @@ def test_passing_without_experience_gives_the_apprentice_title_and_states_the_ex
 ], ids=["posting bullet", "sentence", "table row"])
 def test_holding_a_credential_spelled_out_in_full_is_a_job_requirement(blocks):
     assert pairs(extract_requirements(page(*blocks, title="Outpatient Coder II"))) == {(None, "other", 0)}
+
+
+@pytest.mark.parametrize("blocks", [
+    [para("Applicants must be 18 or older.")],
+    [para("Who can enroll:"), item("Applicants must be 18 years or over")],
+    [Block("heading", "Admission requirements", level=2), item("Age 18 or above", "Admission requirements")],
+    [para("You need to be aged 18 to apply.")],
+], ids=["sentence", "item under a lead-in", "item under a heading", "aged"])
+def test_an_age_an_applicant_must_have_reached_is_an_other_requirement_of_no_credential(blocks):
+    assert pairs(extract_requirements(page(*blocks))) == {(None, "other", 0)}
+
+
+@pytest.mark.parametrize("text", [
+    "Most students are 18 or older when they enroll.",
+    "Members aged 18 to 24 made up a tenth of those surveyed.",
+    "Coders with 20 or more years of experience earn the most.",
+])
+def test_an_age_that_no_one_asks_for_is_no_requirement(text):
+    assert extract_requirements(page(para(text))) == []

@@ -58,6 +58,10 @@ _RELATIVE = re.compile(rf",\s*{clauses.words('relative')}\s+$", re.IGNORECASE)
 _NO_CELL = re.compile(r"\W*(?:none|no|n/?a)\W*", re.IGNORECASE)  # a table cell denying its row's requirement
 _LABEL_OPENS = re.compile(r"\W*[A-Z][\w'’]*(?:\s+[\w'’]+){0,3}\s*[:–—]\s+\S")  # "Option 1: ...", "Route B — ..."
 _LIST_NUMBER = re.compile(r"^\s*\d+\.\s*")
+_ROUTE_WORDS = cue_text(_DATA["routes"]["words"])
+# A heading that labels a route: a word or two before a route word ("Experience route"), or one numbered ("Option 2")
+_ROUTE_LABEL = re.compile(rf"(?:[\w'’-]+\s+){{1,2}}(?:{_ROUTE_WORDS})|(?:{_ROUTE_WORDS})\s+(?:\d+|[A-Z]|[IVX]+)",
+                          re.IGNORECASE)
 _WORD = re.compile(r"\w")
 _DANGLING = re.compile(r"[\s,;:.]*(?:\b(?:or|and))?[\s,;:.]*$")
 MAX_DESCRIPTION = 120
@@ -108,6 +112,7 @@ def _statement_requirements(context: CredentialContext, index: int, start: int, 
     if CUES["condition"].search(sentence):
         return
     implied = _implied(statement)
+    route = _route(statement)
     names_none = not context.in_sentence(index, start, end)
     uncredentialed = _admission(statement) or (
         names_none and (CUES["career"].search(sentence) or CUES["program"].search(sentence)))
@@ -121,6 +126,8 @@ def _statement_requirements(context: CredentialContext, index: int, start: int, 
         credentials: list[str | None]
         if uncredentialed or _screening(sentence, clause):
             credentials = [None]
+        elif route and not any(context.goal(index, hit) for hit in context.in_sentence(index, *span)):
+            credentials = [context.resolve(index, start, start)]  # what it names, a candidate holds already
         elif clause.kinds == ("other",):
             credentials = _holder(context, index, *span, statement, implied)
         elif careerwise:
@@ -351,9 +358,12 @@ def _implied(statement: Statement) -> int | None:
     they require.
 
     A run of labelled paragraphs after a lead-in ("Option 1: ..." below "Meet one of these:") reads as
-    a list under it; a table with a header row is framed by its first column's heading ("Requirement").
+    a list under it, and so does the first sentence under a heading that labels a route ("Experience route"); a
+    table with a header row is framed by its first column's heading ("Requirement").
     """
     block = statement.block
+    if _route(statement):
+        return 0
     lead = statement.lead if block.kind in ("item", "row") else _labelled_lead(statement)
     if lead is None:
         return None
@@ -368,6 +378,17 @@ def _implied(statement: Statement) -> int | None:
         if CUES["required"].search(lead):
             return 0
     return None
+
+
+def _route(statement: Statement) -> bool:
+    """Whether the statement opens the paragraph under a heading that labels a route ("Experience route")."""
+    return statement.block.kind == "paragraph" and not statement.earlier and _route_label(statement.block.heading or "")
+
+
+@per_text
+def _route_label(heading: str) -> bool:
+    """Whether a heading is the label of one route to a credential ("Experience route", "Option 2")."""
+    return bool(_ROUTE_LABEL.fullmatch(heading.strip()))
 
 
 @per_text

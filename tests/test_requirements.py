@@ -717,3 +717,35 @@ def test_an_age_an_applicant_must_have_reached_is_an_other_requirement_of_no_cre
 ])
 def test_an_age_that_no_one_asks_for_is_no_requirement(text):
     assert extract_requirements(page(para(text))) == []
+
+
+def route_page(labels, texts, title="CCS Certification"):
+    blocks = [Block("heading", title, level=1),
+              para("To qualify for the CCS, a candidate needs to meet one of the following.", title)]
+    for label, text in zip(labels, texts, strict=True):
+        blocks += [Block("heading", label, level=2, headings=(title,)), Block("paragraph", text, headings=(label,))]
+    return page(*blocks, title=title)
+
+
+ROUTES = ("Completion of coursework in anatomy, pharmacology and coding.",
+          "At least two years of hands-on coding experience.",
+          "A current CCA plus one year of coding experience.")
+
+
+@pytest.mark.parametrize("labels", [
+    ("Education route", "Experience route", "Credential route"),
+    ("Option 1", "Option 2", "Option 3"),
+    ("Pathway A", "Pathway B", "Pathway C"),
+])
+def test_the_paragraph_under_a_route_heading_states_that_routes_requirement(labels):
+    rows = extract_requirements(route_page(labels, ROUTES))
+    assert pairs(rows) == {("CCS", "training", 0), ("CCS", "experience", 0)}
+
+
+@pytest.mark.parametrize(("label", "text"), [
+    ("Payment option", "Pay the tuition up front, or in monthly installments."),
+    ("Career path", "Most coders start with a certificate and two years of experience."),
+    ("Option 2", "Our graduates say it was worth it. Coursework in anatomy and pharmacology comes first."),
+])
+def test_a_heading_that_labels_no_route_or_a_later_sentence_states_no_requirement(label, text):
+    assert extract_requirements(route_page((label,), (text,))) == []

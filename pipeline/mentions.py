@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from pipeline import clauses
 from pipeline.credentials import find_credentials
+from pipeline.cues import Needs
 from pipeline.datafiles import load
 from pipeline.memo import per_text
 from pipeline.occupations import about_others
@@ -52,6 +53,7 @@ _LABEL_NUMBER = r"\s+(?:\d+|[IVX]+|[A-Z])(?![\w-])\s*[:.)–—-]?\s*"  # "3: ",
 _OUTLINE_LABEL = re.compile(
     rf"^(?:{one_of(_DATA['outline_labels'] + _DATA['step_labels'])}){_LABEL_NUMBER}", re.IGNORECASE)
 _STEP_LABEL = re.compile(rf"^(?:{one_of(_DATA['step_labels'])}){_LABEL_NUMBER}", re.IGNORECASE)
+_STEP_WORDS = Needs(whole=_DATA["step_labels"])  # one of which every step label holds
 _TRAILER = re.compile(
     r"\s*\((?:\d[^)]*)\)\s*$"  # "(3 credits)", "(20%)"
     r"|\s*\([^)]*$"  # a parenthesis the text cuts off: "ICD-9 Coder (In"
@@ -682,10 +684,17 @@ def _numbered(blocks: list[Block]) -> frozenset[int]:
 def _steps(blocks: list[Block]) -> frozenset[int]:
     """The headings that a step label opens ("Level 2: Coding Validator - $56,000"), or that follow a heading that
     is a step label alone ("Step 5" above "Coding Educator"): the steps of a ladder."""
-    labels = [block.kind == "heading" and _STEP_LABEL.match(block.text) for block in blocks]
+    labels = [_step_label(block.text) if block.kind == "heading" else None for block in blocks]
     return frozenset(index for index, block in enumerate(blocks) if block.kind == "heading" and (
-        (labels[index] and labels[index].end() < len(block.text))
-        or (index and labels[index - 1] and labels[index - 1].end() == len(blocks[index - 1].text))))
+        labels[index] == "opens" or (index and labels[index - 1] == "alone")))
+
+
+@per_text
+def _step_label(heading: str) -> str | None:
+    """Whether a step label opens the heading ("opens") or is all of it ("alone"); remembered, as sites repeat."""
+    if not _STEP_WORDS.held_by(heading) or not (label := _STEP_LABEL.match(heading)):
+        return None
+    return "alone" if label.end() == len(heading) else "opens"
 
 
 @per_text

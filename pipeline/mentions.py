@@ -681,12 +681,11 @@ def _numbered(blocks: list[Block]) -> frozenset[int]:
         opens[index] or opens[index + 2] or len(_course_lines(blocks[index].text)) >= _JOINED))
 
 
-def _steps(blocks: list[Block]) -> frozenset[int]:
-    """The headings that a step label opens ("Level 2: Coding Validator - $56,000"), or that follow a heading that
-    is a step label alone ("Step 5" above "Coding Educator"): the steps of a ladder."""
-    labels = [_step_label(block.text) if block.kind == "heading" else None for block in blocks]
-    return frozenset(index for index, block in enumerate(blocks) if block.kind == "heading" and (
-        labels[index] == "opens" or (index and labels[index - 1] == "alone")))
+def _ladder_step(heading: Block, previous: Block | None) -> bool:
+    """Whether a heading is a step of a ladder: a step label opens it ("Level 2: Coding Validator - $56,000"), or it
+    follows a heading that is a step label alone ("Step 5" above "Coding Educator")."""
+    return _step_label(heading.text) == "opens" or (
+        previous is not None and previous.kind == "heading" and _step_label(previous.text) == "alone")
 
 
 @per_text
@@ -723,10 +722,10 @@ def extract_mentions(page: CleanPage) -> list[dict]:
     lead_in = None
     runs = _runs(page.blocks)
     numbered = _numbered(page.blocks)
-    steps = _steps(page.blocks)
     for index, (block, headings) in enumerate(_with_parents(page.blocks)):
+        step = block.kind == "heading" and _ladder_step(block, page.blocks[index - 1] if index else None)
         frame = _frame(block, headings, runs.get(index) if block.kind == "heading" else lead_in, page.title,
-                       index in numbered, index in steps)
+                       index in numbered, step)
         kinds = frame.kinds
         for vocabulary in VOCABULARIES:
             if not (vocabulary.anywhere or vocabulary.kind in kinds):

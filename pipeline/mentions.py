@@ -531,8 +531,7 @@ def _kinds(pieces: tuple[_Piece, ...]) -> frozenset[str]:
     return frozenset().union(*[piece.cued for piece in pieces], [role[0] for piece in pieces for role in piece.roles])
 
 
-def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: str, numbered: bool,
-           step: bool) -> _Frame:
+def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: str, numbered: bool) -> _Frame:
     under_heading, under_title, others = _under(headings, title)
     if block.kind == "row" and block.header:
         under_heading = under_heading | _headed(" | ".join(block.header))
@@ -541,8 +540,9 @@ def _frame(block: Block, headings: tuple[str, ...], lead_in: str | None, title: 
     labelled = _headed(block.cells[0]) if block.kind == "row" and len(block.cells) > 1 else _NONE
     if numbered:
         labelled = labelled | _NUMBERED
-    if step and not others:  # a ladder's step under a title or heading of job titles names one
-        labelled = labelled | (_JOB_TITLE & (under_heading | under_title))
+    if block.kind == "heading" and not others and (_JOB_TITLE & under_heading or _JOB_TITLE & under_title) and (
+            _ladder_step(block)):  # a ladder's step under a title or heading of job titles names one
+        labelled = labelled | _JOB_TITLE
     lead_in = lead_in if block.kind in ("item", "heading") else None
     context = _context(headings) if lead_in and _awaits_context(lead_in) else _NONE
     led_in = _NONE if lead_in is None else _framed(lead_in, context) | (_headed(lead_in) if block.kind == "heading"
@@ -681,11 +681,11 @@ def _numbered(blocks: list[Block]) -> frozenset[int]:
         opens[index] or opens[index + 2] or len(_course_lines(blocks[index].text)) >= _JOINED))
 
 
-def _ladder_step(heading: Block, previous: Block | None) -> bool:
-    """Whether a heading is a step of a ladder: a step label opens it ("Level 2: Coding Validator - $56,000"), or it
-    follows a heading that is a step label alone ("Step 5" above "Coding Educator")."""
-    return _step_label(heading.text) == "opens" or (
-        previous is not None and previous.kind == "heading" and _step_label(previous.text) == "alone")
+def _ladder_step(heading: Block) -> bool:
+    """Whether a heading is a step of a ladder: a step label opens it ("Level 2: Coding Validator - $56,000"), or the
+    heading right before it is a step label alone ("Step 5" above "Coding Educator")."""
+    above = heading.headings[-1] if heading.headings else ""
+    return _step_label(heading.text) == "opens" or _step_label(above) == "alone"
 
 
 @per_text
@@ -723,9 +723,8 @@ def extract_mentions(page: CleanPage) -> list[dict]:
     runs = _runs(page.blocks)
     numbered = _numbered(page.blocks)
     for index, (block, headings) in enumerate(_with_parents(page.blocks)):
-        step = block.kind == "heading" and _ladder_step(block, page.blocks[index - 1] if index else None)
         frame = _frame(block, headings, runs.get(index) if block.kind == "heading" else lead_in, page.title,
-                       index in numbered, step)
+                       index in numbered)
         kinds = frame.kinds
         for vocabulary in VOCABULARIES:
             if not (vocabulary.anywhere or vocabulary.kind in kinds):

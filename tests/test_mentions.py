@@ -594,8 +594,9 @@ LADDER = "The Coding Career Ladder"
 @pytest.mark.parametrize("blocks", [
     [heading("Level 1: Coding Abstractor - $41,000", 2, LADDER), para("Pulls data from charts.", LADDER),
      heading("Level 2: Coding Validator - $56,000", 2, LADDER), para("Checks DRGs.", LADDER)],
-    [heading("Step 1", 2, LADDER), heading("Coding Abstractor", 2, LADDER), para("Pulls data from charts.", LADDER),
-     heading("Step 2", 2, LADDER), heading("Coding Validator", 2, LADDER), para("Checks DRGs.", LADDER)],
+    [heading("Step 1", 2, LADDER), heading("Coding Abstractor", 2, LADDER, "Step 1"),
+     para("Pulls data from charts.", LADDER, "Coding Abstractor"), heading("Step 2", 2, LADDER, "Coding Abstractor"),
+     heading("Coding Validator", 2, LADDER, "Step 2"), para("Checks DRGs.", LADDER, "Coding Validator")],
     [heading("Career Path"), heading("Tier 1 – Coding Abstractor", 3, "Career Path"),
      heading("Tier 2 – Coding Validator", 3, "Career Path")],
 ], ids=["level label and pay", "step label above", "tier label under a heading"])

@@ -41,6 +41,7 @@ _MARKERS = re.compile(
 _LABEL_END = re.compile(r":|\s[–—-]\s")  # "Medical Terminology: the language of medicine"
 _SPLIT_LIST = re.compile(r"[,;](?![^()]*\))")
 _CONJUNCTION = re.compile(r"\s+(?:and|or|&)\s+")
+_JOINT = re.compile(r"\s+(and|or|&)\s+")  # the same, kept where it splits a phrase
 _PARENTHESIS = re.compile(r"\s*\(.*?\)\s*$")
 _CODE = r"[A-Z]{2,5}[\s-]?\d{2,4}[A-Z]?"  # a course number: "HIT 101", "MED-110A"
 _UNITS = r"(?:%|credits?|credit hours|units?|hours?|hrs|weeks?)"  # what a figure beside a name counts
@@ -277,6 +278,29 @@ def _head_prefix(phrase: str, vocabulary: Vocabulary) -> str | None:
     return None
 
 
+def _head_names(phrase: str, vocabulary: Vocabulary) -> list[str]:
+    """The names of a phrase in running text that joins them, each up to its head ("medical coders in clinics or
+    billers"); a word alone before the joint shares the head after it ("billing and coding clerks")."""
+    names, shared = [], ""
+    parts = _JOINT.split(phrase)
+    for part, joint in zip(parts[::2], [*parts[1::2], ""], strict=True):
+        part = _LEADER.sub("", part)
+        if name := _head_prefix(part, vocabulary):
+            names.append(f"{shared}{name}")
+            shared = ""
+        elif joint and _modifier_word(part):
+            shared = f"{part} {joint} "
+        else:
+            shared = ""
+    return names
+
+
+def _modifier_word(part: str) -> bool:
+    """Whether a part of a joined phrase is one word that may qualify the head after the joint ("billing")."""
+    word = part.lower()
+    return bool(_NAME_WORD.fullmatch(part)) and word not in _GENERIC and word not in _NAME_STOPS
+
+
 class _Named(NamedTuple):
     """The names one list entry gives, and whether the list may go on after it."""
 
@@ -305,9 +329,7 @@ def _entry_names(entry: str, vocabulary: Vocabulary, headless: bool, later: bool
     if not prose:
         return _Named([], False)
     if vocabulary.heads:
-        names = [vocabulary.spelt(name) for part in _CONJUNCTION.split(phrase)
-                 if (name := _head_prefix(_LEADER.sub("", part), vocabulary))]
-        return _Named(names, False)
+        return _Named([vocabulary.spelt(name) for name in _head_names(phrase, vocabulary)], False)
     if clause := _ENTRY_END.search(phrase):
         return _Named(_entry_names(phrase[:clause.start()], vocabulary, headless, later).names, False)
     return _Named([], False)

@@ -331,6 +331,11 @@ def test_a_list_of_titles_keeps_each_title_as_written(blocks):
      ["charge entry clerks", "claims processors", "payment posters"]),
     ("Most new billers begin as a payment poster.", ["payment poster"]),
     ("Starting out as a Charge Entry Specialist is common.", ["Charge Entry Specialist"]),
+    # a word alone before "and" or "or" shares the head after it
+    ("Many graduates start as coding specialists or billing and coding clerks.",
+     ["coding specialists", "billing and coding clerks"]),
+    ("Before coding, she worked as a billing or posting clerk.", ["billing or posting clerk"]),
+    ("Graduates work as coders in clinics and billing offices.", ["coders"]),
 ])
 def test_a_title_named_as_what_someone_works_as(text, named):
     assert names(extract_mentions(page(para(text))), "job_title") == named

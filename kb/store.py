@@ -5,8 +5,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,20 @@ def _stored(value: Any) -> Any:
     if isinstance(value, bool):
         return int(value)
     return value
+
+
+def insert_rows(conn: sqlite3.Connection, insert: str, rows: Sequence[Sequence[Any]], upsert: str = "") -> None:
+    """Insert ``rows`` in order: ``insert`` ("insert into t (a, b)"), their values, then ``upsert`` ("on conflict
+    ..."), as many rows a statement as SQLite binds values. A statement whose triggers write keeps a journal of each
+    page it changes, to undo itself if it fails: one a row copied the pages of every index and summary each time."""
+    if not rows:
+        return
+    width = len(rows[0])
+    per_statement = max(1, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width)
+    for start in range(0, len(rows), per_statement):
+        chunk = rows[start:start + per_statement]
+        values = ", ".join([f"({', '.join('?' * width)})"] * len(chunk))
+        conn.execute(f"{insert} values {values} {upsert}", [value for row in chunk for value in row])
 
 
 class Store:
@@ -103,15 +118,15 @@ class Store:
         urls = json.dumps([i.url for i in items])
         existing = {u for (u,) in self.db.execute("select url from pages where url in (select value from json_each(?))",
                                                   [urls])}
-        self.db.conn.executemany(
-            """insert into pages (url, site, title, text, fetched_at, content_hash, status, etag, last_modified,
-                                  first_seen, gone_at)
-               values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)
-               on conflict (url) do update set site = excluded.site, title = excluded.title, text = excluded.text,
+        insert_rows(
+            self.db.conn,
+            "insert into pages (url, site, title, text, fetched_at, content_hash, status, etag, last_modified, "
+            "first_seen, gone_at)",
+            [(i.url, i.site, i.page.title, i.page.text, i.fetched_at, i.page.content_hash, i.status, i.etag,
+              i.last_modified, at, None) for i in items],
+            """on conflict (url) do update set site = excluded.site, title = excluded.title, text = excluded.text,
                  fetched_at = excluded.fetched_at, content_hash = excluded.content_hash, status = excluded.status,
                  etag = excluded.etag, last_modified = excluded.last_modified, gone_at = null""",
-            [(i.url, i.site, i.page.title, i.page.text, i.fetched_at, i.page.content_hash, i.status, i.etag,
-              i.last_modified, at) for i in items],
         )
         new = len({i.url for i in items} - existing)
         return Counter(fetched=len(items), new=new, changed=len(items) - new)
@@ -141,8 +156,8 @@ class Store:
             else:
                 seen.append((at, fact_id_))
         retracted = [(at, i) for i, before in old.items() if i not in fresh and before[0] is None]
-        self.db.conn.executemany(self._insert_sql(table), [
-            (row["id"], row["page_url"], *(row[c] for c in columns), at, at) for row in added])
+        insert_rows(self.db.conn, self._insert_sql(table),
+                    [(row["id"], row["page_url"], *(row[c] for c in columns), at, at) for row in added])
         for (differ, revived), rows in updated.items():
             sets = "".join(f"[{c}] = ?, " for c in differ) + ("retracted_at = null, " if revived else "")
             self.db.conn.executemany(f"update [{table}] set {sets}last_seen = ? where id = ?", rows)
@@ -154,10 +169,10 @@ class Store:
     @staticmethod
     @functools.cache
     def _insert_sql(table: str) -> str:
-        """Insert a new fact, first and last seen now."""
+        """The head of an insert of new facts (``insert_rows``), first and last seen now."""
         names = ", ".join(f"[{c}]" for c in ["id", "page_url", *FACT_COLUMNS[table], "evidence", "first_seen",
                                              "last_seen"])
-        return f"insert into [{table}] ({names}) values ({', '.join('?' * (len(FACT_COLUMNS[table]) + 5))})"
+        return f"insert into [{table}] ({names})"
 
     def _add_counts(self, run_id: int, counts: Counter[str]) -> None:
         increments = {key: counts[key] for key in RUN_COUNTS if counts[key]}

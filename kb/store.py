@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import sqlite3
@@ -16,7 +15,7 @@ import sqlite_utils
 from crawler.items import FAILED, GONE, PageItem
 from kb.occupations import registry_rows, write_occupations
 from kb.runs import mark_done, now, queue_urls
-from kb.schema import FACT_COLUMNS, FACT_KEYS, LATER_KEYS, RUN_COUNTS, ensure_schema
+from kb.schema import FACT_COLUMNS, FACT_KEYS, LATER_KEYS, PAGE_COLUMNS, RUN_COUNTS, ensure_schema
 from pipeline.credentials import registry
 
 # Errors that are a choice not to use a response rather than a failure to get one.
@@ -54,18 +53,18 @@ def _stored(value: Any) -> Any:
     return value
 
 
-def insert_rows(conn: sqlite3.Connection, insert: str, rows: Sequence[Sequence[Any]], upsert: str = "") -> None:
-    """Insert ``rows`` in order: ``insert`` ("insert into t (a, b)"), their values, then ``upsert`` ("on conflict
-    ..."), as many rows a statement as SQLite binds values. A statement whose triggers write keeps a journal of each
-    page it changes, to undo itself if it fails: one a row copied the pages of every index and summary each time."""
-    if not rows:
-        return
-    width = len(rows[0])
-    per_statement = max(1, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width)
-    for start in range(0, len(rows), per_statement):
-        chunk = rows[start:start + per_statement]
-        values = ", ".join([f"({', '.join('?' * width)})"] * len(chunk))
-        conn.execute(f"{insert} values {values} {upsert}", [value for row in chunk for value in row])
+def insert_rows(conn: sqlite3.Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]],
+                upsert: str = "") -> None:
+    """Insert ``rows`` (values of ``columns``) into ``table`` in order, in one statement, then ``upsert`` ("on conflict
+    ..."). A statement whose triggers write keeps a journal of each page it changes, to undo itself if it fails:
+    one a row copied the pages of every index and summary each time. The rows pass through a temporary table."""
+    names = ", ".join(f"[{c}]" for c in columns)
+    staged = f"temp.[{table}_staged]"
+    conn.execute(f"create temp table if not exists {staged} ({names})")
+    conn.execute(f"delete from {staged}")
+    conn.executemany(f"insert into {staged} values ({', '.join('?' * len(columns))})", rows)
+    conn.execute(f"insert into main.[{table}] ({names}) select {names} from {staged} where true order by rowid "
+                 f"{upsert}")
 
 
 class Store:
@@ -119,9 +118,7 @@ class Store:
         existing = {u for (u,) in self.db.execute("select url from pages where url in (select value from json_each(?))",
                                                   [urls])}
         insert_rows(
-            self.db.conn,
-            "insert into pages (url, site, title, text, fetched_at, content_hash, status, etag, last_modified, "
-            "first_seen, gone_at)",
+            self.db.conn, "pages", [*PAGE_COLUMNS],
             [(i.url, i.site, i.page.title, i.page.text, i.fetched_at, i.page.content_hash, i.status, i.etag,
               i.last_modified, at, None) for i in items],
             """on conflict (url) do update set site = excluded.site, title = excluded.title, text = excluded.text,
@@ -156,7 +153,7 @@ class Store:
             else:
                 seen.append((at, fact_id_))
         retracted = [(at, i) for i, before in old.items() if i not in fresh and before[0] is None]
-        insert_rows(self.db.conn, self._insert_sql(table),
+        insert_rows(self.db.conn, table, ["id", "page_url", *columns, "first_seen", "last_seen"],
                     [(row["id"], row["page_url"], *(row[c] for c in columns), at, at) for row in added])
         for (differ, revived), rows in updated.items():
             sets = "".join(f"[{c}] = ?, " for c in differ) + ("retracted_at = null, " if revived else "")
@@ -165,14 +162,6 @@ class Store:
         self.db.conn.executemany(f"update [{table}] set retracted_at = ? where id = ?", retracted)
         changed = sum(len(rows) for rows in updated.values())
         return Counter(facts_added=len(added), facts_updated=changed, facts_retracted=len(retracted))
-
-    @staticmethod
-    @functools.cache
-    def _insert_sql(table: str) -> str:
-        """The head of an insert of new facts (``insert_rows``), first and last seen now."""
-        names = ", ".join(f"[{c}]" for c in ["id", "page_url", *FACT_COLUMNS[table], "evidence", "first_seen",
-                                             "last_seen"])
-        return f"insert into [{table}] ({names})"
 
     def _add_counts(self, run_id: int, counts: Counter[str]) -> None:
         increments = {key: counts[key] for key in RUN_COUNTS if counts[key]}

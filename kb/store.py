@@ -55,9 +55,11 @@ def _stored(value: Any) -> Any:
 
 def insert_rows(conn: sqlite3.Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]],
                 upsert: str = "") -> None:
-    """Insert ``rows`` (values of ``columns``) into ``table`` in order, in one statement, then ``upsert`` ("on conflict
-    ..."). A statement whose triggers write keeps a journal of each page it changes, to undo itself if it fails:
-    one a row copied the pages of every index and summary each time. The rows pass through a temporary table."""
+    """Insert ``rows`` (values of ``columns``) into ``table`` in order with one statement, ending in ``upsert`` ("on
+    conflict ...") when given; the rows pass through a temporary table.
+
+    A statement whose triggers write keeps a journal of each page it changes, to undo itself if it fails: a statement
+    a row copied the pages of every index, summary and search index again for each row."""
     names = ", ".join(f"[{c}]" for c in columns)
     staged = f"temp.[{table}_staged]"
     conn.execute(f"create temp table if not exists {staged} ({names})")

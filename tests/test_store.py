@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -97,3 +99,14 @@ def test_a_batch_is_all_or_nothing(store):
     with pytest.raises(KeyError):
         store.write_batch(run, [item(wage(1000)), broken])
     assert store.db["pages"].count == 0 and store.db["wages"].count == 0
+
+
+def test_a_batch_sqlite_refuses_late_leaves_nothing_behind(store):
+    store, run = store
+    written = dataclasses.replace(item(wage(1000)), url="http://127.0.0.1/other.html")
+    refused = dataclasses.replace(item(wage(48780)), links=[{"href": "/next.html"}])  # queued after pages and facts
+    with pytest.raises(sqlite3.ProgrammingError):
+        store.write_batch(run, [written, refused])
+    store.write_batch(run, [item(wage(52000))])
+    assert [row["url"] for row in store.db["pages"].rows] == [URL]
+    assert list(wages(store)) == [52000]

@@ -6,14 +6,17 @@ import re
 from typing import NamedTuple
 
 from pipeline.clauses import breaks
+from pipeline.cues import Needs
 from pipeline.datafiles import load
 from pipeline.memo import per_text
 
 _DATA = load("awards")
-# Award words in any case, then short forms in capitals ("A.A.S.", "MHA") as written.
-_PATTERNS = [(kind, re.compile(pattern, re.IGNORECASE))
-             for kind, patterns in _DATA["words"].items() for pattern in patterns]
-_PATTERNS += [(kind, re.compile(capitals)) for kind, forms in _DATA["capitals"].items() for capitals in forms]
+# Award words in any case, read only in texts holding a kind's name (which each of its patterns opens with), then
+# short forms in capitals ("A.A.S.", "MHA") as written.
+_WORDS = [(kind, re.compile(pattern, re.IGNORECASE))
+          for kind, patterns in _DATA["words"].items() for pattern in patterns]
+_NAMES = Needs(opening=_DATA["words"])
+_CAPITALS = [(kind, re.compile(capitals)) for kind, forms in _DATA["capitals"].items() for capitals in forms]
 
 
 class Award(NamedTuple):
@@ -27,7 +30,8 @@ class Award(NamedTuple):
 @per_text
 def find_awards(text: str) -> tuple[Award, ...]:
     """Every program award the text names, in order of appearance."""
-    found = {(m.start(), kind): Award(kind, m.start(), m.end()) for kind, p in _PATTERNS for m in p.finditer(text)}
+    patterns = [*_WORDS, *_CAPITALS] if _NAMES.held_by(text) else _CAPITALS
+    found = {(m.start(), kind): Award(kind, m.start(), m.end()) for kind, p in patterns for m in p.finditer(text)}
     return tuple(found[key] for key in sorted(found))
 
 

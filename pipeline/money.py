@@ -12,10 +12,12 @@ from pipeline.periods import period_after
 
 AMOUNT_WORDS = Needs(anywhere=("$", "usd", "dollars"))  # one of which every amount holds
 _UNIT_NEEDED = Needs(anywhere=("usd", "dollars"))  # one of which every amount with its unit after it holds
+_US_SIGN = Needs(anywhere=("us$",))  # which every amount signed "US$" holds
 _SIGN = r"(?:US\$|\$|USD\s?)"
 _UNIT = r"(?:dollars|USD)\b"
 _SIGNED = rf"{_SIGN}\s?(?P<pre>{NUMBER_TEXT})"  # "$38,860", "USD 40,000"
 SIGNED = re.compile(_SIGNED, re.IGNORECASE)
+DOLLAR_SIGNED = re.compile(rf"\$\s?(?P<pre>{NUMBER_TEXT})", re.IGNORECASE)  # "$38,860"
 AMOUNT = re.compile(rf"{_SIGNED}|(?P<post>{NUMBER_TEXT})\s?{_UNIT}", re.IGNORECASE)  # or "40,000 dollars"
 # What may join a first amount to a second one that need not repeat the sign.
 _RANGE_TAIL = re.compile(
@@ -49,7 +51,7 @@ def find_money(text: str) -> tuple[Money, ...]:
         return ()
     found: list[Money] = []
     position = 0
-    amount = AMOUNT if _UNIT_NEEDED.held_by(text) else SIGNED
+    amount = _amounts(text)
     while match := amount.search(text, position):
         money = _read(text, match)
         found.append(money)
@@ -57,6 +59,14 @@ def find_money(text: str) -> tuple[Money, ...]:
     if _IN_WORDS.held_by(text) and (spelled := _in_words(text, found)):
         found = sorted(found + spelled, key=lambda money: money.start)
     return tuple(found)
+
+
+def _amounts(text: str) -> re.Pattern[str]:
+    """The pattern of the amounts the text may hold: with their unit after them only where it writes "USD" or
+    "dollars", signed otherwise than "$" only where it writes another sign."""
+    if _UNIT_NEEDED.held_by(text):
+        return AMOUNT
+    return SIGNED if _US_SIGN.held_by(text) else DOLLAR_SIGNED
 
 
 def _in_words(text: str, found: list[Money]) -> list[Money]:

@@ -11,11 +11,10 @@ from pipeline.datafiles import load
 from pipeline.memo import per_text
 
 _DATA = load("awards")
-# Award words in any case, read only in texts holding a kind's name (which each of its patterns opens with), then
-# short forms in capitals ("A.A.S.", "MHA") as written.
-_WORDS = [(kind, re.compile(pattern, re.IGNORECASE))
-          for kind, patterns in _DATA["words"].items() for pattern in patterns]
-_NAMES = Needs(opening=_DATA["words"])
+# Award words in any case, each kind's read only in texts holding its name (which each of its patterns opens with),
+# then short forms in capitals ("A.A.S.", "MHA") as written.
+_WORDS = {kind: (Needs(opening=[kind]), [re.compile(pattern, re.IGNORECASE) for pattern in patterns])
+          for kind, patterns in _DATA["words"].items()}
 _CAPITALS = [(kind, re.compile(capitals)) for kind, forms in _DATA["capitals"].items() for capitals in forms]
 
 
@@ -30,7 +29,8 @@ class Award(NamedTuple):
 @per_text
 def find_awards(text: str) -> tuple[Award, ...]:
     """Every program award the text names, in order of appearance."""
-    patterns = [*_WORDS, *_CAPITALS] if _NAMES.held_by(text) else _CAPITALS
+    patterns = [(kind, pattern) for kind, (name, words) in _WORDS.items() if name.held_by(text)
+                for pattern in words] + _CAPITALS
     found = {(m.start(), kind): Award(kind, m.start(), m.end()) for kind, p in patterns for m in p.finditer(text)}
     return tuple(found[key] for key in sorted(found))
 

@@ -48,6 +48,7 @@ FIRST_2018_YEAR = 2019  # the first year BLS figures used the 2018 codes: earlie
 _WRITTEN_CODE = re.compile(r"(?<![\d-])(\d\d-\d{4})(?:\.\d\d)?(?![\d-])")  # "29-2072", O*NET's "29-2071.00"
 _DECLARED_CODE = re.compile(r"\bSOC(?:\s+code)?\s*[:#]?\s*(\d\d-\d{4})(?:\.\d\d)?(?![\d-])", re.IGNORECASE)
 _SOC = Needs(opening=["soc"])  # which every code given as a SOC code follows
+_MAJOR_GROUPS = Needs(anywhere={code[:3] for code in BY_CODE})  # "29-", which a registry code written out opens with
 
 
 class Named(NamedTuple):
@@ -94,6 +95,8 @@ def code_for(codes: frozenset[str], year: int | None) -> str | None:
 @per_text
 def written_code(text: str) -> str | None:
     """The registry code the text writes out ("SOC 29-2072", "(29-9021)"), if it writes exactly one."""
+    if not _MAJOR_GROUPS.held_by(text):
+        return None
     codes = {code for code in _WRITTEN_CODE.findall(text) if code in BY_CODE}
     return codes.pop() if len(codes) == 1 else None
 

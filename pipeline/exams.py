@@ -187,6 +187,20 @@ def _statement_facts(page: CleanPage, statement: Statement, start: int) -> list[
         return list(_cell_facts(block))
     if not _has_figures(statement.text):
         return []
+    # a sentence without a word every fact holds states none, whatever its headings are
+    facts = _sentence_facts(statement.text, *_about(page, statement)) if _FACT_WORDS.held_by(statement.text) else ()
+    if not facts and block.heading and _VALUE.fullmatch(block.text):  # "Number of questions" / "100 multiple-choice"
+        labelled = _sentence_facts(f"{block.heading}: {block.text}", *_about(page, statement))
+        return [fact._replace(position=start) for fact in labelled]
+    if statement.text not in block.text:
+        return [fact._replace(position=start) for fact in facts]
+    return [fact._replace(position=start + fact.position) for fact in facts]
+
+
+def _about(page: CleanPage, statement: Statement) -> tuple[bool, bool, bool]:
+    """Whether the page and headings around a statement speak of an exam, of a practice test, and of a passing score
+    (``sentence_facts``'s ``about_exam``, ``about_practice`` and ``about_score``)."""
+    block = statement.block
     # Read part by part, not joined: no match spans two of them, and each part is remembered for the next sentence.
     about_exam = any(_names_exam(text) for text in (page.title, *block.headings, block.text, statement.lead))
     # a practice test in the page's title leaves out only the counts of a sentence that names no credential
@@ -194,13 +208,7 @@ def _statement_facts(page: CleanPage, statement: Statement, start: int) -> list[
     about_practice = _names_practice(heading or "") or (
         _names_practice(page.title) and not find_credentials(statement.text))
     about_score = bool(statement.headings) and _names_score(statement.headings[0])
-    facts = _sentence_facts(statement.text, about_exam, about_practice, about_score)
-    if not facts and block.heading and _VALUE.fullmatch(block.text):  # "Number of questions" / "100 multiple-choice"
-        labelled = _sentence_facts(f"{block.heading}: {block.text}", about_exam, about_practice, about_score)
-        return [fact._replace(position=start) for fact in labelled]
-    if statement.text not in block.text:
-        return [fact._replace(position=start) for fact in facts]
-    return [fact._replace(position=start + fact.position) for fact in facts]
+    return about_exam, about_practice, about_score
 
 
 @per_text

@@ -116,21 +116,21 @@ class Phrases:
                 capitals = tuple(index for index, char in enumerate(shaped)
                                  if char.isupper() and (index == 0 or shaped[index - 1] == " "))
                 keyed.setdefault(shaped.lower(), []).append(_Phrase(value, case, written, capitals))
-        self._automaton = ahocorasick.Automaton()
-        for key, entries in keyed.items():
-            self._automaton.add_word(key, (len(key), tuple(dict.fromkeys(entries))))  # "ICD 10" is "ICD-10"
-        self._automaton.make_automaton()
+        self._keyed = {key: tuple(dict.fromkeys(entries)) for key, entries in keyed.items()}  # "ICD 10" is "ICD-10"
         self._plural = plural
+        _VOCABULARIES.append(self)
+        _READERS.clear()
+        _candidates.cache_clear()
 
     def every(self, text: str) -> list[Hit]:
         """Every phrase the text holds, overlapping ones too, in order of their ends."""
         shaped = _shaped(text)
         hits = []
-        for last, (length, phrases) in self._automaton.iter(shaped.folded):
-            start = shaped.position(last + 1 - length)
+        for first, last, phrases in _candidates(text).get(self, ()):
+            start = shaped.position(first)
             if start and (text[start - 1] in _HYPHENS or _WORD_CHARACTER.match(text, start - 1)):
                 continue
-            written = shaped.shaped[last + 1 - length:last + 1]
+            written = shaped.shaped[first:last + 1]
             end = shaped.position(last) + 1
             for phrase in phrases:
                 if _written_as(phrase, written, text[start:end]) and (stop := self._end(text, end, phrase.case)):
@@ -165,7 +165,36 @@ class Phrases:
         return ends[::-1]
 
 
-def longest(hits: list[Hit]) -> tuple[Hit, ...]:
+_VOCABULARIES: list[Phrases] = []  # every vocabulary made, read together
+_READERS: list[ahocorasick.Automaton] = []  # the one automaton of all their phrases, made again once one is added
+
+
+def _reader() -> ahocorasick.Automaton:
+    if not _READERS:
+        owners: dict[str, list[tuple[Phrases, tuple[_Phrase, ...]]]] = {}
+        for vocabulary in _VOCABULARIES:
+            for key, phrases in vocabulary._keyed.items():
+                owners.setdefault(key, []).append((vocabulary, phrases))
+        reader = ahocorasick.Automaton()
+        for key, phrases_of in owners.items():
+            reader.add_word(key, (len(key), tuple(phrases_of)))
+        reader.make_automaton()
+        _READERS[:] = [reader]
+    return _READERS[0]
+
+
+@per_text
+def _candidates(text: str) -> dict[Phrases, list[tuple[int, int, tuple[_Phrase, ...]]]]:
+    """Where the phrases of each vocabulary may stand in the text, read for all of them in one pass: the index of
+    the first and last character in the shaped text, and the phrases that read so in lower case."""
+    found: dict[Phrases, list[tuple[int, int, tuple[_Phrase, ...]]]] = {}
+    for last, (length, phrases_of) in _reader().iter(_shaped(text).folded):
+        for vocabulary, phrases in phrases_of:
+            found.setdefault(vocabulary, []).append((last + 1 - length, last, phrases))
+    return found
+
+
+def longest(hits: Iterable[Hit]) -> tuple[Hit, ...]:
     """Of the hits ``Phrases.every`` gives, those ``Phrases.find`` keeps: in order, the longest where they overlap."""
     found, reached = [], 0
     for hit in sorted(hits, key=lambda hit: (hit.start, -hit.end)):

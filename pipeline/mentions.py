@@ -727,13 +727,18 @@ def _course_numbered(text: str) -> bool:
 def _posted_job(page: CleanPage) -> str | None:
     """The job a posting offers, as its title names it ("Outpatient Coder II - Remote"): on a page whose headings
     name two or more of a posting's sections ("Responsibilities", "Qualifications", "Benefits")."""
-    sections = {match.group().lower() for block in page.blocks if block.kind == "heading"
-                for match in _POSTING_SECTION.finditer(block.text.replace("’", "'"))}
+    sections = set().union(*[_posting_sections(block.text) for block in page.blocks if block.kind == "heading"])
     if len(sections) < 2:
         return None
     job = _TITLE_TAIL.sub("", page.title)
     named = _LEVEL.sub("", job)
     return job if _entries_names((named,), _JOB_TITLES, False) == (named,) else None
+
+
+@per_text
+def _posting_sections(heading: str) -> frozenset[str]:
+    """The sections of a job posting a heading names, in lower case (remembered: a site repeats its headings)."""
+    return frozenset(match.group().lower() for match in _POSTING_SECTION.finditer(heading.replace("’", "'")))
 
 
 def extract_mentions(page: CleanPage) -> list[dict]:

@@ -203,8 +203,8 @@ def _schools(text: str, acronyms: dict[str, str]) -> list[Institution]:
 def _may_name(text: str, acronyms: dict[str, str]) -> bool:
     """Whether the text holds what a school's name needs: a word of a full name, or a short form that is defined,
     used as a school's or alone."""
-    return _NAME_WORDS.held_by(text) or bool(_SHORT_FORM.search(text)) and bool(
-        acronyms or _SCHOOL_USE.held_by(text) or _SHORT_FORM.fullmatch(text.strip()))
+    return _NAME_WORDS.held_by(text) or bool(
+        acronyms or _SCHOOL_USE.held_by(text) or _SHORT_FORM.fullmatch(text.strip())) and bool(_SHORT_FORM.search(text))
 
 
 def _defined(text: str, found: list[Institution]) -> dict[str, str]:

@@ -124,9 +124,12 @@ class Phrases:
 
     def every(self, text: str) -> list[Hit]:
         """Every phrase the text holds, overlapping ones too, in order of their ends."""
+        candidates = _candidates(text).get(self)
+        if not candidates:  # most texts hold none of a vocabulary's phrases
+            return []
         shaped = _shaped(text)
         hits = []
-        for first, last, phrases in _candidates(text).get(self, ()):
+        for first, last, phrases in candidates:
             start = shaped.position(first)
             if start and (text[start - 1] in _HYPHENS or _WORD_CHARACTER.match(text, start - 1)):
                 continue

@@ -25,6 +25,7 @@ _RANGE_TAIL = re.compile(
 )
 _BETWEEN_TAIL = re.compile(rf"\s+and\s+{_SIGN}?\s?(?P<high>{NUMBER_TEXT})(?:\s?{_UNIT})?", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_BETWEEN = Needs(whole=("between",))
 # An amount in words is one before "dollars", or a range of two ("two thousand to four thousand dollars").
 _IN_WORDS = Needs(whole=("dollars",))
 _WORD_RANGE = re.compile(rf"(?P<low>{WORD_TEXT})\s*(?P<joint>-|–|—|to|and)\s*(?P<high>{WORD_TEXT})\s+dollars\b",
@@ -109,5 +110,7 @@ def _read(text: str, match: re.Match[str]) -> Money:
 
 def _between_before(text: str, end: int) -> re.Match[str] | None:
     """"between" and the spaces that end the text before ``end``, looked for only where the word would start."""
+    if not _BETWEEN.held_by(text):
+        return None
     word_end = len(text[:end].rstrip())  # str.rstrip strips what "\s" matches
     return _BETWEEN_BEFORE.search(text, max(0, word_end - len("between")), end)

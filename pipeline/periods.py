@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pipeline.cues import Needs
 from pipeline.datafiles import load
 from pipeline.patterns import one_of
 
@@ -29,6 +30,7 @@ def rate(units: Iterable[str]) -> str:
 RATE = rate(UNITS)  # pattern text for any period as a rate: "per year", "a week", "/hr"
 # The period right after an amount: "$20 an hour", "$61,000 annually", "$3,000, monthly".
 _AFTER = re.compile(rf"\s*(?:{_RATE_BEFORE}(?P<unit>{_UNITS})\b|,?\s+(?P<adverb>{_ADVERBS})\b)", re.IGNORECASE)
+_AFTER_WORDS = Needs(whole=_PERIOD_OF)  # a unit or adverb, one of which every period after an amount is
 
 
 def _names(period: dict[str, list[str]]) -> re.Pattern[str]:
@@ -43,7 +45,7 @@ NAMES = {name: _names(period) for name, period in PERIODS.items()}
 
 def period_after(text: str, end: int) -> tuple[str, int] | None:
     """The period named right after an amount that ends at ``end``, and where its words end."""
-    match = _AFTER.match(text, end)
+    match = _AFTER.match(text, end) if _AFTER_WORDS.held_by(text) else None
     if not match:
         return None
     return _PERIOD_OF[(match.group("unit") or match.group("adverb")).lower()], match.end()

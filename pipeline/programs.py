@@ -174,10 +174,16 @@ def _reaches(owner: Block, block: Block, facts: dict, owned: list[Institution]) 
     if owner.kind == "heading":
         return block.kind != "heading" or label or block.level > owner.level
     if owner.kind in ("item", "row"):
-        return block.kind in ("item", "row") or label
+        return block.kind in ("item", "row") or label or (owner.kind == "item" and _program_line(owner, owned, block))
     if label or (block.kind == "row" and len(block.cells) == 2 and not block.header):
         return True
     return _entry_title(owner.text, owned) and block.kind in ("paragraph", "item") and _card_line(block.text)
+
+
+def _program_line(owner: Block, owned: list[Institution], block: Block) -> bool:
+    """Whether a block is the line under a ranking entry's school that names its program's award."""
+    return (block.kind != "row" and _card_line(block.text) and _entry_title(owner.text, owned)
+            and bool(find_awards(block.text)))
 
 
 def _entry_title(text: str, schools: list[Institution]) -> bool:

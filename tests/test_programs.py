@@ -199,6 +199,34 @@ def test_entries_of_rankings_and_cards_carry_their_lines(blocks):
     assert (row["institution"], row["accreditors"], row["cost_usd"]) == ("Ridgeview College", ["HLC"], 4200)
 
 
+@pytest.mark.parametrize("blocks", [
+    # a numbered entry, its program's title line, then label lines (short lines read as headings)
+    [item("Ridgeview College"), heading("Medical Coding Certificate"), heading("Tuition: $4,200"),
+     heading("Accreditation: Higher Learning Commission (HLC)")],
+    # the same as paragraphs
+    [item("Ridgeview College"), para("Billing and Coding Specialist Certificate"), para("Accreditation: HLC"),
+     para("Cost: $4,200")],
+    # a program line that names its award last, then a label item
+    [item("Ridgeview College"), heading("Professional Coding Certificate of Completion"), item("Accredited by: HLC"),
+     heading("Total cost: $4,200")],
+])
+def test_a_ranking_entrys_program_line_carries_the_label_lines_under_it(blocks):
+    (row,) = extract_programs(page(*blocks))
+    assert (row["credential_awarded"], row["accreditors"], row["cost_usd"]) == ("certificate", ["HLC"], 4200)
+
+
+@pytest.mark.parametrize("blocks", [
+    [item("Ridgeview College"), heading("How we ranked"), heading("Accreditation: HLC")],
+    [item("Ridgeview College"), heading("What a certificate program costs nationwide, in dollars and in time"),
+     heading("Accreditation: HLC")],
+    [para("Ridgeview College is one of several schools in Ohio."), heading("Medical Coding Certificate"),
+     heading("Accreditation: HLC")],
+])
+def test_a_heading_after_a_school_named_in_passing_or_naming_no_award_is_not_its_programs(blocks):
+    rows = extract_programs(page(item("Lakeview College"), *blocks))  # two schools: no page of one school's
+    assert [row["accreditors"] for row in rows if row["institution"] == "Ridgeview College"] in ([], [[]])
+
+
 def test_a_sentence_after_a_card_is_not_the_cards():
     rows = extract_programs(page(para("Ridgeview College"), para("Online · $4,200"),
                                  para("Most programs take 9 months and are accredited by HLC.")))

@@ -55,6 +55,8 @@ _OUTLINE_LABEL = re.compile(
     rf"^(?:{one_of(_DATA['outline_labels'] + _DATA['step_labels'])}){_LABEL_NUMBER}", re.IGNORECASE)
 _STEP_LABEL = re.compile(rf"^(?:{one_of(_DATA['step_labels'])}){_LABEL_NUMBER}", re.IGNORECASE)
 _STEP_WORDS = Needs(whole=_DATA["step_labels"])  # one of which every step label holds
+# "teaches students to ...", "taught how to ...": what someone is taught to do, not a list of courses
+_TAUGHT_TO = re.compile(rf"\s+(?:(?:{one_of(_DATA['kinds']['course']['taught'])})\s+)?(?:how\s+)?to\b", re.IGNORECASE)
 _TRAILER = re.compile(
     r"\s*\((?:\d[^)]*)\)\s*$"  # "(3 credits)", "(20%)"
     r"|\s*\([^)]*$"  # a parenthesis the text cuts off: "ICD-9 Coder (In"
@@ -189,6 +191,8 @@ def _cue_hits(text: str, context: frozenset[str] = _NONE) -> tuple[tuple[str, in
     hits = []
     for hit in _words(text):
         kind, field = hit.value
+        if field == _CONTEXT_CUE and _TAUGHT_TO.match(text, hit.end):
+            continue
         if field == _CONTEXT_CUE and kind not in context:
             marker = _MARKERS.search(text, hit.start)
             if not any(found.value == kind for found in _CONTEXT.every(text[:marker.start()] if marker else text)):

@@ -93,6 +93,21 @@ def test_vocabulary_courses_in_a_sentence_that_lists_nothing():
     assert names(rows, "course") == ["medical terminology", "reimbursement"]
 
 
+@pytest.mark.parametrize("text", [
+    "The program teaches students to manage patient records, assign diagnosis and procedure codes, and protect data.",
+    "The certificate teaches learners to code diagnoses, bill insurers, and manage records.",
+    "The diploma program teaches graduates to audit charts, train staff, and report errors.",
+    "Our certificate teaches you how to abstract charts, query physicians, and submit clean claims.",
+])
+def test_what_a_program_teaches_someone_to_do_is_no_course(text):
+    assert names(extract_mentions(page(para(text))), "course") == []
+
+
+def test_what_a_program_teaches_is_still_a_course_list():
+    rows = extract_mentions(page(para("The program teaches medical terminology, pharmacology, and CPT coding.")))
+    assert names(rows, "course") == ["medical terminology", "pharmacology", "CPT coding"]
+
+
 def test_subject_words_outside_study_are_no_course():
     rows = extract_mentions(page(
         para("Knowing medical terminology helps when you talk to physicians."),

@@ -106,6 +106,7 @@ class Vocabulary:
     lone_heads: re.Pattern[str] | None  # a head that is a name on its own ("coders", not "specialists")
     list_cues: Phrases | None
     terms: Phrases  # each variant standing for its term's canonical name
+    named_before: re.Pattern[str] | None  # words a term names something else before ("a coding diploma")
 
     @per_text  # the vocabularies live as long as the module
     def names_in(self, text: str) -> tuple[str, ...]:
@@ -117,6 +118,8 @@ class Vocabulary:
         repeats passages from page to page.
         """
         hits = self.terms.find(text)
+        if self.named_before and hits:
+            hits = tuple(hit for hit in hits if not self.named_before.match(text, hit.end))
         if self.heads and hits:
             names = [(found.start, found.end) for found in (*find_organizations(text), *find_credentials(text))]
             hits = tuple(hit for hit in hits if not any(start <= hit.start < end for start, end in names))
@@ -154,6 +157,8 @@ def _load(kind: str, spec: dict) -> Vocabulary:
         list_cues=_any_case(spec.get("list_cues", []), kind),
         terms=Phrases([phrase for term in spec["terms"] for phrase in _phrases(term["variants"], term["name"])],
                       plural=True),
+        named_before=re.compile(rf"\s+(?:{one_of(spec['named_before'])})\b", re.IGNORECASE)
+        if "named_before" in spec else None,
     )
 
 

@@ -108,6 +108,16 @@ def test_what_a_program_teaches_is_still_a_course_list():
     assert names(rows, "course") == ["medical terminology", "pharmacology", "CPT coding"]
 
 
+@pytest.mark.parametrize("text", [
+    "A 900-hour billing and coding diploma completed in 36 weeks, with day and evening classes.",
+    "Our medical billing certificate has evening classes and weekend labs.",
+    "The health information management degree includes classes taken online or on campus.",
+    "Students in the medical office administration program take classes at night.",
+])
+def test_a_subject_naming_a_program_or_award_is_no_course(text):
+    assert names(extract_mentions(page(para(text))), "course") == []
+
+
 def test_subject_words_outside_study_are_no_course():
     rows = extract_mentions(page(
         para("Knowing medical terminology helps when you talk to physicians."),

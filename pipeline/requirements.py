@@ -123,19 +123,21 @@ def _statement_requirements(context: CredentialContext, index: int, start: int, 
         span = (start + clause.start, start + clause.end)
         careerwise = names_none and CAREER_TYPES.issuperset(clause.kinds) and (
             _about_occupation(sentence) or _career_heading(statement.headings[0] if statement.headings else ""))
+        holds = _asks_to_hold(statement, clause)
+        kinds = (*clause.kinds, "other") if holds else clause.kinds
         credentials: list[str | None]
         if uncredentialed or _screening(sentence, clause):
             credentials = [None]
         elif route and not any(context.goal(index, hit) for hit in context.in_sentence(index, *span)):
             credentials = [context.resolve(index, start, start)]  # what it names, a candidate holds already
-        elif clause.kinds == ("other",):
+        elif clause.kinds == ("other",) or holds:
             credentials = _holder(context, index, *span, statement, implied)
         elif careerwise:
             credentials = [None]
         else:
             credentials = _credentials(context, index, *span, "renewal" in clause.kinds)
         for credential in credentials:
-            for kind in clause.kinds:
+            for kind in kinds:
                 yield _row(credential, kind, sentence[clause.start:clause.end], sentence, recommended)
 
 
@@ -179,6 +181,14 @@ def _clauses(sentence: str) -> tuple[_Clause, ...]:
             framing = clause if _RELATIVE.search(sentence, 0, start) else sentence
             found.append(_Clause(start, end, tuple(kinds), _stated(clause, framing), _renews(clause)))
     return tuple(found)
+
+
+def _asks_to_hold(statement: Statement, clause: _Clause) -> bool:
+    """Whether employers or jobs ask, beside another requirement, for some credential to hold ("positions ask for
+    two years of experience and a CPC or CCS credential"): the career's requirements, holding one among them."""
+    if "other" in clause.kinds or not CUES["holds_credential"].search(statement.text[clause.start:clause.end]):
+        return False
+    return any(CUES["career"].search(text) for text in (statement.text, statement.lead))
 
 
 def _screening(sentence: str, clause: _Clause) -> bool:

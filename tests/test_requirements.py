@@ -749,3 +749,24 @@ def test_the_paragraph_under_a_route_heading_states_that_routes_requirement(labe
 ])
 def test_a_heading_that_labels_no_route_or_a_later_sentence_states_no_requirement(label, text):
     assert extract_requirements(route_page((label,), (text,))) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Many remote positions ask for two or more years of coding experience and a CPC or CCS credential.",
+    "Most employers require two years of coding experience and a CPC, CCS or CCA credential.",
+    "Hospital jobs usually require an associate degree and an active RHIT or CCS credential.",
+])
+def test_jobs_asking_for_another_requirement_and_some_credential_ask_both_of_the_career(text):
+    kinds = {kind for credential, kind, _ in pairs(extract_requirements(page(para(text))))
+             if credential is None}
+    assert "other" in kinds and kinds & {"experience", "education"}
+    assert all(credential is None for credential, _, _ in pairs(extract_requirements(page(para(text)))))
+
+
+@pytest.mark.parametrize(("text", "credential"), [
+    ("CCS candidates must hold the CCA plus one year of coding experience.", "CCS"),
+    ("To sit for the CCS, you must hold a CCA credential and have one year of experience.", "CCS"),
+    ("Applicants for the CDIP need a bachelor's degree and an RHIA or RHIT credential.", "CDIP"),
+])
+def test_a_credentials_route_through_another_stays_that_credentials(text, credential):
+    assert {row["credential"] for row in extract_requirements(page(para(text)))} == {credential}

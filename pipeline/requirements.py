@@ -167,11 +167,12 @@ class _Clause:
 def _clauses(sentence: str) -> tuple[_Clause, ...]:
     """The clauses of the sentence that name requirements, deny them or say there are none."""
     found = []
-    for start, end in _clause_spans(sentence):
+    spans = _clause_spans(sentence)
+    for start, end in spans:
         clause = sentence[start:end]
         if CUES["skip"].search(clause) and not _renews(clause):  # a renewal may name the dues paid with it
             continue
-        denied = CUES["negated"].search(clause) and not CUES["recommended"].search(sentence)
+        denied = CUES["negated"].search(clause) and not _suggests_denied(sentence, spans, (start, end))
         if denied or CUES["none"].search(clause):
             found.append(_Clause(start, end, ("none",), 0, False))
             continue
@@ -186,9 +187,23 @@ def _clauses(sentence: str) -> tuple[_Clause, ...]:
 def _asks_to_hold(statement: Statement, clause: _Clause) -> bool:
     """Whether employers or jobs ask, beside another requirement, for some credential to hold ("positions ask for
     two years of experience and a CPC or CCS credential"): the career's requirements, holding one among them."""
-    if "other" in clause.kinds or not CUES["holds_credential"].search(statement.text[clause.start:clause.end]):
+    if {"other", "none"} & set(clause.kinds) or not CUES["holds_credential"].search(
+            statement.text[clause.start:clause.end]):
         return False
     return any(CUES["career"].search(text) for text in (statement.text, statement.lead))
+
+
+def _suggests_denied(sentence: str, spans: list[tuple[int, int]], denying: tuple[int, int]) -> bool:
+    """Whether a sentence suggests what its clause ``denying`` says is not required: in that clause, or in another
+    where one of the two names no requirement of its own ("A degree is not required, but it is recommended", "...
+    experience, though it is not required"), not where each names its own ("A college degree is not required,
+    though 80 hours of training are recommended": none, and training suggested)."""
+    if not CUES["recommended"].search(sentence):
+        return False
+    own = requirement_types(_object(sentence[denying[0]:denying[1]]))
+    return any(CUES["recommended"].search(sentence[start:end])
+               and ((start, end) == denying or not own or not requirement_types(_object(sentence[start:end])))
+               for start, end in spans)
 
 
 def _screening(sentence: str, clause: _Clause) -> bool:

@@ -770,3 +770,24 @@ def test_jobs_asking_for_another_requirement_and_some_credential_ask_both_of_the
 ])
 def test_a_credentials_route_through_another_stays_that_credentials(text, credential):
     assert {row["credential"] for row in extract_requirements(page(para(text)))} == {credential}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A college degree is not required, though 80 hours of coding training are strongly recommended.",
+     {(None, "none", 0), (None, "training", 1)}),
+    ("Certification is not required by law, but most employers prefer coders who hold a credential.",
+     {(None, "none", 0), (None, "other", 1)}),
+    ("A degree is not necessary; however, employers prefer applicants with two years of experience.",
+     {(None, "none", 0), (None, "experience", 1)}),
+])
+def test_a_denial_stands_beside_another_requirement_suggested(text, expected):
+    assert pairs(extract_requirements(page(para(text), title="Coding careers"))) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A degree is not required for coding jobs, but it is recommended.", {(None, "education", 1)}),
+    ("Employers recommend two years of coding experience, though it is not required.", {(None, "experience", 1)}),
+    ("Two years of coding experience is recommended for coding jobs but not required.", {(None, "experience", 1)}),
+])
+def test_what_is_suggested_but_not_required_is_suggested(text, expected):
+    assert pairs(extract_requirements(page(para(text), title="Coding careers"))) == expected

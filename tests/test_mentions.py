@@ -644,3 +644,25 @@ def test_the_steps_of_a_career_ladder_name_titles_the_vocabulary_lacks(blocks):
 def test_step_labels_name_no_title_where_no_title_follows_or_titles_are_not_framed(title, blocks):
     rows = extract_mentions(CleanPage("https://example.org/steps", title, [heading(title, 1), *blocks]))
     assert names(rows, "job_title") == []
+
+
+@pytest.mark.parametrize("blocks", [
+    # a pay table whose first column is headed "Role"
+    [heading("Pay by role"), row(("Inpatient coder", "$58,000"), ("Role", "Median pay"), "Pay by role"),
+     row(("Coding auditor", "$68,000"), ("Role", "Median pay"), "Pay by role")],
+    # "Label: pay" items under a heading of pay by position
+    [heading("Average pay by position"), item("Inpatient coder: $58,000", "Average pay by position"),
+     item("Coding auditor: $68,000", "Average pay by position")],
+    # a table headed "Position" under a heading that names no titles
+    [heading("What coders earn"), row(("Inpatient coder", "$27.88", "$58,000"), ("Position", "Hourly", "Annual"),
+                                      "What coders earn"),
+     row(("Coding auditor", "$32.70", "$68,000"), ("Position", "Hourly", "Annual"), "What coders earn")],
+])
+def test_titles_of_pay_by_role_or_position(blocks):
+    assert names(extract_mentions(page(*blocks)), "job_title") == ["Inpatient coder", "Coding auditor"]
+
+
+def test_a_heading_about_the_role_frames_no_prose_as_titles():
+    about = "The role of a medical coder"
+    rows = extract_mentions(page(heading(about), para("Coders read charts and assign codes for every visit.", about)))
+    assert names(rows, "job_title") == []

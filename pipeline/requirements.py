@@ -188,7 +188,7 @@ def _asks_to_hold(statement: Statement, clause: _Clause) -> bool:
     """Whether employers or jobs ask, beside another requirement, for some credential to hold ("positions ask for
     two years of experience and a CPC or CCS credential"): the career's requirements, holding one among them."""
     if {"other", "none"} & set(clause.kinds) or not CUES["holds_credential"].search(
-            statement.text[clause.start:clause.end]):
+            statement.text, clause.start, clause.end):
         return False
     return any(CUES["career"].search(text) for text in (statement.text, statement.lead))
 

@@ -23,7 +23,8 @@ UNIT_WORDS = Needs(whole=[*MONTHS_PER_UNIT, *HOUR_UNITS])  # every length names 
 def _duration(quantity: str) -> re.Pattern[str]:
     """A length of time (or a range of them) whose numbers are written as ``quantity``."""
     return re.compile(
-        rf"(?P<low>{quantity})(?:\s*(?:-|–|—|to|or)\s*(?P<high>{quantity}))?"
+        rf"(?:(?P<between>\bbetween\s+))?(?P<low>{quantity})"
+        rf"(?:\s*(?:-|–|—|to|or)\s*(?P<high>{quantity})|(?(between)\s+and\s+(?P<also>{quantity})))?"
         rf"[\s-](?P<unit>{_UNIT_TEXT})\b(?!\s*{RATE})",  # "40 hours a week" is a rate, not a length
         re.IGNORECASE,
     )
@@ -73,10 +74,11 @@ def _bound_before(text: str, start: int, reached: int) -> re.Match[str] | None:
 
 def _read(match: re.Match[str], bound: re.Match[str] | None) -> Duration | None:
     low = parse_number(match.group("low"))
-    high = parse_number(match.group("high")) if match.group("high") else low
+    upper = match.group("high") or match.group("also")  # "6 to 12 months", "between 6 and 12 months"
+    high = parse_number(upper) if upper else low
     if low is None or high is None or high < low:
         return None
-    start = bound.start() if bound else match.start()
+    start = bound.start() if bound else match.start("low")
     unit = match.group("unit").lower()
     if unit in HOUR_UNITS:
         return Duration(None, None, high, start, match.end())

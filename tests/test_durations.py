@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,6 +21,19 @@ def test_plain_and_ranged_spans():
     assert spans("one or two years") == [(12, 24, None)]
     assert spans("a 9-month course") == [(9, 9, None)]
     assert spans("four semesters") == [(24, 24, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Most certificate programs take between 6 and 12 months.", [(6, 12, None)]),
+    ("Length: between one and two years", [(12, 24, None)]),
+    ("| Certificate | between 30 and 40 weeks |", [(6.92, 9.23, None)]),
+])
+def test_a_span_between_two_lengths_keeps_both_ends(text, expected):
+    assert spans(text) == expected
+
+
+def test_and_without_between_joins_no_range():
+    assert spans("2 years and 6 months") == [(24, 24, None), (6, 6, None)]
 
 
 def test_hours_stay_hours():

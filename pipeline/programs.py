@@ -135,6 +135,12 @@ def _fill_from_list(row: dict, heading: str) -> None:
             row[key] = facts[key]
 
 
+def _list_heading(block: Block) -> bool:
+    """Whether a block stands under a heading over a list of schools ("Top 10 Online Bachelor's Programs"), not
+    right after another entry's heading ("MedSkills Academy — online" before "Oakhurst University — Columbus, OH")."""
+    return bool(block.heading) and not find_institutions(block.heading)
+
+
 def _agrees(row: dict, facts: dict) -> bool:
     """Whether a passage can speak of the same program as a row: no other award or cost."""
     return all(row[key] is None or facts[key] is None or row[key] == facts[key]
@@ -252,7 +258,7 @@ def _reading(page: CleanPage) -> Iterator[tuple[str, dict | None, bool]]:
                         yield passage, subject, False
                     else:
                         subject = {"institution": name, **facts, "evidence": passage}
-                        if block.heading and _entry_title(passage, schools):  # "Top 10 Online Bachelor's Programs"
+                        if _list_heading(block) and _entry_title(passage, schools):
                             _fill_from_list(subject, block.heading)
                         opened.append(subject)
                         yield passage, subject, True

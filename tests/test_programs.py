@@ -308,6 +308,19 @@ def test_a_ranking_takes_the_award_and_delivery_its_heading_names():
         ("Alder Bay College", "associate", 1), ("Ferris Lake University", "associate", 1)]
 
 
+@pytest.mark.parametrize(("first", "second"), [
+    ("Ridgeview College — online", "Lakeview University — Dayton, OH"),
+    ("Ridgeview College: Online Coding Certificate", "Lakeview University"),
+    ("1. Ridgeview College (100% online certificate)", "2. Lakeview University in Dayton, OH"),
+])
+def test_an_entry_heading_takes_nothing_from_the_entry_heading_before_it(first, second):
+    # a heading's block carries the heading of the same level before it, as the cleaner reads them
+    rows = extract_programs(page(heading(first), para("Its program is accredited by HLC.", first),
+                                 heading(second, first), para("Its program is accredited by ABHES.", second)))
+    assert [(r["institution"], r["credential_awarded"], r["online"]) for r in rows][1] == (
+        "Lakeview University", None, None)
+
+
 @pytest.mark.parametrize("facts", [
     [para("Length: 12 months"), para("Estimated tuition: $4,350")],
     [Block("row", "Length | 12 months", cells=("Length", "12 months")),

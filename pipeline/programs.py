@@ -120,7 +120,11 @@ def _description(text: str) -> Mapping[str, object]:
 
 
 def _fill(row: dict, facts: dict) -> None:
-    """Add to a program row what a later passage about the same program states."""
+    """Add to a program row what a later passage about the same program states: nothing where it names another
+    award ("Learn more about the associate degree, which prepares graduates for the RHIT" after a certificate)."""
+    if None not in (row["credential_awarded"], facts["credential_awarded"]) and (
+            row["credential_awarded"] != facts["credential_awarded"]):
+        return
     row["accreditors"] = list(dict.fromkeys(row["accreditors"] + facts["accreditors"]))
     for key in _DESCRIBED:
         if row[key] is None:

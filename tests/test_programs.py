@@ -321,6 +321,19 @@ def test_an_entry_heading_takes_nothing_from_the_entry_heading_before_it(first, 
         "Lakeview University", None, None)
 
 
+@pytest.mark.parametrize("other", [
+    item("Also offered: an associate degree in 24 months that prepares you for the RHIT"),
+    para("Ask about our associate degree, which takes 24 months and prepares graduates for the RHIT exam."),
+    para("Associate degree option: 24 months, prepares you for the RHIT"),
+])
+def test_a_passage_about_another_award_adds_nothing_to_the_programs_row(other):
+    rows = extract_programs(page(heading("Medical Coding Certificate"), para("Ridgeview College"),
+                                 para("Award: Certificate"), para("Program length: 9 months"), other,
+                                 para("The certificate prepares students for the CCA exam.")))
+    assert [(r["credential_awarded"], r["duration_months"], r["prepares_for"]) for r in rows] == [
+        ("certificate", 9, "CCA")]
+
+
 @pytest.mark.parametrize("facts", [
     [para("Length: 12 months"), para("Estimated tuition: $4,350")],
     [Block("row", "Length | 12 months", cells=("Length", "12 months")),

@@ -35,8 +35,11 @@ _CREDITING = re.compile(
     r"\s+(?:by|from|of))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# A note under a list or table that names where its figures come from ("*Source: BLS, May 2023").
-_SOURCE_NOTE = re.compile(r"^\W*(?:data\s+)?sources?\b", re.IGNORECASE)
+# A note under a list or table that names where its figures come from ("*Source: BLS, May 2023", "Data: BLS
+# OEWS", "Experience figures are from self-reported salaries collected in 2024").
+_SOURCE_NOTE = re.compile(
+    r"^\W*(?:(?:data\s+)?sources?\b|data\s*:|(?:[\w-]+\s+){0,2}?(?:figures|data|numbers)\s+(?:are\s+|come\s+)?from\b)",
+    re.IGNORECASE)
 _CREDITED = re.compile(
     r"^['’]?s?\s*(?:\)\s*)?(?:(?:19|20)\d\d\s+)?(?:[a-z-]+\s+){0,2}"
     r"(?:data|reports?|reported|surveys?|surveyed|salary survey|statistics|estimates?|figures|says|found|notes"

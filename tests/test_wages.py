@@ -292,6 +292,27 @@ def test_a_source_note_under_a_table_or_list_credits_and_dates_its_figures(note)
         assert (row["attributed_to"], row["as_of"]) == ("BLS", "2020-05")
 
 
+@pytest.mark.parametrize("note", ["Data: U.S. Bureau of Labor Statistics, May 2020 estimates",
+                                  "Figures from the Bureau of Labor Statistics, May 2020",
+                                  "Experience figures are from the BLS's May 2020 survey."])
+def test_a_note_saying_where_a_tables_figures_are_from_credits_and_dates_them(note):
+    table = [Block("row", "Median salary | $43,200", cells=("Median salary", "$43,200")), para(note)]
+    items = [para("Coders earn:"), Block("item", "a median of $43,200"), para(note)]
+    for blocks in (table, items):
+        (row,) = extract_wages(page(*blocks))
+        assert (row["attributed_to"], row["as_of"]) == ("BLS", "2020-05")
+
+
+def test_a_note_under_a_table_dates_its_figures_over_a_source_credited_before():
+    rows = extract_wages(page(
+        para("The BLS puts the median at $47,000 for May 2023."),
+        Block("heading", "Hourly pay by years of experience"),
+        Block("row", "Less than 1 year | $19.10", cells=("Less than 1 year", "$19.10"),
+              headings=("Hourly pay by years of experience",)),
+        para("Experience figures are from self-reported salaries collected by our site in 2024.")))
+    assert [row["as_of"] for row in rows] == ["2023-05", "2024"]
+
+
 def test_a_source_credited_for_figures_holds_for_later_sections_that_credit_none():
     rows = extract_wages(page(
         para("The BLS puts the median at $47,000 for 2023."),

@@ -47,6 +47,7 @@ PRICE_BEFORE = re.compile(rf"(?:{cue_text(_DATA['beside']['price_before'])})\s*$
 COMPARED = re.compile(rf"(?:{cue_text(_DATA['beside']['compared'])})\s*$", re.IGNORECASE)
 CONVERSION = _WORDS["conversion"]
 EVERYONE = _WORDS["everyone"]
+_ANNOUNCE = _WORDS["announce"]
 
 HOURLY = (7.0, 200.0)
 ANNUAL = (10_000.0, 1_000_000.0)
@@ -89,6 +90,8 @@ def extract_wages(page: CleanPage) -> list[dict]:
     for statement in statements(page):
         figures = [figure for figure in _figures(statement)
                    if _is_wage(statement, figure) and _in_dollars(page, statement, figure)]
+        if not figures and _ANNOUNCE.search(statement.text):  # "The figures below come from our 2024 survey"
+            carried = (attribution(statement, carried[0]), find_as_of(statement.text) or carried[1])
         if not figures or _other_jobs_pay(statement):
             continue
         credited = attribution(statement, None)

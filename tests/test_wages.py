@@ -313,6 +313,25 @@ def test_a_note_under_a_table_dates_its_figures_over_a_source_credited_before():
     assert [row["as_of"] for row in rows] == ["2023-05", "2024"]
 
 
+@pytest.mark.parametrize("announcement", [
+    "The figures below come from our 2024 survey of 2,300 working coders.",
+    "All salaries on this page are from Robert Half's 2024 guide.",
+    "The following figures were reported by coders in 2024.",
+])
+def test_a_sentence_announcing_the_figures_below_dates_them_across_headings(announcement):
+    rows = extract_wages(page(para(announcement), Block("heading", "Pay by career stage"),
+                              para("Entry-level (0-2 years): $43,800", "Pay by career stage"),
+                              para("Senior (10+ years): $71,400", "Pay by career stage")))
+    assert [row["as_of"] for row in rows] == ["2024", "2024"]
+
+
+def test_figures_below_in_other_words_date_nothing():
+    rows = extract_wages(page(para("See the table below for 2019 data on coding exams."),
+                              Block("heading", "Pay by career stage"),
+                              para("Entry-level (0-2 years): $43,800", "Pay by career stage")))
+    assert [row["as_of"] for row in rows] == [None]
+
+
 def test_a_source_credited_for_figures_holds_for_later_sections_that_credit_none():
     rows = extract_wages(page(
         para("The BLS puts the median at $47,000 for 2023."),

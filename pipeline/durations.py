@@ -23,8 +23,7 @@ UNIT_WORDS = Needs(whole=[*MONTHS_PER_UNIT, *HOUR_UNITS])  # every length names 
 def _duration(quantity: str) -> re.Pattern[str]:
     """A length of time (or a range of them) whose numbers are written as ``quantity``."""
     return re.compile(
-        rf"(?:(?P<between>\bbetween\s+))?(?P<low>{quantity})"
-        rf"(?:\s*(?:-|–|—|to|or)\s*(?P<high>{quantity})|(?(between)\s+and\s+(?P<also>{quantity})))?"
+        rf"(?P<low>{quantity})(?:\s*(?:-|–|—|to|or)\s*(?P<high>{quantity}))?"
         rf"[\s-](?P<unit>{_UNIT_TEXT})\b(?!\s*{RATE})",  # "40 hours a week" is a rate, not a length
         re.IGNORECASE,
     )
@@ -32,6 +31,9 @@ def _duration(quantity: str) -> re.Pattern[str]:
 
 _DURATION = _duration(rf"(?:{NUMBER_TEXT}|{WORD_TEXT}|\ban?\b)")
 _DURATION_IN_FIGURES = _duration(rf"(?:{NUMBER_TEXT}|\ban?\b)")  # for a text that spells out no number
+# The lower end of "between 6 and 12 months", read right before a length found alone ("12 months").
+_BETWEEN = re.compile(rf"\bbetween\s+(?P<low>{NUMBER_TEXT}|{WORD_TEXT})\s+and\s+$", re.IGNORECASE)
+_BETWEEN_REACH = 40  # characters before a length that "between" and its lower end may take
 _UPPER_BOUNDS = ("less than", "fewer than", "under", "up to", "no more than", "at most", "within",
                  "as little as", "a maximum of", "maximum of")
 _LOWER_BOUNDS = ("at least", "more than", "over", "a minimum of", "minimum of")
@@ -59,7 +61,7 @@ def find_durations(text: str) -> tuple[Duration, ...]:
     for match in (_DURATION if NUMBER_WORDS.held_by(text) else _DURATION_IN_FIGURES).finditer(text):
         bound = _bound_before(text, match.start(), reached)
         if duration := _read(match, bound):
-            found.append(duration)
+            found.append(_between(text, match, duration, reached) if match.group("high") is None else duration)
         reached = match.end()
     return tuple(found)
 
@@ -72,13 +74,24 @@ def _bound_before(text: str, start: int, reached: int) -> re.Match[str] | None:
     return _BOUND.search(text, max(reached, word_end - _LONGEST_BOUND), word_end)
 
 
+def _between(text: str, match: re.Match[str], duration: Duration, reached: int) -> Duration:
+    """The length with the lower end that "between ... and" sets before it ("between 6 and 12 months")."""
+    if duration.months_max is None or duration.months_min is None or not text.endswith(
+            " and ", max(reached, match.start() - 5), match.start()):
+        return duration
+    before = _BETWEEN.search(text, max(reached, match.start() - _BETWEEN_REACH), match.start())
+    low = parse_number(before.group("low")) if before else None
+    if low is None or (months := round(low * MONTHS_PER_UNIT[match.group("unit").lower()], 2)) > duration.months_max:
+        return duration
+    return duration._replace(months_min=months, start=before.start("low"))
+
+
 def _read(match: re.Match[str], bound: re.Match[str] | None) -> Duration | None:
     low = parse_number(match.group("low"))
-    upper = match.group("high") or match.group("also")  # "6 to 12 months", "between 6 and 12 months"
-    high = parse_number(upper) if upper else low
+    high = parse_number(match.group("high")) if match.group("high") else low
     if low is None or high is None or high < low:
         return None
-    start = bound.start() if bound else match.start("low")
+    start = bound.start() if bound else match.start()
     unit = match.group("unit").lower()
     if unit in HOUR_UNITS:
         return Duration(None, None, high, start, match.end())

@@ -90,7 +90,8 @@ def extract_wages(page: CleanPage) -> list[dict]:
     for statement in statements(page):
         figures = [figure for figure in _figures(statement)
                    if _is_wage(statement, figure) and _in_dollars(page, statement, figure)]
-        if not figures and _ANNOUNCE.search(statement.text):  # "The figures below come from our 2024 survey"
+        # "The figures below come from our 2024 survey": a paragraph's sentence dates the figures after it
+        if not figures and statement.block.kind == "paragraph" and _ANNOUNCE.search(statement.text):
             carried = (attribution(statement, carried[0]), find_as_of(statement.text) or carried[1])
         if not figures or _other_jobs_pay(statement):
             continue

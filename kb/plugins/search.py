@@ -11,6 +11,7 @@ module whose registration this one takes over, and are registered again unchange
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import datasette.filters as datasette_filters
@@ -42,7 +43,7 @@ def search_filters(request: Any, database: str, table: str, datasette: Any) -> A
                 matches = (await db.execute(query, found.params)).single_value()
                 request.scope[searches.MATCHES] = matches
                 many = matches > searches.FEW
-                walked = await walked_in_order(datasette, db, request, table, clause, found.params) if many else None
+                walked = await walked_in_order(datasette, db, request, table, search, found.params) if many else None
                 clause = walked or searches.condition(clause, matches)
             where.append(clause)
         return FilterArguments(where, found.params, found.human_descriptions, found.extra_context)
@@ -58,9 +59,10 @@ IN_ORDER_ARGS = {
 }
 
 
-async def walked_in_order(datasette: Any, db: Any, request: Any, table: str, clause: str,
+async def walked_in_order(datasette: Any, db: Any, request: Any, table: str, search: re.Match[str],
                           params: dict) -> str | None:
-    """The search ``clause`` as a test of each row read in the page's order, if its page is found so in time."""
+    """Datasette's ``search`` condition as a test of each row read in the page's order, if its page is found so
+    in time."""
     if not set(request.args.keys()) <= IN_ORDER_ARGS or not await db.table_exists(table):
         return None
     order, rows = page_order(datasette, db.name, table, request.args), page_rows(datasette, request.args.get("_size"))
@@ -68,11 +70,10 @@ async def walked_in_order(datasette: Any, db: Any, request: Any, table: str, cla
         return None
     rows_in_table = (await db.execute(f"select max(rowid) from {escape_sqlite(table)}")).single_value() or 0
     share = rows_in_table // searches.WALK_SHARE
-    search = searches.DATASETTE.fullmatch(clause)
     if share <= searches.FEW or (await db.execute(searches.matches_query(search["fts"], search["match"], share),
                                                   params)).single_value() < share:
         return None
-    walked = searches.walk(clause, escape_sqlite(table))
+    walked = searches.walk(search[0], escape_sqlite(table))
     try:
         await db.execute(searches.walk_query(escape_sqlite(table), walked, order, rows), params,
                          custom_time_limit=searches.WALK_MS)
